@@ -1,0 +1,542 @@
+"""The reader's content model: papers and their excerpts, loaded from YAML and validated.
+
+This module is shared by the MkDocs hooks, by `make check` and by the tests. It knows nothing of
+MkDocs. Every problem is reported as a `Problem` naming the file, the line, the excerpt and a fix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ORIGINAL_LANGUAGES = {"fa": "rtl", "ar": "rtl", "tr": "ltr"}
+EDITIONS = ("en", "tr", "fa", "ar")
+RTL_LANGUAGES = {"fa", "ar"}
+NOTE_TYPES = ("uncertain", "error", "disagreement", "repair", "context")
+CALENDARS = ("solar-hijri", "gregorian")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: `[[id]]`, `[[id|text]]` link to an excerpt; `![[id]]` on a line of its own embeds it.
+REF_RE = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+UNSAFE_HTML = (
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an on…= event handler attribute"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One content error: where it is, what is wrong and how to fix it."""
+
+    file: str
+    line: int
+    message: str
+    fix: str
+    excerpt: str | None = None
+
+    def __str__(self) -> str:
+        who = f" excerpt '{self.excerpt}':" if self.excerpt else ""
+        return f"{self.file}:{self.line}:{who} {self.message}\n    How to fix: {self.fix}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so that one run shows them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"{count} in the reader's content:\n" + "\n".join(map(str, problems)))
+
+
+@dataclass(frozen=True)
+class Note:
+    type: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: str | None
+    level: int
+    original: str | None
+    en: str
+
+
+@dataclass
+class Excerpt:
+    id: str
+    paper: str
+    lang: str
+    section: str
+    original: str
+    translation: str
+    page: str | None
+    page_inferred: bool
+    terms: list[str]
+    notes: list[Note]
+    file: str
+    line: int
+    number: int = 0  #: the excerpt's paragraph number (¶) in its paper, counted from 1
+
+    @property
+    def dir(self) -> str:
+        return ORIGINAL_LANGUAGES[self.lang]
+
+
+@dataclass
+class Paper:
+    key: str
+    lang: str
+    source: str
+    calendar: str
+    cite_authors: str
+    cite_year: str
+    record: dict[str, Any]
+    abstracts: list[dict[str, Any]]
+    sections: list[Section]
+    excerpts: list[Excerpt]
+    file: str
+
+    @property
+    def dir(self) -> str:
+        return ORIGINAL_LANGUAGES[self.lang]
+
+    def title(self, lang: str = "en") -> str:
+        """The paper's display title: its own English title, else the site's descriptive one."""
+        title = self.record.get("title") or {}
+        site = self.record.get("site_title") or {}
+        if lang == "original":
+            return title.get("original") or site.get("original") or site.get("en") or self.key
+        return title.get("en") or site.get("en") or title.get("original") or self.key
+
+
+@dataclass
+class Corpus:
+    papers: dict[str, Paper] = field(default_factory=dict)
+    excerpts: dict[str, Excerpt] = field(default_factory=dict)
+    ui: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def label(self, excerpt: Excerpt) -> str:
+        """The citation label: author(s), year, paragraph number and source page when known."""
+        paper = self.papers[excerpt.paper]
+        label = f"{paper.cite_authors} {paper.cite_year}, ¶{excerpt.number}"
+        if excerpt.page:
+            label += f", p. {excerpt.page}" + (" (inferred)" if excerpt.page_inferred else "")
+        return label
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping and of each of its keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = {
+            self.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value
+        }
+        return mapping
+
+
+def strip_lines(value: Any) -> Any:
+    """A copy of loaded YAML without the loader's line bookkeeping."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
+
+
+def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; a syntax error becomes a Problem with its line."""
+    rel = _rel(path, root)
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader), []
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(rel, line, f"YAML syntax error: {err.problem or err}",
+                              "check indentation and quoting on that line; long text goes in a "
+                              "block scalar introduced by `|`")]
+
+
+def scan_text(rel: str, text: str) -> list[Problem]:
+    """Line-level checks for any content file: bidi controls and unsafe HTML."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in BIDI_CONTROLS.finditer(line):
+            problems.append(Problem(
+                rel, number,
+                f"Unicode bidi control character U+{ord(match.group()):04X} "
+                f"({unicodedata.name(match.group(), 'control')})",
+                "delete it: the site isolates left-to-right runs inside right-to-left text itself"))
+        for pattern, what in UNSAFE_HTML:
+            if pattern.search(line):
+                problems.append(Problem(rel, number, f"content contains {what}",
+                                        "remove it: content may not run scripts or embed pages"))
+    return problems
+
+
+def script_share(text: str, lang: str) -> float:
+    """Share of the letters of `text` written in the script of `lang`."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    if lang in RTL_LANGUAGES:
+        good = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff")
+    else:
+        good = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return good / len(letters)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _opt(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+class _PaperReader:
+    """Reads one paper file into a Paper, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: Path, root: Path):
+        self.path = path
+        self.rel = _rel(path, root)
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str, fix: str, excerpt: str | None = None) -> None:
+        self.problems.append(Problem(self.rel, line, message, fix, excerpt))
+
+    def read(self) -> Paper | None:
+        text = self.path.read_text(encoding="utf-8")
+        self.problems.extend(scan_text(self.rel, text))
+        data, problems = load_yaml(self.path, self.root)
+        self.problems.extend(problems)
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            self.problem(1, "a paper file must be a mapping with key, lang, record, sections and "
+                            "excerpts", "start from an existing file in docs/data/papers/")
+            return None
+        lines = data["__lines__"]
+        key = _text(data.get("key"))
+        if key != self.path.stem:
+            self.problem(lines.get("key", 1), f"the paper key {key!r} does not match the file name",
+                         f"write `key: {self.path.stem}` or rename the file to {key}.yml")
+            key = self.path.stem
+        lang = _text(data.get("lang"))
+        if lang not in ORIGINAL_LANGUAGES:
+            self.problem(lines.get("lang", 1), f"unknown language code {lang!r}",
+                         f"use one of: {', '.join(ORIGINAL_LANGUAGES)} (fa Persian, ar Arabic, "
+                         "tr Turkish)")
+            return None
+        calendar = _text(data.get("calendar")) or "gregorian"
+        if calendar not in CALENDARS:
+            self.problem(lines.get("calendar", 1), f"unknown calendar {calendar!r}",
+                         f"use one of: {', '.join(CALENDARS)}")
+        cite = data.get("cite") or {}
+        if not isinstance(cite, dict) or not _text(cite.get("authors")):
+            self.problem(lines.get("cite", 1), "the paper has no `cite:` with `authors` and `year`",
+                         "add `cite: {authors: Surname, year: \"2025\"}` (use \"n.d.\" for no year)")
+            cite = {}
+        record = data.get("record")
+        if not isinstance(record, dict):
+            self.problem(lines.get("record", 1), "the paper has no `record:` mapping",
+                         "add the bibliographic record; write null for fields the source does "
+                         "not state")
+            record = {"__line__": 1, "__lines__": {}}
+        sections = self.read_sections(data.get("sections"), lines.get("sections", 1))
+        paper = Paper(
+            key=key, lang=lang, source=_text(data.get("source")), calendar=calendar,
+            cite_authors=_text(cite.get("authors")) or key, cite_year=str(cite.get("year") or "n.d."),
+            record=strip_lines(record), abstracts=self.read_abstracts(data.get("abstracts")),
+            sections=sections, excerpts=[], file=self.rel,
+        )
+        section_ids = {s.id for s in sections}
+        raw_excerpts = data.get("excerpts")
+        if not isinstance(raw_excerpts, list) or not raw_excerpts:
+            self.problem(lines.get("excerpts", 1), "the paper has no excerpts",
+                         "add an `excerpts:` list (see README, 'Adding an excerpt')")
+            raw_excerpts = []
+        for item in raw_excerpts:
+            excerpt = self.read_excerpt(item, paper, section_ids)
+            if excerpt:
+                excerpt.number = len(paper.excerpts) + 1
+                paper.excerpts.append(excerpt)
+        return paper
+
+    def read_sections(self, raw: Any, line: int) -> list[Section]:
+        if not isinstance(raw, list) or not raw:
+            self.problem(line, "the paper has no `sections:` list",
+                         "list the paper's sections in order, each with id, original and en")
+            return []
+        sections: list[Section] = []
+        for item in raw:
+            if not isinstance(item, dict) or not ID_RE.match(str(item.get("id", ""))):
+                where = item.get("__line__", line) if isinstance(item, dict) else line
+                self.problem(where, "a section needs an `id` of lowercase letters, digits and "
+                                    "hyphens", "write e.g. `id: intro`")
+                continue
+            if any(s.id == item["id"] for s in sections):
+                self.problem(item["__line__"], f"duplicate section id {item['id']!r}",
+                             "give each section of the paper its own id")
+            if not _text(item.get("en")):
+                self.problem(item["__line__"], f"section {item['id']!r} has no English heading",
+                             "add `en: <English rendering of the heading>`")
+            sections.append(Section(
+                id=item["id"], number=_opt(item.get("number")), level=int(item.get("level") or 1),
+                original=_opt(item.get("original")), en=_text(item.get("en")),
+            ))
+        return sections
+
+    def read_abstracts(self, raw: Any) -> list[dict[str, Any]]:
+        abstracts = []
+        for item in raw or []:
+            if not isinstance(item, dict) or not _text(item.get("text")):
+                continue
+            notes = self.read_notes(item.get("notes"), None, item.get("__line__", 1))
+            abstracts.append({"lang": _text(item.get("lang")) or "en",
+                              "heading": _text(item.get("heading")) or "Abstract",
+                              "text": _text(item.get("text")), "notes": notes})
+        return abstracts
+
+    def read_notes(self, raw: Any, excerpt: str | None, line: int) -> list[Note]:
+        notes: list[Note] = []
+        if raw is None:
+            return notes
+        if not isinstance(raw, list):
+            self.problem(line, "`notes:` must be a list", "write each note as `- type: context` "
+                         "followed by `text: ...`", excerpt)
+            return notes
+        for item in raw:
+            if isinstance(item, str):
+                item = {"type": "context", "text": item, "__line__": line}
+            kind = _text(item.get("type")) or "context"
+            if kind not in NOTE_TYPES:
+                self.problem(item.get("__line__", line), f"unknown note type {kind!r}",
+                             f"use one of: {', '.join(NOTE_TYPES)}", excerpt)
+            if not _text(item.get("text")):
+                self.problem(item.get("__line__", line), "a note has no text",
+                             "write the note under `text:`", excerpt)
+                continue
+            notes.append(Note(kind, _text(item.get("text")), item.get("__line__", line)))
+        return notes
+
+    def read_excerpt(self, item: Any, paper: Paper, section_ids: set[str]) -> Excerpt | None:
+        if not isinstance(item, dict):
+            self.problem(1, "an excerpt must be a mapping", "start it with `- id: ...`")
+            return None
+        line, lines = item["__line__"], item["__lines__"]
+        ex_id = str(item.get("id") or "").strip()
+        if not ID_RE.match(ex_id):
+            self.problem(line, f"invalid excerpt id {ex_id!r}",
+                         "use lowercase letters, digits and hyphens, starting with the paper's "
+                         f"prefix, e.g. `{paper.key.split('-')[0]}-intro`", ex_id or None)
+            return None
+        original = _text(item.get("original"))
+        translation = _text(item.get("translation"))
+        if not original:
+            self.problem(lines.get("original", line), "the excerpt has no original text",
+                         "add `original: |` followed by the verbatim passage", ex_id)
+        if not translation:
+            self.problem(lines.get("translation", line), "the excerpt has no English translation",
+                         "add `translation: |` followed by the English translation", ex_id)
+        lang = _text(item.get("lang")) or paper.lang
+        if lang not in ORIGINAL_LANGUAGES:
+            self.problem(lines.get("lang", line), f"unknown language code {lang!r}",
+                         f"use one of: {', '.join(ORIGINAL_LANGUAGES)}", ex_id)
+            lang = paper.lang
+        if original and script_share(original, lang) < 0.6:
+            script = "Arabic script" if lang in RTL_LANGUAGES else "Latin script"
+            self.problem(lines.get("original", line),
+                         f"the original is declared as {lang!r} but is not mostly in {script}",
+                         "check that the passage is in the paper's language and that `lang` is "
+                         "right", ex_id)
+        section = _text(item.get("section"))
+        if section not in section_ids:
+            self.problem(lines.get("section", line), f"unknown section {section!r}",
+                         f"use one of the paper's section ids: {', '.join(sorted(section_ids))}",
+                         ex_id)
+        terms = item.get("terms") or []
+        if not isinstance(terms, list) or not all(isinstance(t, str) and ID_RE.match(t)
+                                                  for t in terms):
+            self.problem(lines.get("terms", line), "`terms` must be a list of glossary term ids",
+                         "write e.g. `terms: [soft-power, shusha-declaration]`", ex_id)
+            terms = []
+        return Excerpt(
+            id=ex_id, paper=paper.key, lang=lang, section=section, original=original,
+            translation=translation, page=_opt(item.get("page")),
+            page_inferred=bool(item.get("page_inferred")), terms=list(terms),
+            notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
+            file=self.rel, line=line,
+        )
+
+
+def load_ui(path: Path) -> dict[str, dict[str, str]]:
+    """Interface strings per edition; English fills whatever an edition leaves out."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    english = data.get("en", {})
+    return {code: {**english, **(data.get(code) or {})} for code in EDITIONS}
+
+
+def load_corpus(docs_dir: Path) -> Corpus:
+    """Load every paper under docs/data/papers and check the whole corpus.
+
+    Raises ContentError listing every problem found.
+    """
+    corpus, problems = read_corpus(docs_dir)
+    if problems:
+        raise ContentError(problems)
+    return corpus
+
+
+def read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
+    """The corpus as far as it can be read, and every problem found on the way."""
+    root = docs_dir.parent
+    corpus = Corpus(ui=load_ui(docs_dir / "data" / "ui.yml"))
+    problems: list[Problem] = []
+    for path in sorted((docs_dir / "data" / "papers").glob("*.yml")):
+        reader = _PaperReader(path, root)
+        paper = reader.read()
+        problems.extend(reader.problems)
+        if paper is None:
+            continue
+        corpus.papers[paper.key] = paper
+        for excerpt in paper.excerpts:
+            if excerpt.id in corpus.excerpts:
+                first = corpus.excerpts[excerpt.id]
+                problems.append(Problem(
+                    excerpt.file, excerpt.line,
+                    f"duplicate excerpt id (first used at {first.file}:{first.line})",
+                    "give this excerpt a new id; never rename the first one, readers cite it",
+                    excerpt.id))
+                continue
+            corpus.excerpts[excerpt.id] = excerpt
+    for paper in corpus.papers.values():
+        for edition in dict.fromkeys(("en", paper.lang)):
+            if not (docs_dir / edition / "papers" / f"{paper.key}.md").is_file():
+                problems.append(Problem(
+                    paper.file, 1, f"the paper has no page in the '{edition}' edition",
+                    f"create docs/{edition}/papers/{paper.key}.md starting with the front matter "
+                    f"`paper: {paper.key}` between two `---` lines, then its title, summary and "
+                    "assessment"))
+    for excerpt in corpus.excerpts.values():
+        for note in excerpt.notes:
+            problems.extend(check_refs(note.text, corpus, excerpt.file, note.line, excerpt.id))
+    for paper in corpus.papers.values():
+        for abstract in paper.abstracts:
+            for note in abstract["notes"]:
+                problems.extend(check_refs(note.text, corpus, paper.file, note.line))
+    return corpus, problems
+
+
+def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
+    """(edition, path) for every page an edition has in its own folder."""
+    return {
+        (edition, path.relative_to(docs_dir / edition).as_posix())
+        for edition in EDITIONS
+        for path in (docs_dir / edition).rglob("*.md")
+    }
+
+
+def paper_url(key: str, edition: str, translated: set[tuple[str, str]]) -> str:
+    """Site-relative URL of a paper page in `edition`, or in English where it is not translated."""
+    if edition != "en" and (edition, f"papers/{key}.md") in translated:
+        return f"{edition}/papers/{key}/"
+    return f"papers/{key}/"
+
+
+def excerpt_url(corpus: Corpus, excerpt_id: str, edition: str,
+                translated: set[tuple[str, str]]) -> str:
+    """Site-relative URL of an excerpt's anchor as a reader of `edition` should reach it."""
+    excerpt = corpus.excerpts[excerpt_id]
+    return f"{paper_url(excerpt.paper, edition, translated)}#{excerpt_id}"
+
+
+_EMBED_ONLY = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_FRONT_PAPER = re.compile(r"^paper:\s*(\S+)\s*$", re.M)
+
+
+def outside_fences(text: str) -> str:
+    """The text with fenced code blocks blanked out, line numbers kept."""
+    out, inside = [], False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            inside = not inside
+            out.append("")
+            continue
+        out.append("" if inside else line)
+    return "\n".join(out)
+
+
+def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
+    """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
+    an unknown paper in the front matter."""
+    problems = scan_text(rel, text)
+    body = outside_fences(text)
+    problems += check_refs(body, corpus, rel, 1)
+    embeds: dict[str, int] = {}
+    for number, line in enumerate(body.split("\n"), start=1):
+        match = _EMBED_ONLY.match(line)
+        if not match:
+            continue
+        target = match.group(1).strip()
+        if target in embeds:
+            problems.append(Problem(rel, number, f"excerpt '{target}' is embedded twice "
+                                    f"(first on line {embeds[target]})",
+                                    "embed it once and link to it elsewhere with [[id]]"))
+        embeds[target] = number
+    if text.startswith("---"):
+        front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
+        match = _FRONT_PAPER.search(front)
+        if match and match.group(1).strip("'\"") not in corpus.papers:
+            line = text[: text.index(match.group(0))].count("\n") + 1
+            problems.append(Problem(rel, line, f"unknown paper {match.group(1)!r} in the front "
+                                    "matter", f"use one of: {', '.join(sorted(corpus.papers))}"))
+    return problems
+
+
+def check_site(docs_dir: Path) -> list[Problem]:
+    """Every problem in the content and the pages, without building the site."""
+    corpus, problems = read_corpus(docs_dir)
+    for edition in EDITIONS:
+        for path in sorted((docs_dir / edition).rglob("*.md")):
+            rel = _rel(path, docs_dir.parent)
+            problems += check_markdown(rel, path.read_text(encoding="utf-8"), corpus)
+    return problems
+
+
+def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
+               excerpt: str | None = None) -> list[Problem]:
+    """Problems for every [[id]] or ![[id]] in `text` that names no excerpt."""
+    problems = []
+    for offset, line in enumerate(text.splitlines() or [text]):
+        for match in REF_RE.finditer(line):
+            target = match.group(2).strip()
+            if target not in corpus.excerpts:
+                kind = "embed" if match.group(1) else "link"
+                problems.append(Problem(
+                    file, first_line + offset, f"{kind} to unknown excerpt id '{target}'",
+                    "correct the id (ids are listed in corpus/excerpts.json and on each paper "
+                    "page) or remove the reference", excerpt))
+    return problems

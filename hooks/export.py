@@ -1,0 +1,109 @@
+"""MkDocs hook: the corpus export and citation files.
+
+After the English build it writes, at the site root:
+* corpus/excerpts.json — papers and excerpts (plain text, URLs in every edition);
+* corpus/excerpts.tmx — TMX 1.4, the original and English as the two variants of each unit;
+* cite/<paper>.bib and cite/<paper>.ris — the papers' references.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from content import (
+    EDITIONS,
+    ContentError,
+    Corpus,
+    excerpt_url,
+    load_corpus,
+    paper_url,
+    strip_lines,
+    translated_pages,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from render import bibtex, reference_text, ris
+
+SCHEMA_VERSION = 1
+
+
+def plain(text: str) -> str:
+    """Paragraphs joined by a blank line, each on one line."""
+    return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
+
+
+def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, Any]:
+    papers = []
+    for paper in corpus.papers.values():
+        papers.append({
+            "key": paper.key, "lang": paper.lang, "source": paper.source,
+            "title": paper.title("en"), "title_original": paper.title("original"),
+            "calendar": paper.calendar, "cite": {"authors": paper.cite_authors,
+                                                 "year": paper.cite_year},
+            "reference": reference_text(paper),
+            "record": strip_lines(paper.record),
+            "sections": [{"id": s.id, "number": s.number, "level": s.level,
+                          "original": s.original, "en": s.en} for s in paper.sections],
+            "urls": {e: paper_url(paper.key, e, translated) for e in EDITIONS},
+            "excerpts": [x.id for x in paper.excerpts],
+        })
+    items = []
+    for excerpt in corpus.excerpts.values():
+        section = next(s for s in corpus.papers[excerpt.paper].sections if s.id == excerpt.section)
+        items.append({
+            "id": excerpt.id, "paper": excerpt.paper, "lang": excerpt.lang,
+            "number": excerpt.number, "label": corpus.label(excerpt),
+            "original": plain(excerpt.original), "translation": plain(excerpt.translation),
+            "page": excerpt.page, "page_inferred": excerpt.page_inferred,
+            "section": excerpt.section,
+            "section_heading": {"original": section.original, "en": section.en},
+            "terms": excerpt.terms,
+            "notes": [{"type": n.type, "text": n.text} for n in excerpt.notes],
+            "urls": {e: excerpt_url(corpus, excerpt.id, e, translated)
+                     for e in EDITIONS},
+        })
+    return {"schema": SCHEMA_VERSION, "papers": papers, "excerpts": items}
+
+
+def corpus_tmx(corpus: Corpus) -> str:
+    units = []
+    for excerpt in corpus.excerpts.values():
+        units.append(
+            f'    <tu tuid={quoteattr(excerpt.id)} srclang={quoteattr(excerpt.lang)}>\n'
+            f'      <prop type="x-paper">{escape(excerpt.paper)}</prop>\n'
+            f'      <prop type="x-label">{escape(corpus.label(excerpt))}</prop>\n'
+            f'      <tuv xml:lang={quoteattr(excerpt.lang)}><seg>{escape(plain(excerpt.original))}'
+            f'</seg></tuv>\n'
+            f'      <tuv xml:lang="en"><seg>{escape(plain(excerpt.translation))}</seg></tuv>\n'
+            f"    </tu>")
+    body = "\n".join(units)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tmx version="1.4">\n'
+        '  <header creationtool="karabakh-reader" creationtoolversion="1" segtype="paragraph" '
+        'o-tmf="yaml" adminlang="en" srclang="*all*" datatype="plaintext"/>\n'
+        f"  <body>\n{body}\n  </body>\n</tmx>\n")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "current_language", "en") != "en":
+        return  # the export is written once, at the root of the English edition
+    docs_dir = Path(config.docs_dir)
+    try:
+        corpus = load_corpus(docs_dir)
+    except ContentError as err:
+        raise PluginError(str(err)) from None
+    site = Path(config.site_dir)
+    (site / "corpus").mkdir(parents=True, exist_ok=True)
+    data = corpus_json(corpus, translated_pages(docs_dir))
+    (site / "corpus" / "excerpts.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    (site / "corpus" / "excerpts.tmx").write_text(corpus_tmx(corpus), encoding="utf-8")
+    (site / "cite").mkdir(exist_ok=True)
+    for paper in corpus.papers.values():
+        (site / "cite" / f"{paper.key}.bib").write_text(bibtex(paper), encoding="utf-8")
+        (site / "cite" / f"{paper.key}.ris").write_text(ris(paper), encoding="utf-8", newline="")

@@ -1,0 +1,444 @@
+"""HTML for excerpts, bibliographic records and citations.
+
+Pure functions of the content model: no MkDocs here. The HTML contract (README, "HTML contract")
+is defined by `excerpt_html`: one element with `id` and `data-excerpt` = the excerpt id, holding
+one `data-role="original"` element (with `lang` and `dir`) and one `data-role="translation"`
+element (`lang="en"`, `dir="ltr"`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+import markdown
+from calendar_sh import gregorian_equivalent
+from content import REF_RE, Corpus, Excerpt, Note, Paper
+
+Href = Callable[[str], str]
+LANGUAGE_NAMES = {"fa": "Persian", "ar": "Arabic", "tr": "Turkish", "en": "English"}
+_NOTE_EXTENSIONS = ["abbr", "attr_list", "pymdownx.tilde"]
+
+
+def esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(text: str) -> str:
+    """Plain text with blank-line paragraphs, as escaped <p> elements on one line each."""
+    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join(f"<p>{esc(p)}</p>" for p in parts)
+
+
+def refs_to_markdown(text: str, corpus: Corpus, href: Href) -> str:
+    """Replace `[[id]]` / `[[id|text]]` in Markdown with links carrying the citation label."""
+
+    def link(match: re.Match[str]) -> str:
+        target = match.group(2).strip()
+        excerpt = corpus.excerpts.get(target)
+        if excerpt is None:  # validated earlier; keep the text visible if it ever slips through
+            return match.group(0)
+        label = match.group(3) or corpus.label(excerpt)
+        return (f'<a class="excerpt-ref" href="{esc(href(target))}" data-ref="{esc(target)}">'
+                f"{esc(label)}</a>")
+
+    return REF_RE.sub(lambda m: link(m) if not m.group(1) else m.group(0), text)
+
+
+def note_html(note: Note, corpus: Corpus, href: Href, ui: dict[str, str]) -> str:
+    body = markdown.markdown(refs_to_markdown(note.text, corpus, href),
+                             extensions=_NOTE_EXTENSIONS)
+    body = re.sub(r"<a href=\"(https?://[^\"]+)\"",
+                  r'<a class="external" rel="noopener" href="\1"', body)
+    label = ui.get(f"note_{note.type}", note.type)
+    return (f'<div class="excerpt__note excerpt__note--{esc(note.type)}" data-note="{esc(note.type)}">'
+            f'<span class="excerpt__note-label">{esc(label)}</span>{body.replace(chr(10), " ")}</div>')
+
+
+def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Href,
+                 cited_on: list[tuple[str, str]], embedded: bool = False,
+                 paper_href: str = "") -> str:
+    """The excerpt as one HTML block (see the module docstring for the contract)."""
+    paper = corpus.papers[excerpt.paper]
+    label = corpus.label(excerpt)
+    own = f"#{excerpt.id}"
+    head = [
+        f'<a class="excerpt__anchor" href="{esc(own)}" title="{esc(ui["permalink"])}">'
+        f"¶{excerpt.number}</a>",
+        f'<cite class="excerpt__label">{esc(label)}</cite>',
+        f'<code class="excerpt__id" title="{esc(ui["permalink"])}">{esc(excerpt.id)}</code>',
+        f'<button type="button" class="excerpt__copy" data-copy-anchor="{esc(excerpt.id)}" '
+        f'data-copied="{esc(ui["copied"])}">{esc(ui["copy_link"])}</button>',
+    ]
+    if embedded:
+        head.append(f'<span class="excerpt__from">{esc(ui["from_paper"])} '
+                    f'<a href="{esc(paper_href)}">{esc(paper.title("en"))}</a></span>')
+    parts = [
+        f'<article class="excerpt{" excerpt--embedded" if embedded else ""}" id="{esc(excerpt.id)}" '
+        f'data-excerpt="{esc(excerpt.id)}" data-paper="{esc(paper.key)}" '
+        f'data-lang="{esc(excerpt.lang)}" data-number="{excerpt.number}">',
+        f'<header class="excerpt__head">{"".join(head)}</header>',
+        f'<div class="excerpt__pair excerpt__pair--{excerpt.dir}">',
+        f'<div class="excerpt__original" data-role="original" lang="{esc(excerpt.lang)}" '
+        f'dir="{excerpt.dir}" aria-label="{esc(ui["original"])}">{paragraphs(excerpt.original)}</div>',
+        f'<div class="excerpt__translation" data-role="translation" lang="en" dir="ltr" '
+        f'aria-label="{esc(ui["translation"])}">{paragraphs(excerpt.translation)}</div>',
+        "</div>",
+    ]
+    if excerpt.notes:
+        notes = "".join(note_html(n, corpus, href, ui) for n in excerpt.notes)
+        parts.append(f'<aside class="excerpt__notes" aria-label="{esc(ui["notes"])}">{notes}</aside>')
+    meta = []
+    if excerpt.terms:
+        terms = " ".join(f'<span class="excerpt__term" data-term="{esc(t)}">{esc(t)}</span>'
+                         for t in excerpt.terms)
+        meta.append(f'<span class="excerpt__terms">{esc(ui["terms"])}: {terms}</span>')
+    if cited_on:
+        links = ", ".join(f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in cited_on)
+        meta.append(f'<span class="excerpt__cited-by">{esc(ui["cited_by"])}: {links}</span>')
+    if meta:
+        parts.append(f'<footer class="excerpt__meta">{" ".join(meta)}</footer>')
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def view_control_html(ui: dict[str, str]) -> str:
+    """The reader's switch between original, translation and both (reader.js drives it)."""
+    buttons = "".join(
+        f'<button type="button" data-view="{view}" aria-pressed="{str(view == "both").lower()}">'
+        f"{esc(ui[f'view_{view}'])}</button>"
+        for view in ("both", "original", "translation")
+    )
+    return (f'<div class="excerpt-view" role="group" aria-label="{esc(ui["show"])}">'
+            f'<span class="excerpt-view__label">{esc(ui["show"])}:</span>{buttons}</div>')
+
+
+# --- bibliographic record -------------------------------------------------------------------
+
+def _not_stated(ui: dict[str, str]) -> str:
+    return f'<span class="record__missing">{esc(ui["not_stated"])}</span>'
+
+
+def _orig(text: str, paper: Paper) -> str:
+    return f'<span lang="{paper.lang}" dir="{paper.dir}">{esc(text)}</span>'
+
+
+def _date(value: Any, paper: Paper, ui: dict[str, str], calendar: str | None = None) -> str:
+    if value in (None, ""):
+        return _not_stated(ui)
+    text = str(value)
+    if (calendar or paper.calendar) == "solar-hijri":
+        gregorian = gregorian_equivalent(text)
+        if gregorian:
+            return (f'<bdi dir="ltr">{esc(text)}</bdi> SH '
+                    f'<span class="record__gregorian">(= {esc(gregorian)})</span>')
+    return esc(text)
+
+
+def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, value HTML) for every field of the record; unstated fields say so."""
+    rec = paper.record
+    title = rec.get("title") or {}
+    site_title = rec.get("site_title") or {}
+    rows: list[tuple[str, str]] = []
+    if title.get("original"):
+        rows.append((ui["title_original"], _orig(title["original"], paper)))
+    else:
+        rows.append((ui["title_original"], _not_stated(ui)))
+    if title.get("en"):
+        by = ui["authors_own"] if title.get("en_by") == "authors" else ui["site_own"]
+        rows.append((ui["title_en"], f'{esc(title["en"])} <span class="record__by">({esc(by)})</span>'))
+    elif site_title.get("en"):
+        rows.append((ui["title_en"], f'{esc(site_title["en"])} <span class="record__by">'
+                                     f'({esc(ui["site_title"])})</span>'))
+    else:
+        rows.append((ui["title_en"], _not_stated(ui)))
+    authors = rec.get("authors") or []
+    if authors:
+        items = []
+        for a in authors:
+            line = esc(a.get("name", ""))
+            if a.get("original") and a.get("original") != a.get("name"):
+                line += f" ({_orig(a['original'], paper)})"
+            details = [x for x in (a.get("role"), a.get("affiliation")) if x]
+            if details:
+                line += f'<br><span class="record__affiliation">{esc("; ".join(details))}</span>'
+            if a.get("corresponding"):
+                line += f' <span class="record__by">({esc(ui["corresponding"])})</span>'
+            items.append(f"<li>{line}</li>")
+        rows.append((ui["authors"], f'<ul class="record__authors">{"".join(items)}</ul>'))
+    else:
+        rows.append((ui["authors"], _not_stated(ui)))
+    journal = rec.get("journal") or {}
+    if journal:
+        parts = []
+        if journal.get("original"):
+            parts.append(_orig(journal["original"], paper) if journal["original"] != journal.get("en")
+                         else esc(journal["original"]))
+        if journal.get("en") and journal.get("en") != journal.get("original"):
+            parts.append(f"<em>{esc(journal['en'])}</em>")
+        rows.append((ui["journal"], " · ".join(parts)))
+    else:
+        rows.append((ui["journal"], _not_stated(ui)))
+    for key in ("volume", "issue", "date"):
+        value = rec.get(key)
+        rows.append((ui[key], esc(value) if value not in (None, "") else _not_stated(ui)))
+    rows.append((ui["year"], _date(rec.get("year"), paper, ui, rec.get("year_calendar"))))
+    for key in ("pages", "doi", "issn"):
+        value = rec.get(key)
+        if value in (None, ""):
+            rows.append((ui[key], _not_stated(ui)))
+        elif key == "doi":
+            rows.append((ui[key], f'<a class="external" rel="noopener" '
+                                  f'href="https://doi.org/{esc(value)}">{esc(value)}</a>'))
+        else:
+            rows.append((ui[key], f'<bdi dir="ltr">{esc(value)}</bdi>'))
+    rows.append((ui["received"], _date(rec.get("received"), paper, ui)))
+    rows.append((ui["accepted"], _date(rec.get("accepted"), paper, ui)))
+    keywords = rec.get("keywords") or {}
+    if keywords.get("original"):
+        rows.append((ui["keywords_original"],
+                     _orig("، ".join(keywords["original"]) if paper.dir == "rtl"
+                           else ", ".join(keywords["original"]), paper)))
+    else:
+        rows.append((ui["keywords_original"], _not_stated(ui)))
+    if keywords.get("en"):
+        by = ui["authors_own"] if keywords.get("en_by") == "authors" else ui["site_own"]
+        rows.append((ui["keywords_en"], f'{esc(", ".join(keywords["en"]))} '
+                                        f'<span class="record__by">({esc(by)})</span>'))
+    else:
+        rows.append((ui["keywords_en"], _not_stated(ui)))
+    if rec.get("note"):
+        rows.append((ui["record_note"], markdown.markdown(str(rec["note"])).replace("\n", " ")))
+    rows.append((ui["source_file"], f"<code>{esc(paper.source)}</code>"))
+    return rows
+
+
+def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
+    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>'
+                   for label, value in record_rows(paper, ui))
+    return (f'<section class="record" data-paper="{esc(paper.key)}">'
+            f'<h2 id="record">{esc(ui["record"])}</h2>'
+            f'<table class="record__table"><tbody>{rows}</tbody></table>'
+            f"{cite_html(paper, ui, cite_links)}</section>")
+
+
+# --- citations ------------------------------------------------------------------------------
+
+def _family_given(author: dict[str, Any]) -> tuple[str, str]:
+    name = str(author.get("name", "")).strip()
+    family = str(author.get("family") or name.split(" ")[-1])
+    given = name[: len(name) - len(family)].strip() if name.endswith(family) else name
+    return family, given
+
+
+def year_label(paper: Paper) -> str:
+    year = paper.record.get("year")
+    if not year:
+        return "n.d."
+    calendar = paper.record.get("year_calendar") or paper.calendar
+    if calendar == "solar-hijri":
+        gregorian = gregorian_equivalent(str(year))
+        return f"{year} SH [{gregorian}]" if gregorian else str(year)
+    return str(year)
+
+
+def reference_text(paper: Paper) -> str:
+    """A formatted reference (author–date style), plain text."""
+    rec = paper.record
+    authors = rec.get("authors") or []
+    names = []
+    for a in authors:
+        family, given = _family_given(a)
+        initials = " ".join(f"{p[0]}." for p in given.split() if p)
+        names.append(f"{family}, {initials}".strip(", "))
+    title = rec.get("title") or {}
+    site_title = rec.get("site_title") or {}
+    if title.get("original"):
+        shown = title["original"] + (f" [{title['en']}]" if title.get("en") else "")
+    else:
+        shown = f"[{site_title.get('en') or paper.key}]"
+    who = (", ".join(names[:-1]) + " & " + names[-1]) if len(names) > 1 else (names[0] if names else "")
+    parts = [f"{who} ({year_label(paper)})." if who else f"{shown} ({year_label(paper)})."]
+    if who:
+        parts.append(f"{shown}.")
+    journal = rec.get("journal") or {}
+    if journal:
+        j = journal.get("en") or journal.get("original")
+        if journal.get("original") and journal.get("en") and journal["original"] != journal["en"]:
+            j = f"{journal['original']} [{journal['en']}]"
+        vol = f", {rec['volume']}" if rec.get("volume") else ""
+        iss = f"({rec['issue']})" if rec.get("issue") else ""
+        pages = f", {rec['pages']}" if rec.get("pages") else ""
+        parts.append(f"{j}{vol}{iss}{pages}.")
+    if rec.get("doi"):
+        parts.append(f"https://doi.org/{rec['doi']}")
+    parts.append(f"(In {LANGUAGE_NAMES[paper.lang]}.)")
+    return " ".join(parts)
+
+
+def _pages(paper: Paper) -> tuple[str | None, str | None]:
+    pages = str(paper.record.get("pages") or "")
+    match = re.fullmatch(r"\s*(\d+)\s*[–\-]+\s*(\d+)\s*", pages)
+    return (match.group(1), match.group(2)) if match else (pages or None, None)
+
+
+def bibtex(paper: Paper) -> str:
+    rec = paper.record
+    title = rec.get("title") or {}
+    journal = rec.get("journal") or {}
+    fields: list[tuple[str, str]] = []
+    authors = rec.get("authors") or []
+    if authors:
+        fields.append(("author", " and ".join("{}, {}".format(*_family_given(a)) for a in authors)))
+    if title.get("original"):
+        fields.append(("title", title["original"]))
+        if title.get("en"):
+            fields.append(("titleaddon", f"[{title['en']}]"))
+    else:
+        fields.append(("title", f"[{(rec.get('site_title') or {}).get('en', paper.key)}]"))
+    if journal:
+        fields.append(("journal", journal.get("original") or journal.get("en")))
+        if journal.get("en") and journal.get("en") != journal.get("original"):
+            fields.append(("journaltitleaddon", f"[{journal['en']}]"))
+    for key, name in (("volume", "volume"), ("issue", "number"), ("doi", "doi"), ("issn", "issn")):
+        if rec.get(key):
+            fields.append((name, str(rec[key])))
+    first, last = _pages(paper)
+    if first:
+        fields.append(("pages", f"{first}--{last}" if last else first))
+    fields.append(("year", year_label(paper)))
+    fields.append(("language", LANGUAGE_NAMES[paper.lang].lower()))
+    keywords = (rec.get("keywords") or {}).get("en")
+    if keywords:
+        fields.append(("keywords", ", ".join(keywords)))
+    kind = "article" if journal else "misc"
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@{kind}{{{paper.key},\n{body}\n}}\n"
+
+
+def ris(paper: Paper) -> str:
+    rec = paper.record
+    title = rec.get("title") or {}
+    journal = rec.get("journal") or {}
+    lines = [("TY", "JOUR" if journal else "GEN")]
+    for a in rec.get("authors") or []:
+        family, given = _family_given(a)
+        lines.append(("AU", f"{family}, {given}"))
+    if title.get("original"):
+        lines.append(("TI", title["original"]))
+        if title.get("en"):
+            lines.append(("TT", title["en"]))
+    else:
+        lines.append(("TI", f"[{(rec.get('site_title') or {}).get('en', paper.key)}]"))
+    if journal:
+        lines.append(("T2", journal.get("original") or journal.get("en")))
+        if journal.get("en"):
+            lines.append(("J2", journal["en"]))
+    if rec.get("volume"):
+        lines.append(("VL", str(rec["volume"])))
+    if rec.get("issue"):
+        lines.append(("IS", str(rec["issue"])))
+    first, last = _pages(paper)
+    if first:
+        lines.append(("SP", first))
+    if last:
+        lines.append(("EP", last))
+    if rec.get("year"):
+        lines.append(("PY", year_label(paper)))
+    if rec.get("doi"):
+        lines.append(("DO", str(rec["doi"])))
+    if rec.get("issn"):
+        lines.append(("SN", str(rec["issn"])))
+    lines.append(("LA", LANGUAGE_NAMES[paper.lang]))
+    for kw in (rec.get("keywords") or {}).get("original") or []:
+        lines.append(("KW", kw))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+
+
+def citation_meta(paper: Paper) -> list[tuple[str, str]]:
+    """Highwire-style <meta name="citation_…"> pairs for reference managers."""
+    rec = paper.record
+    title = rec.get("title") or {}
+    journal = rec.get("journal") or {}
+    meta = [("citation_title", title.get("original") or
+             (rec.get("site_title") or {}).get("en") or paper.key)]
+    for a in rec.get("authors") or []:
+        meta.append(("citation_author", "{}, {}".format(*_family_given(a))))
+    if journal:
+        meta.append(("citation_journal_title", journal.get("original") or journal.get("en")))
+    for key, name in (("volume", "citation_volume"), ("issue", "citation_issue"),
+                      ("doi", "citation_doi"), ("issn", "citation_issn")):
+        if rec.get(key):
+            meta.append((name, str(rec[key])))
+    first, last = _pages(paper)
+    if first:
+        meta.append(("citation_firstpage", first))
+    if last:
+        meta.append(("citation_lastpage", last))
+    if rec.get("year"):
+        meta.append(("citation_publication_date", str(rec["year"])))
+    meta.append(("citation_language", paper.lang))
+    keywords = (rec.get("keywords") or {}).get("original")
+    if keywords:
+        meta.append(("citation_keywords", "; ".join(keywords)))
+    return meta
+
+
+def cite_html(paper: Paper, ui: dict[str, str], links: dict[str, str]) -> str:
+    return (f'<div class="cite" id="how-to-cite"><h3>{esc(ui["how_to_cite"])}</h3>'
+            f'<p class="cite__reference" lang="en" dir="ltr">{esc(reference_text(paper))}</p>'
+            f'<p class="cite__downloads">'
+            f'<a class="md-button" href="{esc(links["bib"])}" download>{esc(ui["download_bibtex"])}</a> '
+            f'<a class="md-button" href="{esc(links["ris"])}" download>{esc(ui["download_ris"])}</a>'
+            f"</p></div>")
+
+
+def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href) -> str:
+    out = []
+    for abstract in paper.abstracts:
+        notes = "".join(note_html(n, corpus, href, ui) for n in abstract["notes"])
+        direction = "rtl" if abstract["lang"] in ("fa", "ar") else "ltr"
+        out.append(
+            f'<details class="authors-abstract quote"><summary>{esc(ui["authors_abstract"])}: '
+            f'{esc(abstract["heading"])}</summary>'
+            f'<blockquote lang="{esc(abstract["lang"])}" dir="{direction}">'
+            f'{paragraphs(abstract["text"])}</blockquote>'
+            f'{f"<aside class=excerpt__notes>{notes}</aside>" if notes else ""}</details>')
+    return "".join(out)
+
+
+def papers_table_html(corpus: Corpus, ui: dict[str, str], paper_href: Callable[[str], str]) -> str:
+    """The five papers: original and English titles, language and number of excerpts."""
+    rows = []
+    for paper in corpus.papers.values():
+        original = paper.title("original")
+        rows.append(
+            f'<tr><td><a href="{esc(paper_href(paper.key))}">{esc(paper.title("en"))}</a></td>'
+            f'<td><span lang="{paper.lang}" dir="{paper.dir}">{esc(original)}</span></td>'
+            f'<td>{esc(ui.get(f"lang_{paper.lang}", paper.lang))}</td>'
+            f"<td>{len(paper.excerpts)}</td></tr>")
+    head = "".join(f"<th>{esc(ui[k])}</th>" for k in
+                   ("papers_english_title", "papers_original_title", "papers_language",
+                    "papers_excerpts"))
+    return (f'<table class="papers-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str], str]) -> str:
+    """Links to the corpus export and to each paper's citation files."""
+    items = [
+        f'<li><a href="{esc(root_href("corpus/excerpts.json"))}" download>excerpts.json</a> — '
+        f'{esc(ui["download_json"])}</li>',
+        f'<li><a href="{esc(root_href("corpus/excerpts.tmx"))}" download>excerpts.tmx</a> — '
+        f'{esc(ui["download_tmx"])}</li>',
+    ]
+    for paper in corpus.papers.values():
+        items.append(
+            f'<li>{esc(paper.title("en"))}: '
+            f'<a href="{esc(root_href(f"cite/{paper.key}.bib"))}" download>{paper.key}.bib</a>, '
+            f'<a href="{esc(root_href(f"cite/{paper.key}.ris"))}" download>{paper.key}.ris</a></li>')
+    return f'<ul class="downloads">{"".join(items)}</ul>'

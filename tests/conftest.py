@@ -1,0 +1,62 @@
+"""Shared fixtures: the site is built once per test run, into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+EDITIONS = {"en": "ltr", "tr": "ltr", "fa": "rtl", "ar": "rtl"}
+BUILD_ENV = {**os.environ, "SITE_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from content import load_corpus
+
+    return load_corpus(ROOT / "docs")
+
+
+def read_html(site: Path, url: str) -> BeautifulSoup:
+    path = site / url.split("#")[0]
+    if url.endswith("/") or not path.suffix:
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the project whose docs are the small fixture docs, for failing builds."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "docs", project / "docs")
+    shutil.copy(ROOT / "docs" / "data" / "ui.yml", project / "docs" / "data" / "ui.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    yield project

@@ -1,0 +1,60 @@
+"""Isolation of opposite-direction runs, and Solar Hijri dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bidi import isolate_html, isolate_text
+from calendar_sh import gregorian_equivalent
+
+
+def test_latin_citation_in_persian_is_isolated_whole() -> None:
+    html = isolate_text("به گفتهٔ او (Davutoglu, 2016: 129) ترکیه", "rtl")
+    assert '<bdi dir="ltr">(Davutoglu, 2016: 129)</bdi>' in html
+
+
+@pytest.mark.parametrize("run", ["S-300", "2016: 129", "https://example.org/a/b", "TİKA"])
+def test_ltr_runs_in_rtl_text(run: str) -> None:
+    assert f'<bdi dir="ltr">{run}</bdi>' in isolate_text(f"موشک {run} در متن", "rtl")
+
+
+def test_plain_numbers_are_left_alone() -> None:
+    assert "<bdi" not in isolate_text("در سال 1991 میلادی", "rtl")
+
+
+def test_rtl_words_in_english_are_isolated_with_guillemets() -> None:
+    html = isolate_text("the term «قدرت نرم» means soft power", "ltr")
+    assert '<bdi dir="rtl">«قدرت نرم»</bdi>' in html
+
+
+def test_text_is_escaped() -> None:
+    assert isolate_text("a < b & c", "ltr") == "a &lt; b &amp; c"
+
+
+def test_html_follows_dir_attributes_and_skips_code() -> None:
+    html = isolate_html('<p>English <span dir="rtl">متن (Nye, 2004) است</span> '
+                        "<code>کد</code> and مقاله</p>", "ltr")
+    assert '<bdi dir="ltr">(Nye, 2004)</bdi>' in html
+    assert "<code>کد</code>" in html
+    assert '<bdi dir="rtl">مقاله</bdi>' in html
+
+
+def test_html_entities_survive() -> None:
+    assert isolate_html("<p>Kazemi &amp; Salehi</p>", "rtl") == \
+        '<p><bdi dir="ltr">Kazemi &amp; Salehi</bdi></p>'
+
+
+@pytest.mark.parametrize("sh, gregorian", [
+    ("1403/05/19", "9 August 2024"),
+    ("1403/11/19", "7 February 2025"),
+    ("1403/01/01", "20 March 2024"),
+    ("1403/12/30", "20 March 2025"),
+    ("۱۴۰۳/۰۵/۱۲", "2 August 2024"),
+    ("1403", "2024–2025"),
+])
+def test_solar_hijri_to_gregorian(sh: str, gregorian: str) -> None:
+    assert gregorian_equivalent(sh) == gregorian
+
+
+def test_unknown_date_forms_are_not_converted() -> None:
+    assert gregorian_equivalent("Autumn 1403") is None

@@ -1,0 +1,153 @@
+"""In headless Chromium (Debian's): the view switch, right-to-left rendering, and that no
+request leaves the site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make browser` installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def rtl_paper(corpus) -> str:
+    return next(k for k, p in corpus.papers.items() if p.lang == "fa" and p.excerpts)
+
+
+def test_side_by_side_with_rtl_original_on_the_right(page: Page, server: str, corpus) -> None:
+    page.goto(server + f"papers/{rtl_paper(corpus)}/")
+    excerpt = page.locator("[data-excerpt]").first
+    original = excerpt.locator('[data-role="original"]').bounding_box()
+    translation = excerpt.locator('[data-role="translation"]').bounding_box()
+    assert original["x"] > translation["x"] + translation["width"] - 1
+    assert abs(original["y"] - translation["y"]) < 2
+
+
+def test_ltr_original_on_the_left(page: Page, server: str, corpus) -> None:
+    key = next(k for k, p in corpus.papers.items() if p.lang == "tr" and p.excerpts)
+    page.goto(server + f"fa/papers/{key}/")  # a right-to-left edition, left-to-right original
+    excerpt = page.locator("[data-excerpt]").first
+    original = excerpt.locator('[data-role="original"]').bounding_box()
+    translation = excerpt.locator('[data-role="translation"]').bounding_box()
+    assert original["x"] + original["width"] <= translation["x"] + 1
+
+
+def test_stacked_on_a_phone(browser: Browser, server: str, corpus) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + f"papers/{rtl_paper(corpus)}/")
+    excerpt = page.locator("[data-excerpt]").first
+    original = excerpt.locator('[data-role="original"]').bounding_box()
+    translation = excerpt.locator('[data-role="translation"]').bounding_box()
+    assert translation["y"] >= original["y"] + original["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_view_switch_is_remembered_across_pages(page: Page, server: str, corpus) -> None:
+    key = rtl_paper(corpus)
+    page.goto(server + f"papers/{key}/")
+    translation = page.locator('[data-excerpt] [data-role="translation"]').first
+    original = page.locator('[data-excerpt] [data-role="original"]').first
+    assert translation.is_visible() and original.is_visible()
+    page.locator('.excerpt-view [data-view="original"]').first.click()
+    assert original.is_visible() and not translation.is_visible()
+    other = next(k for k in corpus.papers if k != key)
+    page.goto(server + f"papers/{other}/")
+    assert not page.locator('[data-excerpt] [data-role="translation"]').first.is_visible()
+    assert page.locator('.excerpt-view [data-view="original"]').first.get_attribute(
+        "aria-pressed") == "true"
+    page.locator('.excerpt-view [data-view="translation"]').first.click()
+    assert not page.locator('[data-excerpt] [data-role="original"]').first.is_visible()
+    page.locator('.excerpt-view [data-view="both"]').first.click()
+    assert page.locator('[data-excerpt] [data-role="original"]').first.is_visible()
+
+
+POSITIONS = """(el) => {
+  const text = el.firstChild;
+  const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                      return r.getBoundingClientRect().left; };
+  return [text.data, at(0), at(text.data.length - 1)];
+}"""
+
+
+def test_latin_citation_in_rtl_text_displays_in_logical_order(page: Page, server: str,
+                                                              corpus) -> None:
+    checked = 0
+    for key, paper in corpus.papers.items():
+        if paper.dir != "rtl":
+            continue
+        page.goto(server + f"{paper.lang}/papers/{key}/")
+        runs = page.locator('[data-role="original"][dir="rtl"] bdi[dir="ltr"]')
+        for i in range(min(runs.count(), 40)):
+            run = runs.nth(i)
+            text, first, last = run.evaluate(POSITIONS)
+            if len(text) < 6 or not any(c.isalpha() for c in text):
+                continue
+            run.scroll_into_view_if_needed()
+            text, first, last = run.evaluate(POSITIONS)
+            assert first < last, f"{text!r} is not shown left to right"
+            checked += 1
+    assert checked >= 3
+
+
+def test_rtl_editions_lay_out_right_to_left(page: Page, server: str) -> None:
+    for edition in ("fa", "ar"):
+        page.goto(server + f"{edition}/")
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        content = page.locator(".md-content").bounding_box()
+        nav = page.locator(".md-sidebar--primary").bounding_box()
+        assert nav["x"] > content["x"], "the navigation stands on the right"
+
+
+def test_no_request_leaves_the_site(page: Page, server: str, corpus) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    urls = ["", "tr/", "fa/", "ar/"] + [f"papers/{k}/" for k in corpus.papers] + \
+        [f"{p.lang}/papers/{k}/" for k, p in corpus.papers.items()]
+    for url in urls:
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+    outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
+    assert requests and not outside, outside
+    assert any(u.endswith(".woff2") for u in requests), "the self-hosted fonts are used"

@@ -1,0 +1,236 @@
+"""The built site: editions and direction, the HTML contract, anchors, cross-references,
+fallback notices and self-hosting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from conftest import EDITIONS, read_html
+
+from content import RTL_LANGUAGES
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def url_of(site: Path, path: Path) -> str:
+    return path.relative_to(site).as_posix().removesuffix("index.html")
+
+
+def edition_of(url: str) -> str:
+    first = url.split("/")[0]
+    return first if first in EDITIONS else "en"
+
+
+@pytest.mark.parametrize("edition, direction", EDITIONS.items())
+def test_edition_home_has_language_and_direction(site: Path, edition: str, direction: str) -> None:
+    doc = read_html(site, "" if edition == "en" else f"{edition}/")
+    assert doc.html["lang"] == edition
+    assert doc.body["dir"] == direction
+    assert doc.select_one(".papers-table tbody tr"), "the home page lists the papers"
+
+
+def test_every_page_of_an_edition_has_its_direction(site: Path) -> None:
+    for path in pages(site):
+        url = url_of(site, path)
+        doc = read_html(site, url)
+        if doc.body is None:
+            continue
+        assert doc.body["dir"] == EDITIONS[edition_of(url)], url
+
+
+def test_every_original_has_lang_and_dir(site: Path, corpus) -> None:
+    seen = 0
+    for path in pages(site):
+        doc = read_html(site, url_of(site, path))
+        for original in doc.select('[data-role="original"]'):
+            lang = original.get("lang")
+            assert lang in ("fa", "ar", "tr"), path
+            assert original.get("dir") == ("rtl" if lang in RTL_LANGUAGES else "ltr"), path
+            seen += 1
+    assert seen >= len(corpus.excerpts)
+
+
+def test_html_contract(site: Path, corpus) -> None:
+    for path in pages(site):
+        doc = read_html(site, url_of(site, path))
+        for element in doc.select("[data-excerpt]"):
+            ex_id = element["data-excerpt"]
+            assert element.get("id") == ex_id
+            excerpt = corpus.excerpts[ex_id]
+            originals = element.select('[data-role="original"]')
+            translations = element.select('[data-role="translation"]')
+            assert len(originals) == 1 and len(translations) == 1, (path, ex_id)
+            assert originals[0]["lang"] == excerpt.lang
+            assert translations[0]["lang"] == "en" and translations[0]["dir"] == "ltr"
+
+
+def test_ids_are_unique_on_every_page(site: Path) -> None:
+    for path in pages(site):
+        ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        assert not duplicates, (path, duplicates)
+
+
+def test_every_excerpt_is_on_its_paper_page_in_english_and_its_own_edition(site: Path, corpus) -> None:
+    for excerpt in corpus.excerpts.values():
+        english = read_html(site, f"papers/{excerpt.paper}/")
+        anchor = english.find(id=excerpt.id)
+        assert anchor is not None and anchor.get("data-excerpt") == excerpt.id
+        own = read_html(site, f"{excerpt.lang}/papers/{excerpt.paper}/")
+        assert own.find(id=excerpt.id) is not None
+        assert own.select_one(".fallback-notice") is None, "the original-language page is translated"
+
+
+def test_permalink_and_citation_label(site: Path, corpus) -> None:
+    excerpt = next(iter(corpus.excerpts.values()))
+    doc = read_html(site, f"papers/{excerpt.paper}/")
+    element = doc.find(id=excerpt.id)
+    assert element.select_one(".excerpt__anchor")["href"] == f"#{excerpt.id}"
+    assert element.select_one(".excerpt__label").get_text() == corpus.label(excerpt)
+    assert element.select_one(".excerpt__copy")["data-copy-anchor"] == excerpt.id
+    assert f"¶{excerpt.number}" in corpus.label(excerpt)
+
+
+def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
+    target = urlparse(urljoin("http://site/" + page_url, href))
+    path = site / unquote(target.path).lstrip("/")
+    if target.path.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return path, unquote(target.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    checked = 0
+    for path in pages(site):
+        url = url_of(site, path)
+        doc = read_html(site, url)
+        for link in doc.select("article a[href], .md-content a[href]"):
+            href = link["href"]
+            if href.startswith(("http:", "https:", "mailto:")) or href.startswith("#__"):
+                continue
+            target, fragment = resolve(site, url, href)
+            assert target.exists(), (url, href)
+            if fragment and target.suffix == ".html":
+                html = target.read_text(encoding="utf-8")
+                assert f'id="{fragment}"' in html, (url, href)
+            checked += 1
+    assert checked > 100
+
+
+def test_cross_references_resolve_to_the_readers_edition_or_english(site: Path, corpus) -> None:
+    refs = 0
+    for path in pages(site):
+        url = url_of(site, path)
+        edition = edition_of(url)
+        for link in read_html(site, url).select("a.excerpt-ref"):
+            excerpt = corpus.excerpts[link["data-ref"]]
+            target, fragment = resolve(site, url, link["href"])
+            assert fragment == excerpt.id
+            rel = target.relative_to(site).as_posix()
+            if link["href"].startswith("#"):  # the excerpt is on this very page
+                assert url.removeprefix(f"{edition}/") == f"papers/{excerpt.paper}/"
+                continue
+            translated = edition != "en" and (
+                Path(__file__).resolve().parents[1] / "docs" / edition / "papers" /
+                f"{excerpt.paper}.md").exists()
+            expected = (f"{edition}/" if translated else "") + f"papers/{excerpt.paper}/index.html"
+            assert rel == expected, (url, link["href"])
+            refs += 1
+    assert refs > 0
+
+
+def test_excerpts_list_the_pages_that_cite_them(site: Path, corpus) -> None:
+    found = False
+    for excerpt in corpus.excerpts.values():
+        for note in excerpt.notes:
+            for target in re.findall(r"\[\[([a-z0-9-]+)", note.text):
+                doc = read_html(site, f"papers/{corpus.excerpts[target].paper}/")
+                cited = doc.find(id=target).select_one(".excerpt__cited-by")
+                assert cited is not None, target
+                found = True
+    assert found
+
+
+def test_headings_have_readable_unicode_anchors(site: Path, corpus) -> None:
+    for key, paper in corpus.papers.items():
+        doc = read_html(site, f"{paper.lang}/papers/{key}/")
+        for section in paper.sections:
+            assert doc.find(id=f"sec-{section.id}") is not None, (key, section.id)
+    doc = read_html(site, "fa/")
+    heading_ids = [h.get("id") for h in doc.select("h2[id]")]
+    assert "how-to-cite" in heading_ids and "papers" in heading_ids
+
+
+@pytest.mark.parametrize("edition", ["tr", "fa", "ar"])
+def test_fallback_pages_carry_a_notice_in_the_editions_language(site: Path, edition: str) -> None:
+    doc = read_html(site, f"{edition}/guide/")
+    notice = doc.select_one(".fallback-notice")
+    assert notice is not None and notice["lang"] == edition
+    link = notice.select_one("a.fallback-notice__add")
+    assert f"docs/{edition}/guide.md" in link["href"]
+    assert read_html(site, "guide/").select_one(".fallback-notice") is None
+    assert read_html(site, f"{edition}/").select_one(".fallback-notice") is None
+
+
+@pytest.mark.parametrize("edition", ["tr", "fa", "ar"])
+def test_language_switcher_leads_to_the_same_page(site: Path, corpus, edition: str) -> None:
+    key = next(iter(corpus.papers))
+    doc = read_html(site, f"papers/{key}/")
+    hrefs = [a["href"] for a in doc.select(".md-select__link[hreflang]")]
+    target = next(h for h in hrefs if f"/{edition}/" in "/" + h.lstrip("./") or
+                  h.lstrip("./").startswith(f"{edition}/"))
+    assert target.rstrip("/").endswith(f"{edition}/papers/{key}")
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+def test_no_external_scripts_styles_fonts_or_images(site: Path) -> None:
+    for path in pages(site):
+        doc = read_html(site, url_of(site, path))
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
+                          ("source", "src"), ("iframe", "src")):
+            for element in doc.find_all(tag):
+                value = element.get(attr)
+                if not value:
+                    continue
+                if tag == "link" and not set(element.get("rel", [])) & {
+                        "stylesheet", "preload", "preconnect", "icon", "modulepreload"}:
+                    continue
+                assert not EXTERNAL.match(value), (path, tag, value)
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), css
+        assert "@import" not in text or "//" not in text.split("@import", 1)[1][:80], css
+
+
+def test_fonts_are_self_hosted_with_their_licences(site: Path) -> None:
+    for family in ("vazirmatn", "noto-naskh-arabic", "noto-sans"):
+        folder = site / "assets" / "fonts" / family
+        assert list(folder.glob("*.woff2")), family
+        assert "Open Font License" in (folder / "OFL.txt").read_text(encoding="utf-8")
+
+
+def test_paper_pages_have_citation_meta_tags(site: Path, corpus) -> None:
+    for key in corpus.papers:
+        doc = read_html(site, f"papers/{key}/")
+        assert doc.find("meta", attrs={"name": "citation_title"})["content"]
+        assert doc.find("meta", attrs={"name": "citation_language"})
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_unstated_fields_say_so_in_the_editions_language(site: Path, corpus, edition: str) -> None:
+    ui = corpus.ui[edition]
+    for key, paper in corpus.papers.items():
+        if edition not in ("en", paper.lang):
+            continue
+        doc = read_html(site, f"{'' if edition == 'en' else edition + '/'}papers/{key}/")
+        record = doc.select_one(".record")
+        missing = [f for f in ("doi", "issn", "volume", "received") if not paper.record.get(f)]
+        if missing:
+            assert ui["not_stated"] in record.get_text(), (edition, key)

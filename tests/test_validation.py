@@ -1,0 +1,166 @@
+"""Each content mistake stops the build with the file, the line and the excerpt id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import mkdocs_build
+
+from content import ContentError, check_site, load_corpus
+
+PAPER = Path("docs/data/papers/sample.yml")
+RTL_PAPER = Path("docs/data/papers/nemune.yml")
+
+
+def problems_of(project: Path) -> list[str]:
+    return [str(p) for p in check_site(project / "docs")]
+
+
+def edit(project: Path, rel: Path, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Path, rel: Path, needle: str) -> int:
+    lines = (project / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_fixture_is_valid(project_copy: Path) -> None:
+    assert problems_of(project_copy) == []
+    corpus = load_corpus(project_copy / "docs")
+    assert set(corpus.excerpts) == {"sample-one", "sample-two", "nemune-one"}
+
+
+def test_duplicate_id(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
+    (problem,) = problems_of(project_copy)
+    line = line_of(project_copy, PAPER, "- id: sample-one")
+    assert "duplicate excerpt id" in problem and "excerpt 'sample-one'" in problem
+    assert f"{PAPER.as_posix()}:" in problem and f"first used at {PAPER.as_posix()}:{line}" in problem
+
+
+def test_link_to_unknown_id_in_a_page(project_copy: Path) -> None:
+    edit(project_copy, Path("docs/en/index.md"), "[[sample-one]]", "[[sample-nine]]")
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith("docs/en/index.md:3:")
+    assert "link to unknown excerpt id 'sample-nine'" in problem
+
+
+def test_embed_of_unknown_id(project_copy: Path) -> None:
+    edit(project_copy, Path("docs/en/index.md"), "![[nemune-one]]", "![[nemune-two]]")
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith("docs/en/index.md:5:") and "embed to unknown excerpt id" in problem
+
+
+def test_link_to_unknown_id_in_a_note(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "See [[sample-one]].", "See [[sample-zero]].")
+    (problem,) = problems_of(project_copy)
+    assert "excerpt 'sample-two'" in problem and "unknown excerpt id 'sample-zero'" in problem
+    assert problem.startswith(f"{PAPER.as_posix()}:")
+
+
+@pytest.mark.parametrize("field, block", [
+    ("original", "    original: |\n      İkinci örnek paragraf da aynı amaçla yazılmıştır; "
+                 "birinciye bağlantı verir.\n"),
+    ("translation", "    translation: |\n      The second sample paragraph is written for the same "
+                    "purpose; it links to the first.\n"),
+])
+def test_excerpt_without_text(project_copy: Path, field: str, block: str) -> None:
+    edit(project_copy, PAPER, block, f"    {field}: ''\n")
+    (problem,) = problems_of(project_copy)
+    what = "original text" if field == "original" else "English translation"
+    assert f"the excerpt has no {what}" in problem and "excerpt 'sample-two'" in problem
+    assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, f'{field}: ' + chr(39))}:")
+
+
+def test_unknown_language_code(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "lang: tr", "lang: tk")
+    problem = problems_of(project_copy)[0]  # pages naming the unread paper are reported after it
+    assert problem.startswith(f"{PAPER.as_posix()}:3:") and "unknown language code 'tk'" in problem
+
+
+def test_script_does_not_match_language(project_copy: Path) -> None:
+    edit(project_copy, RTL_PAPER, "این بند نمونه‌ای کوتاه برای آزمون‌هاست و به پژوهشی ارجاع می‌دهد",
+         "This paragraph is written in English although the paper is declared Persian and")
+    edit(project_copy, RTL_PAPER, "در متن لاتین آمده است.", "it should fail.")
+    (problem,) = problems_of(project_copy)
+    assert "excerpt 'nemune-one'" in problem and "declared as 'fa'" in problem
+    assert f":{line_of(project_copy, RTL_PAPER, 'original: |')}:" in problem
+
+
+@pytest.mark.parametrize("char", ["\u202b", "\u202e", "\u2067", "\u2069"])
+def test_bidi_control_characters(project_copy: Path, char: str) -> None:
+    edit(project_copy, RTL_PAPER, "(Davutoglu, 2016: 129) که", f"{char}(Davutoglu, 2016: 129) که")
+    (problem,) = problems_of(project_copy)
+    assert f"U+{ord(char):04X}" in problem
+    assert problem.startswith(f"{RTL_PAPER.as_posix()}:{line_of(project_copy, RTL_PAPER, char)}:")
+
+
+@pytest.mark.parametrize("snippet, what", [
+    ("<script>alert(1)</script>", "<script>"),
+    ('<iframe src="https://example.org"></iframe>', "<iframe>"),
+    ('<img src="x.png" onerror="alert(1)">', "event handler"),
+    ("[click](javascript:alert(1))", "javascript: URL"),
+])
+def test_unsafe_html_in_a_note(project_copy: Path, snippet: str, what: str) -> None:
+    edit(project_copy, PAPER, "See [[sample-one]].", f"See [[sample-one]]. {snippet}")
+    (problem,) = problems_of(project_copy)
+    assert what in problem
+    assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, snippet)}:")
+
+
+@pytest.mark.parametrize("snippet, what", [
+    ("<script src='x.js'></script>", "<script>"),
+    ("<iframe src='https://example.org'></iframe>", "<iframe>"),
+    ('<a href="#" onclick="steal()">x</a>', "event handler"),
+    ('<a href="javascript:void(0)">x</a>', "javascript: URL"),
+])
+def test_unsafe_html_in_a_page(project_copy: Path, snippet: str, what: str) -> None:
+    edit(project_copy, Path("docs/en/index.md"), "# Fixture home", f"# Fixture home\n\n{snippet}")
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith("docs/en/index.md:3:") and what in problem
+
+
+def test_unknown_section(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "section: end", "section: ending")
+    (problem,) = problems_of(project_copy)
+    assert "unknown section 'ending'" in problem and "intro" in problem
+
+
+def test_yaml_syntax_error_names_the_line(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "    page: 3", "    page: [3")
+    problem = problems_of(project_copy)[0]
+    assert problem.startswith(f"{PAPER.as_posix()}:") and "YAML syntax error" in problem
+
+
+def test_every_problem_is_reported_at_once(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
+    edit(project_copy, Path("docs/en/index.md"), "[[sample-one]]", "[[nowhere]]")
+    assert len(problems_of(project_copy)) == 2
+
+
+def test_load_corpus_raises_with_all_problems(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
+    with pytest.raises(ContentError) as err:
+        load_corpus(project_copy / "docs")
+    assert "How to fix" in str(err.value)
+
+
+def test_the_build_fails_on_a_bad_link(project_copy: Path, tmp_path: Path) -> None:
+    good = mkdocs_build(project_copy, tmp_path / "good")
+    assert good.returncode == 0, good.stderr
+    edit(project_copy, Path("docs/en/index.md"), "[[sample-one]]", "[[sample-nine]]")
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode != 0
+    assert "docs/en/index.md:3:" in bad.stderr and "sample-nine" in bad.stderr
+
+
+def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -> None:
+    edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode != 0
+    assert "duplicate excerpt id" in bad.stderr and "sample-one" in bad.stderr
