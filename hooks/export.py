@@ -25,14 +25,9 @@ from content import (
 )
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from render import bibtex, reference_text, ris
+from render import bibtex, plain_text, reference_text, ris
 
 SCHEMA_VERSION = 1
-
-
-def plain(text: str) -> str:
-    """Paragraphs joined by a blank line, each on one line."""
-    return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
 
 
 def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, Any]:
@@ -56,7 +51,7 @@ def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, A
         items.append({
             "id": excerpt.id, "paper": excerpt.paper, "lang": excerpt.lang,
             "number": excerpt.number, "label": corpus.label(excerpt),
-            "original": plain(excerpt.original), "translation": plain(excerpt.translation),
+            "original": plain_text(excerpt.original), "translation": plain_text(excerpt.translation, True),
             "page": excerpt.page, "page_inferred": excerpt.page_inferred,
             "section": excerpt.section,
             "section_heading": {"original": section.original, "en": section.en},
@@ -75,9 +70,9 @@ def corpus_tmx(corpus: Corpus) -> str:
             f'    <tu tuid={quoteattr(excerpt.id)} srclang={quoteattr(excerpt.lang)}>\n'
             f'      <prop type="x-paper">{escape(excerpt.paper)}</prop>\n'
             f'      <prop type="x-label">{escape(corpus.label(excerpt))}</prop>\n'
-            f'      <tuv xml:lang={quoteattr(excerpt.lang)}><seg>{escape(plain(excerpt.original))}'
+            f'      <tuv xml:lang={quoteattr(excerpt.lang)}><seg>{escape(plain_text(excerpt.original))}'
             f'</seg></tuv>\n'
-            f'      <tuv xml:lang="en"><seg>{escape(plain(excerpt.translation))}</seg></tuv>\n'
+            f'      <tuv xml:lang="en"><seg>{escape(plain_text(excerpt.translation, True))}</seg></tuv>\n'
             f"    </tu>")
     body = "\n".join(units)
     return (

@@ -26,10 +26,28 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def paragraphs(text: str) -> str:
-    """Plain text with blank-line paragraphs, as escaped <p> elements on one line each."""
+_EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
+
+
+def paragraphs(text: str, emphasis: bool = False) -> str:
+    """Plain text with blank-line paragraphs, as escaped <p> elements on one line each.
+
+    With `emphasis`, `*words*` (a book title in a translation, say) is set in italics.
+    """
     parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "".join(f"<p>{esc(p)}</p>" for p in parts)
+    out = []
+    for part in parts:
+        html_part = esc(part)
+        if emphasis:
+            html_part = _EMPHASIS.sub(r"<em>\1</em>", html_part)
+        out.append(f"<p>{html_part}</p>")
+    return "".join(out)
+
+
+def plain_text(text: str, emphasis: bool = False) -> str:
+    """The text as plain paragraphs; with `emphasis`, without its `*emphasis*` marks."""
+    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "\n\n".join(_EMPHASIS.sub(r"\1", p) if emphasis else p for p in parts)
 
 
 def refs_to_markdown(text: str, corpus: Corpus, href: Href) -> str:
@@ -67,7 +85,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
     head = [
         f'<a class="excerpt__anchor" href="{esc(own)}" title="{esc(ui["permalink"])}">'
         f"¶{excerpt.number}</a>",
-        f'<cite class="excerpt__label">{esc(label)}</cite>',
+        f'<cite class="excerpt__label" lang="en" dir="ltr">{esc(label)}</cite>',
         f'<code class="excerpt__id" title="{esc(ui["permalink"])}">{esc(excerpt.id)}</code>',
         f'<button type="button" class="excerpt__copy" data-copy-anchor="{esc(excerpt.id)}" '
         f'data-copied="{esc(ui["copied"])}">{esc(ui["copy_link"])}</button>',
@@ -84,7 +102,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
         f'<div class="excerpt__original" data-role="original" lang="{esc(excerpt.lang)}" '
         f'dir="{excerpt.dir}" aria-label="{esc(ui["original"])}">{paragraphs(excerpt.original)}</div>',
         f'<div class="excerpt__translation" data-role="translation" lang="en" dir="ltr" '
-        f'aria-label="{esc(ui["translation"])}">{paragraphs(excerpt.translation)}</div>',
+        f'aria-label="{esc(ui["translation"])}">{paragraphs(excerpt.translation, True)}</div>',
         "</div>",
     ]
     if excerpt.notes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from bidi import isolate_html, isolate_text
 from calendar_sh import gregorian_equivalent
 

@@ -9,7 +9,6 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from conftest import EDITIONS, read_html
-
 from content import RTL_LANGUAGES
 
 

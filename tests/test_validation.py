@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build
-
 from content import ContentError, check_site, load_corpus
 
 PAPER = Path("docs/data/papers/sample.yml")
