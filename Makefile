@@ -4,38 +4,49 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test lint browser clean
+.PHONY: serve build check anchors test lint system pdf clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
 ## serve: the site at http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 SITE_PDF=0 $(BIN)/mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 SITE_PDF=0 SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload
 
 ## build: the whole site, strictly, into site/
-build: $(STAMP)
+build: $(STAMP) system
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 ## check: validate the content in seconds, without building the site
 check: $(STAMP)
 	$(BIN)/python hooks/check.py
 
-## browser: Debian's Chromium for the browser tests (installed once, needs root or sudo)
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+## anchors: add newly published excerpt ids to docs/data/anchors.txt, then check
+anchors: $(STAMP)
+	$(BIN)/python hooks/check.py --update-anchors
+
+## system: Debian's packages the site and its tests need (once; needs root or sudo):
+##   Chromium for the browser tests, Pango for the PDFs, poppler-utils to inspect them
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+system:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## pdf: the PDFs of every paper page and packet, into an already built site/
+pdf: $(STAMP)
+	$(BIN)/python hooks/pdf.py site
 
 ## lint: ruff on the hooks and tests
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 
 ## test: every test, browser tests included
-test: $(STAMP) browser
+test: $(STAMP) system
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python hooks/check.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q

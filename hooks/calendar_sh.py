@@ -49,3 +49,17 @@ def gregorian_equivalent(value: str) -> str | None:
         y = int(digits)
         return f"{y + 621}–{y + 622}"
     return None
+
+
+def gregorian_to_jalali(day: date) -> tuple[int, int, int]:
+    """Convert a Gregorian date to the Solar Hijri calendar, the inverse of the above."""
+    jy = day.year - 621
+    start = jalali_to_gregorian(jy, 1, 1)
+    if day < start:
+        jy -= 1
+        start = jalali_to_gregorian(jy, 1, 1)
+    offset = (day - start).days
+    if offset < 186:
+        return jy, offset // 31 + 1, offset % 31 + 1
+    offset -= 186
+    return jy, offset // 30 + 7, offset % 30 + 1

@@ -1,6 +1,8 @@
 """`make check`: validate the reader's content in seconds, without building the site.
 
 Prints every problem with its file, line and a fix, and exits 1 if there is any.
+`--update-anchors` (`make anchors`) first appends newly published excerpt ids to
+docs/data/anchors.txt.
 """
 
 from __future__ import annotations
@@ -10,12 +12,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import check_site  # noqa: E402
+from apparatus import check_terms, load_apparatus  # noqa: E402
+from content import check_site, read_corpus, update_anchors  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    docs = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "docs"
+    args = [a for a in argv if not a.startswith("--")]
+    docs = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "docs"
+    if "--update-anchors" in argv:
+        corpus, _ = read_corpus(docs)
+        for ex_id in update_anchors(docs, corpus):
+            print(f"published: {ex_id}")
     problems = check_site(docs)
+    corpus, _ = read_corpus(docs)
+    app, more = load_apparatus(docs, corpus.known_ids())
+    problems += more + check_terms(list(corpus.excerpts.values()), app)
     for problem in problems:
         print(problem)
     if problems:

@@ -23,6 +23,11 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: `[[id]]`, `[[id|text]]` link to an excerpt; `![[id]]` on a line of its own embeds it.
 REF_RE = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: the raw HTML tags a page or a note may use; anything else is reported
+ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_EXTERNAL_LINK = re.compile(r"\]\(\s*<?(https?:)?//|<https?://|^\[[^\]]+\]:\s*(https?:)?//", re.I | re.M)
 UNSAFE_HTML = (
     (re.compile(r"<\s*script\b", re.I), "a <script> element"),
     (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
@@ -86,6 +91,7 @@ class Excerpt:
     file: str
     line: int
     number: int = 0  #: the excerpt's paragraph number (¶) in its paper, counted from 1
+    aliases: list[str] = field(default_factory=list)  #: former ids that still lead here
 
     @property
     def dir(self) -> str:
@@ -124,6 +130,15 @@ class Corpus:
     papers: dict[str, Paper] = field(default_factory=dict)
     excerpts: dict[str, Excerpt] = field(default_factory=dict)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  #: former id -> current id
+
+    def known_ids(self) -> set[str]:
+        """Every id a reference may use: the excerpts' ids and their former ids."""
+        return set(self.excerpts) | set(self.aliases)
+
+    def resolve(self, ref: str) -> Excerpt | None:
+        """The excerpt an id or a former id (alias) names, if any."""
+        return self.excerpts.get(self.aliases.get(ref, ref))
 
     def label(self, excerpt: Excerpt) -> str:
         """The citation label: author(s), year, paragraph number and source page when known."""
@@ -134,7 +149,10 @@ class Corpus:
         return label
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A YAML loader that remembers the line of every mapping and of each of its keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -182,6 +200,26 @@ def scan_text(rel: str, text: str) -> list[Problem]:
             if pattern.search(line):
                 problems.append(Problem(rel, number, f"content contains {what}",
                                         "remove it: content may not run scripts or embed pages"))
+    return problems
+
+
+def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool = False,
+                excerpt: str | None = None) -> list[Problem]:
+    """Raw HTML outside the allow-list, and (unless allowed) links to other hosts."""
+    problems: list[Problem] = []
+    for offset, line in enumerate(outside_fences(text).split("\n")):
+        plain = _INLINE_CODE.sub("", line)
+        for match in _HTML_TAG.finditer(plain):
+            if match.group(1).lower() not in ALLOWED_TAGS:
+                problems.append(Problem(
+                    rel, first_line + offset, f"raw HTML <{match.group(1)}> is not allowed here",
+                    "write it in Markdown; raw HTML may only use "
+                    f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
+        if not external_links and _EXTERNAL_LINK.search(plain):
+            problems.append(Problem(
+                rel, first_line + offset, "a link to another site in a page",
+                "links to other hosts belong in an excerpt's notes or in the bibliographic "
+                "record; link pages of this site with a relative path", excerpt))
     return problems
 
 
@@ -338,6 +376,9 @@ class _PaperReader:
                 self.problem(item.get("__line__", line), "a note has no text",
                              "write the note under `text:`", excerpt)
                 continue
+            note_line = item.get("__lines__", {}).get("text", item.get("__line__", line))
+            self.problems.extend(scan_markup(self.rel, _text(item.get("text")), note_line,
+                                             external_links=True, excerpt=excerpt))
             notes.append(Note(kind, _text(item.get("text")), item.get("__line__", line)))
         return notes
 
@@ -382,18 +423,23 @@ class _PaperReader:
             self.problem(lines.get("terms", line), "`terms` must be a list of glossary term ids",
                          "write e.g. `terms: [soft-power, shusha-declaration]`", ex_id)
             terms = []
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(ID_RE.match(str(a)) for a in aliases):
+            self.problem(lines.get("aliases", line), "`aliases` must be a list of former ids",
+                         "write e.g. `aliases: [kazemi-old-id]`", ex_id)
+            aliases = []
         return Excerpt(
             id=ex_id, paper=paper.key, lang=lang, section=section, original=original,
             translation=translation, page=_opt(item.get("page")),
             page_inferred=bool(item.get("page_inferred")), terms=list(terms),
             notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
-            file=self.rel, line=line,
+            file=self.rel, line=line, aliases=[str(a) for a in aliases],
         )
 
 
 def load_ui(path: Path) -> dict[str, dict[str, str]]:
     """Interface strings per edition; English fills whatever an edition leaves out."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) or {}
     english = data.get("en", {})
     return {code: {**english, **(data.get(code) or {})} for code in EDITIONS}
 
@@ -409,8 +455,33 @@ def load_corpus(docs_dir: Path) -> Corpus:
     return corpus
 
 
+def data_signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the content's files look like now: a change to any of them changes this."""
+    files = sorted((docs_dir / "data").rglob("*")) + sorted(docs_dir.glob("*/packets/*.md")) + \
+        sorted(docs_dir.glob("*/papers/*.md"))
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
+
+
+_read_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Corpus, list[Problem]]] = {}
+
+
 def read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
-    """The corpus as far as it can be read, and every problem found on the way."""
+    """The corpus as far as it can be read, and every problem found on the way.
+
+    The four editions of one build (and `mkdocs serve`'s rebuilds) read the same files: the
+    result is kept until one of them changes.
+    """
+    key = docs_dir.resolve()
+    signature = data_signature(docs_dir)
+    cached = _read_cache.get(key)
+    if cached and cached[0] == signature:
+        return cached[1], list(cached[2])
+    corpus, problems = _read_corpus(docs_dir)
+    _read_cache[key] = (signature, corpus, problems)
+    return corpus, list(problems)
+
+
+def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
     root = docs_dir.parent
     corpus = Corpus(ui=load_ui(docs_dir / "data" / "ui.yml"))
     problems: list[Problem] = []
@@ -431,6 +502,16 @@ def read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
                     excerpt.id))
                 continue
             corpus.excerpts[excerpt.id] = excerpt
+    for excerpt in corpus.excerpts.values():
+        for alias in excerpt.aliases:
+            if alias in corpus.excerpts or alias in corpus.aliases:
+                problems.append(Problem(excerpt.file, excerpt.line,
+                                        f"alias '{alias}' is already an excerpt id or an alias",
+                                        "an alias must be a former id used by nothing else",
+                                        excerpt.id))
+                continue
+            corpus.aliases[alias] = excerpt.id
+    problems += check_anchors(docs_dir, corpus)
     for paper in corpus.papers.values():
         for edition in dict.fromkeys(("en", paper.lang)):
             if not (docs_dir / edition / "papers" / f"{paper.key}.md").is_file():
@@ -447,6 +528,40 @@ def read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
             for note in abstract["notes"]:
                 problems.extend(check_refs(note.text, corpus, paper.file, note.line))
     return corpus, problems
+
+
+ANCHORS = Path("data") / "anchors.txt"
+
+
+def check_anchors(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """Every published excerpt id (docs/data/anchors.txt) must still lead somewhere."""
+    path = docs_dir / ANCHORS
+    if not path.exists():
+        return []
+    rel = _rel(path, docs_dir.parent)
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        anchor = line.split("#", 1)[0].strip()
+        if anchor and corpus.resolve(anchor) is None:
+            problems.append(Problem(
+                rel, number, f"the published excerpt id '{anchor}' no longer exists, so links "
+                "that cite it would break",
+                f"restore the excerpt, or add `aliases: [{anchor}]` to the excerpt that replaces "
+                "it"))
+    return problems
+
+
+def update_anchors(docs_dir: Path, corpus: Corpus) -> list[str]:
+    """Append the ids published since the list was last written; returns them."""
+    path = docs_dir / ANCHORS
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# Every excerpt id ever published, one a line. Readers cite them: `make check` fails\n"
+        "# if one of them is neither an excerpt id nor an alias. `make anchors` appends new ids.\n")
+    known = {line.split("#", 1)[0].strip() for line in text.splitlines()}
+    new = [ex_id for ex_id in corpus.excerpts if ex_id not in known]
+    if new:
+        path.write_text(text.rstrip("\n") + "\n" + "\n".join(new) + "\n", encoding="utf-8")
+    return new
 
 
 def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
@@ -468,8 +583,9 @@ def paper_url(key: str, edition: str, translated: set[tuple[str, str]]) -> str:
 def excerpt_url(corpus: Corpus, excerpt_id: str, edition: str,
                 translated: set[tuple[str, str]]) -> str:
     """Site-relative URL of an excerpt's anchor as a reader of `edition` should reach it."""
-    excerpt = corpus.excerpts[excerpt_id]
-    return f"{paper_url(excerpt.paper, edition, translated)}#{excerpt_id}"
+    excerpt = corpus.resolve(excerpt_id)
+    assert excerpt is not None, excerpt_id
+    return f"{paper_url(excerpt.paper, edition, translated)}#{excerpt.id}"
 
 
 _EMBED_ONLY = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$")
@@ -492,7 +608,7 @@ def outside_fences(text: str) -> str:
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     an unknown paper in the front matter."""
-    problems = scan_text(rel, text)
+    problems = scan_text(rel, text) + scan_markup(rel, text)
     body = outside_fences(text)
     problems += check_refs(body, corpus, rel, 1)
     embeds: dict[str, int] = {}
@@ -533,7 +649,7 @@ def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
     for offset, line in enumerate(text.splitlines() or [text]):
         for match in REF_RE.finditer(line):
             target = match.group(2).strip()
-            if target not in corpus.excerpts:
+            if corpus.resolve(target) is None:
                 kind = "embed" if match.group(1) else "link"
                 problems.append(Problem(
                     file, first_line + offset, f"{kind} to unknown excerpt id '{target}'",

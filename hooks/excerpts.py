@@ -35,12 +35,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from render import (
+    Forge,
     abstracts_html,
     citation_meta,
     downloads_html,
     esc,
     excerpt_html,
     papers_table_html,
+    pdf_button,
     record_html,
     refs_to_markdown,
     view_control_html,
@@ -105,7 +107,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         title_match = _H1.search(text)
         title = title_match.group(0).lstrip("#").strip() if title_match else file.url
         for match in REF_RE.finditer(outside_fences(text)):
-            target = match.group(2).strip()
+            target = build.corpus.aliases.get(match.group(2).strip(), match.group(2).strip())
             entry = (title, file.url)
             build.cited_on.setdefault(target, [])
             if entry not in build.cited_on[target]:
@@ -114,7 +116,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for excerpt in corpus.excerpts.values():
         for note in excerpt.notes:
             for match in REF_RE.finditer(note.text):
-                target = match.group(2).strip()
+                target = corpus.aliases.get(match.group(2).strip(), match.group(2).strip())
                 entry = (f"{corpus.label(excerpt)} ({excerpt.id})",
                          excerpt_url(corpus, excerpt.id, build.edition, build.translated))
                 build.cited_on.setdefault(target, [])
@@ -140,19 +142,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ui = corpus.ui[edition]
 
     def href(excerpt_id: str) -> str:
-        excerpt = corpus.excerpts[excerpt_id]
+        excerpt = corpus.resolve(excerpt_id)
+        assert excerpt is not None, excerpt_id
         if page.meta.get("paper") == excerpt.paper:
-            return f"#{excerpt_id}"
+            return f"#{excerpt.id}"
         return get_relative_url(excerpt_url(corpus, excerpt_id, edition, build.translated),
                                 page.url)
 
     def render(excerpt_id: str, embedded: bool) -> str:
-        excerpt = corpus.excerpts[excerpt_id]
+        excerpt = corpus.resolve(excerpt_id)
+        assert excerpt is not None, excerpt_id
+        excerpt_id = excerpt.id
         cited = [(title, get_relative_url(url, page.url))
                  for title, url in build.cited_on.get(excerpt_id, []) if url != page.url]
         home = get_relative_url(excerpt_url(corpus, excerpt_id, edition, build.translated),
                                 page.url)
-        return excerpt_html(corpus, excerpt, ui, href, cited, embedded=embedded, paper_href=home)
+        target = excerpt_url(corpus, excerpt_id, edition, build.translated)
+        public = f"{(config.site_url or '').rstrip('/')}/{target}" if config.site_url else target
+        return excerpt_html(corpus, excerpt, ui, href, cited, embedded=embedded, paper_href=home,
+                            forge=Forge(config.repo_url or ""), page_url=public)
 
     key = page.meta.get("paper")
     has_excerpts = False
@@ -160,6 +168,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         paper = corpus.papers[key]
         cite_links = {ext: get_relative_url(f"cite/{key}.{ext}", page.url) for ext in ("bib", "ris")}
         block = record_html(paper, ui, cite_links) + abstracts_html(paper, corpus, ui, href)
+        pdf_edition = edition if edition == paper.lang else "en"
+        pdf = get_relative_url(f"pdf/{pdf_edition}/{key}.pdf", page.url)
+        block = pdf_button(ui, pdf) + block
         markdown = _after_title(markdown, f"\n{block}\n")
         markdown = markdown.rstrip() + "\n\n" + _excerpts_markdown(paper, ui, render,
                                                                    original_first=edition == paper.lang)
@@ -171,6 +182,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         has_excerpts = True
         return "\n" + render(match.group(1).strip(), embedded=True) + "\n"
 
+    if page.meta.get("packet"):
+        slug = Path(page.file.src_uri).stem
+        pdf = get_relative_url(f"pdf/en/packet-{slug}.pdf", page.url)
+        markdown = _after_title(markdown, "\n" + pdf_button(ui, pdf) + "\n")
     markdown = _EMBED_LINE.sub(embed, markdown)
     markdown = _PAPERS_LINE.sub(
         lambda m: "\n" + papers_table_html(corpus, ui, lambda k: get_relative_url(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from apparatus import Apparatus, link_entities, load_apparatus, solar_hijri, term_excerpts
 from content import (
     EDITIONS,
     ContentError,
@@ -63,6 +64,26 @@ def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, A
     return {"schema": SCHEMA_VERSION, "papers": papers, "excerpts": items}
 
 
+def apparatus_json(corpus: Corpus, app: Apparatus) -> dict[str, Any]:
+    """The glossary, the index of entities, the timeline and the seminar packets."""
+    uses = term_excerpts(app, list(corpus.excerpts.values()))
+    link_entities(app, list(corpus.excerpts.values()))
+    return {
+        "terms": [{"id": t.id, "names": t.names, "definition": t.definition,
+                   "excerpts": uses.get(t.id, [])} for t in app.terms.values()],
+        "entities": [{"id": e.id, "kind": e.kind, "names": e.names, "translit": e.translit,
+                      "about": e.about, "excerpts": e.excerpts} for e in app.entities.values()],
+        "events": [{"id": e.id, "date": e.date, "end": e.end,
+                    "date_solar_hijri": solar_hijri(e.date), "names": e.title,
+                    "excerpts": [corpus.resolve(i).id for i in e.excerpts]}  # type: ignore[union-attr]
+                   for e in app.events],
+        "packets": [{"id": p.id, "names": {"en": p.title}, "terms": p.terms,
+                     "excerpts": [corpus.resolve(i).id for i in p.excerpts],  # type: ignore[union-attr]
+                     "url": f"packets/{p.id}/"}
+                    for p in app.packets.values()],
+    }
+
+
 def corpus_tmx(corpus: Corpus) -> str:
     units = []
     for excerpt in corpus.excerpts.values():
@@ -95,6 +116,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     (site / "corpus").mkdir(parents=True, exist_ok=True)
     data = corpus_json(corpus, translated_pages(docs_dir))
+    app, problems = load_apparatus(docs_dir, corpus.known_ids())
+    if problems:
+        raise PluginError(str(ContentError(problems)))
+    data.update(apparatus_json(corpus, app))
     (site / "corpus" / "excerpts.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / "corpus" / "excerpts.tmx").write_text(corpus_tmx(corpus), encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content import load_ui
+from content import read_corpus
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -32,7 +32,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     edition = getattr(i18n, "current_language", "en")
     if not is_fallback(page, edition):
         return markdown
-    ui = load_ui(Path(config.docs_dir) / "data" / "ui.yml")[edition]
+    ui = read_corpus(Path(config.docs_dir))[0].ui[edition]
     target = translation_path(page, edition)
     new_file = f"{(config.repo_url or '').rstrip('/')}/new/main?filename={target}"
     source = f"{(config.repo_url or '').rstrip('/')}/blob/main/docs/{page.file.src_uri}"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import markdown
 from calendar_sh import gregorian_equivalent
@@ -54,13 +56,12 @@ def refs_to_markdown(text: str, corpus: Corpus, href: Href) -> str:
     """Replace `[[id]]` / `[[id|text]]` in Markdown with links carrying the citation label."""
 
     def link(match: re.Match[str]) -> str:
-        target = match.group(2).strip()
-        excerpt = corpus.excerpts.get(target)
+        excerpt = corpus.resolve(match.group(2).strip())
         if excerpt is None:  # validated earlier; keep the text visible if it ever slips through
             return match.group(0)
         label = match.group(3) or corpus.label(excerpt)
-        return (f'<a class="excerpt-ref" href="{esc(href(target))}" data-ref="{esc(target)}">'
-                f"{esc(label)}</a>")
+        return (f'<a class="excerpt-ref" dir="ltr" href="{esc(href(excerpt.id))}" '
+                f'data-ref="{esc(excerpt.id)}">{esc(label)}</a>')
 
     return REF_RE.sub(lambda m: link(m) if not m.group(1) else m.group(0), text)
 
@@ -72,12 +73,34 @@ def note_html(note: Note, corpus: Corpus, href: Href, ui: dict[str, str]) -> str
                   r'<a class="external" rel="noopener" href="\1"', body)
     label = ui.get(f"note_{note.type}", note.type)
     return (f'<div class="excerpt__note excerpt__note--{esc(note.type)}" data-note="{esc(note.type)}">'
-            f'<span class="excerpt__note-label">{esc(label)}</span>{body.replace(chr(10), " ")}</div>')
+            f'<span class="excerpt__note-label">{esc(label)}</span>'
+            f'<div class="excerpt__note-text" lang="en" dir="ltr">{body.replace(chr(10), " ")}</div>'
+            f"</div>")
+
+
+@dataclass(frozen=True)
+class Forge:
+    """Where contributors edit files and report problems (from `repo_url` in mkdocs.yml)."""
+
+    repo_url: str
+
+    def edit(self, file: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/edit/main/{file}"
+
+    def line(self, file: str, line: int) -> str:
+        return f"{self.repo_url.rstrip('/')}/blob/main/{file}#L{line}"
+
+    def report(self, excerpt: Excerpt, url: str) -> str:
+        title = f"Translation problem in excerpt {excerpt.id}"
+        body = (f"Excerpt: {excerpt.id}\nPage: {url}\nFile: {excerpt.file}, line {excerpt.line}\n\n"
+                "What is wrong (original, translation or note), and what it should say:\n")
+        return (f"{self.repo_url.rstrip('/')}/issues/new?title={quote(title)}&body={quote(body)}"
+                "&labels=translation")
 
 
 def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Href,
                  cited_on: list[tuple[str, str]], embedded: bool = False,
-                 paper_href: str = "") -> str:
+                 paper_href: str = "", forge: Forge | None = None, page_url: str = "") -> str:
     """The excerpt as one HTML block (see the module docstring for the contract)."""
     paper = corpus.papers[excerpt.paper]
     label = corpus.label(excerpt)
@@ -93,11 +116,14 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
     if embedded:
         head.append(f'<span class="excerpt__from">{esc(ui["from_paper"])} '
                     f'<a href="{esc(paper_href)}">{esc(paper.title("en"))}</a></span>')
+    aliases = "" if embedded else "".join(
+        f'<span class="excerpt__alias" id="{esc(a)}" data-alias-of="{esc(excerpt.id)}"></span>'
+        for a in excerpt.aliases)
     parts = [
         f'<article class="excerpt{" excerpt--embedded" if embedded else ""}" id="{esc(excerpt.id)}" '
         f'data-excerpt="{esc(excerpt.id)}" data-paper="{esc(paper.key)}" '
         f'data-lang="{esc(excerpt.lang)}" data-number="{excerpt.number}">',
-        f'<header class="excerpt__head">{"".join(head)}</header>',
+        f'<header class="excerpt__head">{aliases}{"".join(head)}</header>',
         f'<div class="excerpt__pair excerpt__pair--{excerpt.dir}">',
         f'<div class="excerpt__original" data-role="original" lang="{esc(excerpt.lang)}" '
         f'dir="{excerpt.dir}" aria-label="{esc(ui["original"])}">{paragraphs(excerpt.original)}</div>',
@@ -116,6 +142,15 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
     if cited_on:
         links = ", ".join(f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in cited_on)
         meta.append(f'<span class="excerpt__cited-by">{esc(ui["cited_by"])}: {links}</span>')
+    if page_url:
+        parts.append(f'<p class="excerpt__url" lang="en" dir="ltr">{esc(page_url)}</p>')
+    if forge:
+        meta.append(
+            f'<span class="excerpt__contribute">'
+            f'<a class="excerpt__edit" href="{esc(forge.edit(excerpt.file))}" '
+            f'title="{esc(excerpt.file)}:{excerpt.line}">{esc(ui["edit_excerpt"])}</a> · '
+            f'<a class="excerpt__report" href="{esc(forge.report(excerpt, page_url))}">'
+            f'{esc(ui["report_problem"])}</a></span>')
     if meta:
         parts.append(f'<footer class="excerpt__meta">{" ".join(meta)}</footer>')
     parts.append("</article>")
@@ -235,7 +270,7 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
-    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>'
+    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td dir="auto">{value}</td></tr>'
                    for label, value in record_rows(paper, ui))
     return (f'<section class="record" data-paper="{esc(paper.key)}">'
             f'<h2 id="record">{esc(ui["record"])}</h2>'
@@ -460,3 +495,8 @@ def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str]
             f'<a href="{esc(root_href(f"cite/{paper.key}.bib"))}" download>{paper.key}.bib</a>, '
             f'<a href="{esc(root_href(f"cite/{paper.key}.ris"))}" download>{paper.key}.ris</a></li>')
     return f'<ul class="downloads">{"".join(items)}</ul>'
+
+
+def pdf_button(ui: dict[str, str], href: str) -> str:
+    return (f'<p class="pdf-download"><a class="md-button" href="{esc(href)}" download>'
+            f'{esc(ui["download_pdf"])}</a></p>')

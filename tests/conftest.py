@@ -16,20 +16,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 EDITIONS = {"en": "ltr", "tr": "ltr", "fa": "rtl", "ar": "rtl"}
+#: fixture builds skip the PDFs; the site fixture makes them, as the real build does
 BUILD_ENV = {**os.environ, "SITE_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {**BUILD_ENV, "SITE_PDF": "1" if pdf else "0"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=300,
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    result = mkdocs_build(ROOT, out, pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -54,7 +56,8 @@ def project_copy(tmp_path: Path) -> Iterator[Path]:
     project = tmp_path / "project"
     project.mkdir()
     for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
+        shutil.copytree(ROOT / name, project / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests" / "fixtures" / "docs", project / "docs")
     shutil.copy(ROOT / "docs" / "data" / "ui.yml", project / "docs" / "data" / "ui.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]

@@ -151,3 +151,32 @@ def test_no_request_leaves_the_site(page: Page, server: str, corpus) -> None:
     outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
     assert requests and not outside, outside
     assert any(u.endswith(".woff2") for u in requests), "the self-hosted fonts are used"
+
+
+def test_a_glossed_term_shows_its_definition_on_hover(page: Page, server: str, corpus) -> None:
+    page.goto(server + f"papers/{rtl_paper(corpus)}/")
+    gloss = page.locator('[data-role="translation"] a.gloss').first
+    assert page.evaluate("(el) => getComputedStyle(el, '::after').content", gloss.element_handle()) \
+        in ("none", "normal", "")
+    gloss.hover()
+    shown = page.evaluate("(el) => getComputedStyle(el, '::after').content", gloss.element_handle())
+    assert gloss.get_attribute("data-gloss")[:20] in shown
+
+
+def test_browser_printing_is_clean(page: Page, server: str, corpus) -> None:
+    key = rtl_paper(corpus)
+    page.goto(server + f"papers/{key}/")
+    page.locator('.excerpt-view [data-view="original"]').first.click()
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".excerpt-view").first.is_visible()
+    excerpt = page.locator("[data-excerpt]").first
+    original = excerpt.locator('[data-role="original"]').bounding_box()
+    translation = excerpt.locator('[data-role="translation"]').bounding_box()
+    assert original["x"] > translation["x"], "both columns, the right-to-left one on the right"
+    assert excerpt.locator(".excerpt__url").is_visible()
+    assert page.evaluate("(el) => getComputedStyle(el).breakInside", excerpt.element_handle()) \
+        == "avoid"
+    page.emulate_media(media="screen")
+    page.locator('.excerpt-view [data-view="both"]').first.click()

@@ -40,6 +40,20 @@
     }
   }
 
+  /* On a touch screen a first tap on a glossed term shows its definition, a second follows it. */
+  var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
+  document.addEventListener("click", function (event) {
+    var gloss = event.target.closest ? event.target.closest("a.gloss") : null;
+    if (gloss && touch && !gloss.classList.contains("is-open")) {
+      event.preventDefault();
+      document.querySelectorAll("a.gloss.is-open").forEach(function (open) {
+        open.classList.remove("is-open");
+      });
+      gloss.classList.add("is-open");
+      return;
+    }
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target.closest("button") : null;
     if (!target) return;
@@ -50,5 +64,18 @@
     }
   });
 
+  /* A former excerpt id (an alias) in the address leads to the excerpt's current id. */
+  function followAlias() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var alias = id && document.getElementById(id);
+    if (alias && alias.classList.contains("excerpt__alias")) {
+      var current = alias.getAttribute("data-alias-of");
+      history.replaceState(null, "", "#" + current);
+      document.getElementById(current).scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", followAlias);
+
   syncButtons();
+  followAlias();
 })();

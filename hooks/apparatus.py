@@ -1,0 +1,274 @@
+"""The apparatus that ties the papers together: glossary terms, people/organisations/places,
+dated events and seminar packets. Loaded from docs/data/*.yml and docs/en/packets/*.md.
+
+Like content.py, this module knows nothing of MkDocs; problems name the file, the line and a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from calendar_sh import gregorian_to_jalali
+from content import EDITIONS, ID_RE, Problem, data_signature, load_yaml, scan_text
+
+KINDS = ("person", "organisation", "place")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_FRONT = re.compile(r"^---\n(.*?)\n---\n", re.S)
+_EMBED = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
+
+
+@dataclass
+class Term:
+    id: str
+    names: dict[str, str]
+    definition: dict[str, str]
+    match: list[str]
+    line: int
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: str
+    names: dict[str, str]
+    translit: dict[str, str]
+    about: dict[str, str]
+    match: list[str]
+    line: int
+    excerpts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    end: str | None
+    title: dict[str, str]
+    excerpts: list[str]
+    line: int
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        match = _ISO.match(self.date)
+        assert match
+        return tuple(int(g or 0) for g in match.groups())  # type: ignore[return-value]
+
+
+@dataclass
+class Packet:
+    id: str
+    title: str
+    terms: list[str]
+    excerpts: list[str]
+    file: str
+
+
+@dataclass
+class Apparatus:
+    terms: dict[str, Term] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    packets: dict[str, Packet] = field(default_factory=dict)
+    linked: tuple[str, ...] = ()  #: the excerpts `link_entities` last read
+
+
+def _names(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: str(v).strip() for k, v in value.items()
+            if k in EDITIONS and v not in (None, "")}
+
+
+def _forms(value: Any) -> list[str]:
+    """Surface forms, from a list or from a mapping of language -> list."""
+    if isinstance(value, dict):
+        value = [f for k, forms in value.items() if k in EDITIONS for f in (forms or [])]
+    return [str(f).strip() for f in (value or []) if str(f).strip()]
+
+
+def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
+    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    if not path.exists():
+        return None, [], rel
+    problems = scan_text(rel, path.read_text(encoding="utf-8"))
+    data, errors = load_yaml(path, root)
+    return data, problems + errors, rel
+
+
+_cache: dict[Path, tuple[Any, Apparatus, list[Problem]]] = {}
+
+
+def load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, list[Problem]]:
+    """The apparatus and its problems; kept until one of the content files changes."""
+    key = docs_dir.resolve()
+    signature = (data_signature(docs_dir), frozenset(excerpt_ids))
+    cached = _cache.get(key)
+    if cached and cached[0] == signature:
+        return cached[1], list(cached[2])
+    app, problems = _load_apparatus(docs_dir, excerpt_ids)
+    _cache[key] = (signature, app, problems)
+    return app, list(problems)
+
+
+def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, list[Problem]]:
+    root = docs_dir.parent
+    data_dir = docs_dir / "data"
+    app = Apparatus()
+    problems: list[Problem] = []
+
+    data, found, rel = _read(data_dir / "glossary.yml", root)
+    problems += found
+    for term_id, entry in (data or {}).items():
+        if term_id in ("__line__", "__lines__"):
+            continue
+        line = data["__lines__"].get(term_id, 1)
+        if not isinstance(entry, dict) or not ID_RE.match(str(term_id)):
+            problems.append(Problem(rel, line, f"glossary entry {term_id!r} is not a mapping with "
+                                    "an id of lowercase letters, digits and hyphens",
+                                    "write `term-id:` followed by en/tr/fa/ar and definition"))
+            continue
+        names = _names(entry)
+        definition = _names(entry.get("definition"))
+        if not names.get("en") or not definition.get("en"):
+            problems.append(Problem(rel, line, f"glossary term '{term_id}' needs `en` and an "
+                                    "English `definition`", "add `en: <term>` and `definition: "
+                                    "{en: <one or two sentences>}`"))
+        app.terms[term_id] = Term(term_id, names, definition,
+                                  _forms(entry.get("match")) or list(names.values()), line)
+
+    data, found, rel = _read(data_dir / "entities.yml", root)
+    problems += found
+    for entry in data or []:
+        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
+        if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
+            problems.append(Problem(rel, line, "an entity needs an `id` of lowercase letters, "
+                                    "digits and hyphens", "write e.g. `- id: ilham-aliyev`"))
+            continue
+        kind = str(entry.get("kind") or "")
+        if kind not in KINDS:
+            problems.append(Problem(rel, line, f"entity '{entry['id']}' has unknown kind {kind!r}",
+                                    f"use one of: {', '.join(KINDS)}"))
+        if entry["id"] in app.entities:
+            problems.append(Problem(rel, line, f"duplicate entity id '{entry['id']}'",
+                                    "give each entity its own id"))
+        names = _names(entry.get("names"))
+        if not names.get("en"):
+            problems.append(Problem(rel, line, f"entity '{entry['id']}' has no English name",
+                                    "add `names: {en: ..., tr: ..., fa: ..., ar: ...}`"))
+        app.entities[entry["id"]] = Entity(
+            entry["id"], kind, names, _names(entry.get("translit")),
+            _names(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line)
+
+    data, found, rel = _read(data_dir / "events.yml", root)
+    problems += found
+    for entry in data or []:
+        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
+        if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
+            problems.append(Problem(rel, line, "an event needs an `id`",
+                                    "write e.g. `- id: shusha-declaration-2021`"))
+            continue
+        when = str(entry.get("date") or "")
+        end = str(entry["end"]) if entry.get("end") else None
+        if not _ISO.match(when) or (end and not _ISO.match(end)):
+            problems.append(Problem(rel, line, f"event '{entry['id']}' has a date that is not "
+                                    "ISO (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                    'write e.g. `date: "2021-06-15"`'))
+            continue
+        ids = [str(x) for x in entry.get("excerpts") or []]  # may name a former id (alias)
+        for ex_id in ids:
+            if ex_id not in excerpt_ids:
+                problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),
+                                        f"event '{entry['id']}' names unknown excerpt '{ex_id}'",
+                                        "correct the id or remove it from the list"))
+        if not ids:
+            problems.append(Problem(rel, line, f"event '{entry['id']}' lists no excerpt",
+                                    "list the excerpts that discuss the event under `excerpts:`"))
+        titles = _names(entry.get("title"))
+        if not titles.get("en"):
+            problems.append(Problem(rel, line, f"event '{entry['id']}' has no English title",
+                                    "add `title: {en: ...}`"))
+        app.events.append(Event(entry["id"], when, end, titles, ids, line))
+    app.events.sort(key=lambda e: e.sort_key)
+
+    for path in sorted((docs_dir / "en" / "packets").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        front = _FRONT.match(text)
+        meta = yaml.safe_load(front.group(1)) if front else None
+        if not isinstance(meta, dict) or not meta.get("packet"):
+            continue
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+        terms = [str(t) for t in meta.get("terms") or []]
+        for term in terms:
+            if app.terms and term not in app.terms:
+                problems.append(Problem(rel, 1, f"packet names unknown term '{term}'",
+                                        "use a term id defined in docs/data/glossary.yml"))
+        app.packets[path.stem] = Packet(path.stem, str(meta.get("title") or path.stem), terms,
+                                        [m.group(1).strip() for m in _EMBED.finditer(text)], rel)
+    return app, problems
+
+
+def check_terms(excerpts: list[Any], app: Apparatus) -> list[Problem]:
+    """Every term id an excerpt names must be in the glossary."""
+    problems = []
+    for excerpt in excerpts:
+        for term in excerpt.terms:
+            if term not in app.terms:
+                problems.append(Problem(
+                    excerpt.file, excerpt.line, f"unknown glossary term '{term}'",
+                    "add it to docs/data/glossary.yml (en, tr, fa, ar and a definition) or use an "
+                    "existing term id", excerpt.id))
+    return problems
+
+
+def form_pattern(forms: list[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of `forms` as whole words, longest first.
+
+    A form written with capitals (a title such as "Strategic Depth") matches only as written;
+    a form in lower case matches in any case.
+    """
+    forms = sorted({f for f in forms if f}, key=len, reverse=True)
+    if not forms:
+        return None
+    alternatives = "|".join(f"(?-i:{re.escape(f)})" if f != f.lower() else re.escape(f)
+                            for f in forms)
+    return re.compile(rf"(?<![\w\u200c])(?:{alternatives})(?![\w\u200c])", re.I)
+
+
+def link_entities(app: Apparatus, excerpts: list[Any]) -> None:
+    """Fill each entity's list of the excerpts that name it (once per set of excerpts)."""
+    ids = tuple(e.id for e in excerpts)
+    if app.linked == ids:
+        return
+    app.linked = ids
+    for entity in app.entities.values():
+        pattern = form_pattern(entity.match)
+        entity.excerpts = [e.id for e in excerpts if pattern and
+                           (pattern.search(e.original) or pattern.search(e.translation))]
+
+
+def term_excerpts(app: Apparatus, excerpts: list[Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {t: [] for t in app.terms}
+    for excerpt in excerpts:
+        for term in excerpt.terms:
+            out.setdefault(term, []).append(excerpt.id)
+    return out
+
+
+def solar_hijri(iso: str) -> str:
+    """An ISO date (or year, or month) in the Solar Hijri calendar, for the Persian edition."""
+    match = _ISO.match(iso)
+    if not match:
+        return iso
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month and day:
+        jy, jm, jd = gregorian_to_jalali(date(year, month, day))
+        return f"{jy}/{jm:02d}/{jd:02d}"
+    if month:
+        jy, jm, _ = gregorian_to_jalali(date(year, month, 1))
+        return f"≈ {jy}/{jm:02d}"
+    return f"{year - 622}–{year - 621}"

@@ -1,0 +1,184 @@
+"""MkDocs hook (and command): PDFs of every paper page and seminar packet, for printing.
+
+After the last edition is built, each paper page (English and original-language edition) and each
+seminar packet is typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with
+binding margins, running heads, page numbers, a title block with the full reference, excerpts in
+parallel columns (the right-to-left one on the right), editor's notes as footnotes and each
+excerpt's address. Files: `pdf/<edition>/<paper>.pdf` and `pdf/en/packet-<slug>.pdf`.
+
+`SITE_PDF=0` turns this off for quick local builds. As a command, `python hooks/pdf.py [SITE]`
+(`make pdf`) typesets the PDFs of an already built site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from apparatus import load_apparatus  # noqa: E402
+from content import RTL_LANGUAGES, load_corpus  # noqa: E402
+from render import esc, reference_text  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.pdf")
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>',
+                      re.S)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF: the built page it comes from and what its title block says."""
+
+    page: str  #: the page's folder in the site, e.g. "fa/papers/kazemi-1403"
+    out: str  #: the PDF's path in the site, e.g. "pdf/fa/kazemi-1403.pdf"
+    edition: str
+    title: str
+    reference: str
+    url: str
+
+
+def pdf_path(edition: str, name: str) -> str:
+    return f"pdf/{edition}/{name}.pdf"
+
+
+def jobs(docs_dir: Path, site_url: str) -> list[Job]:
+    corpus = load_corpus(docs_dir)
+    app, _ = load_apparatus(docs_dir, corpus.known_ids())
+    out = []
+    for paper in corpus.papers.values():
+        for edition in ("en", paper.lang):
+            page = f"papers/{paper.key}" if edition == "en" else f"{edition}/papers/{paper.key}"
+            title = paper.title("en") if edition == "en" else paper.title("original")
+            out.append(Job(page, pdf_path(edition, paper.key), edition, title,
+                           reference_text(paper), f"{site_url}{page}/"))
+    for packet in app.packets.values():
+        papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
+        sources = " · ".join(reference_text(corpus.papers[k]) for k in papers)
+        out.append(Job(f"packets/{packet.id}", pdf_path("en", f"packet-{packet.id}"), "en",
+                       packet.title, sources, f"{site_url}packets/{packet.id}/"))
+    return out
+
+
+def document(job: Job, site: Path) -> str:
+    """The print document: the page's article, without the screen's controls."""
+    html = (site / job.page / "index.html").read_text(encoding="utf-8")
+    match = _ARTICLE.search(html)
+    if not match:
+        raise RuntimeError(f"{job.page}/index.html has no article to print")
+    body = match.group(1)
+    body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
+    direction = "rtl" if job.edition in RTL_LANGUAGES else "ltr"
+    assets = (site / "assets").resolve().as_uri()
+    return (
+        f'<!doctype html><html lang="{job.edition}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>{esc(job.title)}</title>"
+        f'<link rel="stylesheet" href="{assets}/css/pdf.css"></head><body>'
+        f'<header class="title-block"><h1>{esc(job.title)}</h1>'
+        f'<p class="title-block__reference" lang="en" dir="ltr">{esc(job.reference)}</p>'
+        f'<p class="title-block__url" dir="ltr">{esc(job.url)}</p></header>'
+        f'<main class="md-typeset">{body}</main></body></html>')
+
+
+_RTL_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def _extractable_ligatures() -> None:
+    """Make right-to-left ligatures extract in reading order.
+
+    A glyph that stands for several letters (lam-alef, «لا») is mapped to them in reading order;
+    pdftotext, which reverses right-to-left runs glyph by glyph, then reverses that mapping too
+    and prints «ال». Mapping such glyphs to their letters reversed gives back «لا».
+    """
+    import weasyprint.pdf as pdf_module
+
+    original = pdf_module.build_fonts_dictionary
+    if getattr(original, "reader_patched", False):
+        return
+
+    def build(pdf, fonts, *args, **kwargs):  # type: ignore[no-untyped-def]
+        for font in fonts.values():
+            for glyph, text in list(font.to_unicode.items()):
+                if len(text) > 1 and all(_RTL_LETTER.match(c) for c in text):
+                    font.to_unicode[glyph] = text[::-1]
+        return original(pdf, fonts, *args, **kwargs)
+
+    build.reader_patched = True  # type: ignore[attr-defined]
+    pdf_module.build_fonts_dictionary = build
+
+
+def typeset(job: Job, site: Path) -> tuple[str, float]:
+    from weasyprint import HTML
+
+    _extractable_ligatures()
+    start = time.monotonic()
+    target = site / job.out
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=document(job, site), base_url=str(site / job.page) + "/").write_pdf(target)
+    return job.out, time.monotonic() - start
+
+
+def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, float]]:
+    """Typeset every PDF, two at a time (the machine's cores), largest first."""
+    todo = sorted(jobs(docs_dir, site_url),
+                  key=lambda j: -(site / j.page / "index.html").stat().st_size)
+    with ProcessPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
+        return list(pool.map(typeset, todo, [site] * len(todo)))
+
+
+def enabled() -> bool:
+    return os.environ.get("SITE_PDF", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every edition
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False) or not enabled():
+        return  # an edition's own build, or PDFs turned off
+    # Typeset in a separate process: it runs two WeasyPrint workers, which need an importable
+    # module, and keeps the build's memory small.
+    result = subprocess.run([sys.executable, __file__, config.site_dir, config.docs_dir,
+                             config.site_url or ""], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"the PDFs could not be typeset:\n{result.stderr[-3000:]}")
+    log.info(result.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> int:
+    """`pdf.py [SITE [DOCS [SITE_URL]]]`: typeset the PDFs of a built site."""
+    root = Path(__file__).resolve().parent.parent
+    site = Path(argv[0]) if argv else root / "site"
+    docs = Path(argv[1]) if len(argv) > 1 else root / "docs"
+    if len(argv) > 2:
+        site_url = argv[2]
+    else:
+        from mkdocs.config import load_config
+
+        site_url = load_config(str(root / "mkdocs.yml")).site_url or ""
+    start = time.monotonic()
+    made = build_pdfs(site, docs, site_url)
+    total = time.monotonic() - start
+    for out, seconds in made:
+        print(f"{out} ({seconds:.1f} s)")
+    manifest = {"seconds": round(total, 1),
+                "files": {out: {"seconds": round(seconds, 1),
+                                "bytes": (site / out).stat().st_size} for out, seconds in made}}
+    (site / "pdf" / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    print(f"PDFs typeset in {total:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,135 @@
+"""Glossary, people and places, timeline, disputed points, seminar packets and their export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from apparatus import check_terms, link_entities, load_apparatus
+from conftest import ROOT, read_html
+from test_validation import edit, problems_of
+
+
+@pytest.fixture(scope="module")
+def app(corpus):
+    loaded, problems = load_apparatus(ROOT / "docs", corpus.known_ids())
+    assert problems == []
+    link_entities(loaded, list(corpus.excerpts.values()))
+    return loaded
+
+
+def test_every_term_used_is_defined(corpus, app) -> None:
+    assert check_terms(list(corpus.excerpts.values()), app) == []
+    assert len(app.terms) >= 40
+    for term in app.terms.values():
+        assert set(term.names) == {"en", "tr", "fa", "ar"}, term.id
+        assert term.definition.get("en"), term.id
+
+
+def test_an_unknown_term_fails_the_check(project_copy: Path) -> None:
+    from content import read_corpus
+
+    edit(project_copy, Path("docs/data/papers/sample.yml"), "terms: [soft-power]",
+         "terms: [soft-powder]")
+    corpus, _ = read_corpus(project_copy / "docs")
+    app, _ = load_apparatus(project_copy / "docs", corpus.known_ids())
+    (problem,) = check_terms(list(corpus.excerpts.values()), app)
+    assert "unknown glossary term 'soft-powder'" in str(problem)
+    assert str(problem).startswith("docs/data/papers/sample.yml:") and "sample-one" in str(problem)
+    assert problems_of(project_copy) == []  # page checks are unaffected
+
+
+def test_glossary_pages_list_every_term_with_its_forms_and_uses(site: Path, app) -> None:
+    for prefix in ("", "tr/", "fa/", "ar/"):
+        doc = read_html(site, f"{prefix}glossary/")
+        entries = doc.select("section.term")
+        assert {e["data-term"] for e in entries} == set(app.terms)
+        for entry in entries:
+            for form in entry.select(".term__forms [lang]"):
+                assert form["dir"] == ("rtl" if form["lang"] in ("fa", "ar") else "ltr")
+    doc = read_html(site, "glossary/")
+    soft = doc.select_one("#term-soft-power")
+    assert soft.select(".term__uses a.excerpt-ref")
+
+
+def test_terms_are_glossed_in_excerpts_and_summaries(site: Path, app) -> None:
+    doc = read_html(site, "papers/kazemi-1403/")
+    glosses = doc.select("a.gloss")
+    assert glosses
+    assert doc.select('[data-role="original"] a.gloss') and doc.select('[data-role="translation"] a.gloss')
+    assert doc.select(".md-content p > a.gloss, .md-content li > a.gloss")
+    for gloss in glosses:
+        assert gloss["data-gloss"] and gloss["href"].endswith(f"glossary/#term-{gloss['data-term']}")
+
+
+def test_index_of_entities(site: Path, corpus, app) -> None:
+    assert len(app.entities) >= 40
+    for entity in app.entities.values():
+        assert entity.excerpts, f"{entity.id} is named by no excerpt"
+        assert set(entity.names) == {"en", "tr", "fa", "ar"}, entity.id
+        assert entity.about.get("en")
+    doc = read_html(site, "people-and-places/")
+    items = doc.select("li.entity")
+    assert len(items) == len(app.entities)
+    for item in items:
+        for link in item.select("a.excerpt-ref"):
+            assert link["data-ref"] in corpus.excerpts
+
+
+def test_timeline_is_ordered_and_linked(site: Path, corpus, app) -> None:
+    assert len(app.events) >= 40
+    raw = (ROOT / "docs" / "data" / "events.yml").read_text(encoding="utf-8")
+    dates = re.findall(r'^\s*date: "?([0-9-]+)"?', raw, re.M)
+    assert dates == sorted(dates, key=lambda d: [int(x) for x in d.split("-")]), \
+        "events.yml lists its events in date order"
+    for prefix in ("", "fa/"):
+        doc = read_html(site, f"{prefix}timeline/")
+        rendered = [li["data-date"] for li in doc.select("ol.timeline > li.event")]
+        assert len(rendered) == len(app.events)
+        keys = [[int(x) for x in d.split("-")] for d in rendered]
+        assert keys == sorted(keys)
+        for li in doc.select("ol.timeline > li.event"):
+            assert li.select("a.excerpt-ref")
+    fa = read_html(site, "fa/timeline/")
+    shusha = fa.select_one('li.event[data-date="2021-06-15"] .event__sh')
+    assert shusha is not None and "1400/03/25" in shusha.get_text()
+
+
+def test_disagreements_page_quotes_each_side(site: Path, corpus) -> None:
+    doc = read_html(site, "disagreements/")
+    sections = doc.select(".md-content h2")
+    assert len(sections) >= 6
+    embedded = doc.select("[data-excerpt]")
+    assert len({e["data-paper"] for e in embedded}) == len(corpus.papers)
+    assert "recogni" in doc.get_text()
+
+
+def test_packets(site: Path, corpus, app) -> None:
+    assert len(app.packets) >= 3
+    for packet in app.packets.values():
+        papers = {corpus.excerpts[i].paper for i in packet.excerpts}
+        assert len(papers) >= 3, packet.id
+        doc = read_html(site, f"packets/{packet.id}/")
+        for element in doc.select("[data-excerpt]"):
+            assert element["id"] == element["data-excerpt"]
+            assert element.select_one('[data-role="original"][lang][dir]')
+            assert element.select_one('[data-role="translation"][lang="en"][dir="ltr"]')
+            assert element.select_one(".excerpt__from a")["href"].endswith(
+                f"papers/{element['data-paper']}/#{element['id']}")
+        headings = " ".join(h.get_text() for h in doc.select("h2"))
+        for part in ("Introduction", "Terms to know", "Readings", "Discussion"):
+            assert part in headings, (packet.id, part)
+        assert len(doc.select("[data-excerpt]")) == len(packet.excerpts)
+
+
+def test_export_carries_the_apparatus(site: Path, corpus, app) -> None:
+    data = json.loads((site / "corpus" / "excerpts.json").read_text(encoding="utf-8"))
+    for key in ("terms", "entities", "events", "packets"):
+        assert data[key], key
+        for item in data[key]:
+            assert item["id"] and "names" in item
+            assert all(x in corpus.excerpts for x in item["excerpts"])
+    assert all("date" in e for e in data["events"])
+    assert {t["id"] for t in data["terms"]} == set(app.terms)

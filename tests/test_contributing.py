@@ -1,0 +1,185 @@
+"""The contributor's paths, walked on a copy of the real docs: edit links, `make check`, a new
+excerpt, a renamed one, and each kind of mistake reported with its file and line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build, read_html
+from content import check_site
+
+KAZEMI = Path("docs/data/papers/kazemi-1403.yml")
+NEW_EXCERPT = """
+  - id: kazemi-test-new
+    section: conclusion
+    page: 273
+    terms: [soft-power]
+    original: |
+      قدرت نرم ترکیه در جمهوری آذربایجان با ابزارهای فرهنگی و آموزشی گسترش یافت و این
+      همکاری‌ها زمینهٔ اتحاد راهبردی دو کشور را فراهم کرد؛ اعلامیه شوشی نقطهٔ اوج این روند
+      بود و جلوه‌های پان‌ترک‌گرایی را در روابط دو کشور آشکار ساخت.
+    translation: |
+      Türkiye's soft power in the Republic of Azerbaijan spread through cultural and educational
+      instruments, and this cooperation prepared the ground for the two countries' strategic
+      alliance; the Shusha Declaration was the culmination of this process and revealed the
+      manifestations of pan-Turkism in their relations.
+"""
+
+
+@pytest.fixture
+def docs_copy(tmp_path: Path) -> Iterator[Path]:
+    project = tmp_path / "reader"
+    project.mkdir()
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, project / name)
+    yield project
+
+
+def problems(project: Path) -> list[str]:
+    return [str(p) for p in check_site(project / "docs")] + _apparatus(project)
+
+
+def _apparatus(project: Path) -> list[str]:
+    from apparatus import check_terms, load_apparatus
+    from content import read_corpus
+
+    corpus, _ = read_corpus(project / "docs")
+    app, found = load_apparatus(project / "docs", corpus.known_ids())
+    return [str(p) for p in found + check_terms(list(corpus.excerpts.values()), app)]
+
+
+def replace(project: Path, rel: Path, old: str, new: str, after: str = "") -> int:
+    """Replace the first `old` after `after`; return its line number."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old, text.index(after) if after else 0)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text[:at].count("\n") + 1
+
+
+def append_excerpt(project: Path, text: str) -> None:
+    path = project / KAZEMI
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+
+
+def test_make_check_is_fast_and_clean() -> None:
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert "Content check passed" in result.stdout
+    assert time.monotonic() - start < 15
+
+
+def test_a_new_excerpt_builds_and_is_exported(docs_copy: Path, tmp_path: Path) -> None:
+    append_excerpt(docs_copy, NEW_EXCERPT)
+    assert problems(docs_copy) == []
+    out = tmp_path / "site"
+    result = mkdocs_build(docs_copy, out)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "corpus" / "excerpts.json").read_text(encoding="utf-8"))
+    item = next(e for e in data["excerpts"] if e["id"] == "kazemi-test-new")
+    assert item["paper"] == "kazemi-1403" and item["lang"] == "fa" and item["page"] == "273"
+    for prefix in ("", "fa/"):
+        doc = read_html(out, f"{prefix}papers/kazemi-1403/")
+        assert doc.find(id="kazemi-test-new") is not None
+
+
+def test_a_renamed_excerpt_keeps_its_old_anchor(docs_copy: Path, tmp_path: Path) -> None:
+    replace(docs_copy, KAZEMI, "- id: kazemi-shusha\n", "- id: kazemi-shusha-declaration\n")
+    found = problems(docs_copy)
+    assert any("docs/data/anchors.txt:" in p and "'kazemi-shusha' no longer exists" in p
+               for p in found), found
+    replace(docs_copy, KAZEMI, "- id: kazemi-shusha-declaration\n",
+            "- id: kazemi-shusha-declaration\n    aliases: [kazemi-shusha]\n")
+    assert problems(docs_copy) == []
+    out = tmp_path / "site"
+    assert mkdocs_build(docs_copy, out).returncode == 0
+    doc = read_html(out, "papers/kazemi-1403/")
+    alias = doc.find(id="kazemi-shusha")
+    assert alias is not None and alias["data-alias-of"] == "kazemi-shusha-declaration"
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    section: conclusion\n", "   section: conclusion\n", "YAML syntax error"),
+    ("    section: conclusion\n", "    section: conclusions\n", "unknown section 'conclusions'"),
+    ("- id: kazemi-test-new\n    section", "- id: kazemi-shusha\n    section",
+     "duplicate excerpt id"),
+    ("terms: [soft-power]", "terms: [soft-powr]", "unknown glossary term 'soft-powr'"),
+    ("    translation: |\n", "    notes:\n      - type: context\n        text: See [[kazemi-nowhere]].\n"
+                           "    translation: |\n", "unknown excerpt id 'kazemi-nowhere'"),
+    ("    translation: |\n", "    notes:\n      - type: context\n        text: <div>x</div>\n"
+                           "    translation: |\n", "raw HTML <div> is not allowed"),
+    ("    translation: |\n", "    notes:\n      - type: opinion\n        text: x\n"
+                           "    translation: |\n", "unknown note type 'opinion'"),
+    ("قدرت نرم ترکیه", "\u202bقدرت نرم ترکیه", "bidi control character U+202B"),
+    ("    translation: |\n      Türkiye's soft power", "    translation: ''\n    x: |\n      T",
+     "the excerpt has no English translation"),
+])
+def test_each_mistake_names_its_file_and_line(docs_copy: Path, old: str, new: str,
+                                              message: str) -> None:
+    append_excerpt(docs_copy, NEW_EXCERPT)
+    line = replace(docs_copy, KAZEMI, old, new, after="- id: kazemi-test-new")
+    found = problems(docs_copy)
+    match = [p for p in found if message in p]
+    assert match, found
+    assert match[0].startswith(f"{KAZEMI.as_posix()}:")
+    number = int(match[0].split(":")[1])
+    assert abs(number - line) <= 4, (number, line)
+    assert "How to fix:" in match[0]
+
+
+@pytest.mark.parametrize("snippet, message", [
+    ('<iframe src="x"></iframe>', "<iframe> element"),
+    ("<table><tr><td>x</td></tr></table>", "raw HTML <table> is not allowed"),
+    ("[a site](https://example.org)", "a link to another site"),
+    ("See [[kazemi-nowhere]].", "unknown excerpt id 'kazemi-nowhere'"),
+])
+def test_mistakes_in_a_page(docs_copy: Path, snippet: str, message: str) -> None:
+    page = Path("docs/fa/papers/kazemi-1403.md")
+    text = (docs_copy / page).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines.insert(8, snippet)
+    (docs_copy / page).write_text("\n".join(lines), encoding="utf-8")
+    match = [p for p in problems(docs_copy) if message in p]
+    assert match and match[0].startswith(f"{page.as_posix()}:9:"), match
+
+
+def test_make_check_exits_non_zero_with_the_problem(docs_copy: Path) -> None:
+    replace(docs_copy, KAZEMI, "- id: kazemi-shusha\n", "- id: kazemi-abstract\n")
+    result = subprocess.run([sys.executable, str(docs_copy / "hooks" / "check.py")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "docs/data/papers/kazemi-1403.yml:" in result.stdout
+    assert "duplicate excerpt id" in result.stdout
+
+
+def test_edit_and_report_links(site: Path, corpus) -> None:
+    doc = read_html(site, "fa/papers/kazemi-1403/")
+    edit = doc.select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"].endswith("/edit/main/docs/fa/papers/kazemi-1403.md")
+    fallback = read_html(site, "tr/papers/kazemi-1403/")
+    edit = fallback.select_one("a.md-content__button")
+    assert edit["href"].endswith("new/main?filename=docs/tr/papers/kazemi-1403.md")
+    for element in read_html(site, "papers/masoumi-2025/").select("[data-excerpt]"):
+        assert element.select_one("a.excerpt__edit")["href"].endswith(
+            "/edit/main/docs/data/papers/masoumi-2025.yml")
+        report = element.select_one("a.excerpt__report")["href"]
+        assert "/issues/new?" in report and element["id"] in report
+
+
+def test_contributing_guide_is_on_the_site(site: Path) -> None:
+    doc = read_html(site, "contributing/")
+    text = doc.get_text()
+    for part in ("Fix a translation", "Add an excerpt", "Add a paper", "Add a seminar packet",
+                 "What counts as verbatim", "Transliteration"):
+        assert part in text, part
