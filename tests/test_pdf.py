@@ -83,7 +83,7 @@ def squash(text: str) -> str:
 @pytest.mark.parametrize("rel, sentence", [
     ("pdf/fa/kazemi-1403.pdf", "مفهوم قدرت در طول تاریخ با ظرفیت نظامی یکسان بوده"),
     ("pdf/en/kazemi-1403.pdf", "مفهوم قدرت در طول تاریخ با ظرفیت نظامی یکسان بوده"),
-    ("pdf/fa/masoumi-2025.pdf", "جمهوری اسلامی ایران اولین کشوری بود که استقلال جمهوری آذربایجان"),
+    ("pdf/fa/masoumi-2025.pdf", "جمهوری اسلامی ایران اولین کشوری بود که"),
     ("pdf/ar/karabakh-war.pdf", "يهدف البحث إلى تسليط الضوء على العوامل الداخلية والخارجية"),
     ("pdf/tr/kardeslik.pdf", "Kardeşlikten Stratejik İttifaka"),
     ("pdf/tr/ases-2025.pdf", "Türkiye-Azerbaycan ilişkileri"),
