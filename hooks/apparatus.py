@@ -14,12 +14,11 @@ from typing import Any
 
 import yaml
 from calendar_sh import gregorian_to_jalali
-from content import EDITIONS, ID_RE, Problem, data_signature, load_yaml, scan_text
+from content import EDITIONS, EMBED_RE, ID_RE, Problem, data_signature, load_yaml, scan_text
 
 KINDS = ("person", "organisation", "place")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _FRONT = re.compile(r"^---\n(.*?)\n---\n", re.S)
-_EMBED = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
 
 
 @dataclass
@@ -120,9 +119,15 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
     data_dir = docs_dir / "data"
     app = Apparatus()
     problems: list[Problem] = []
+    problems += _read_terms(app, *_read(data_dir / "glossary.yml", root))
+    problems += _read_entities(app, *_read(data_dir / "entities.yml", root))
+    problems += _read_events(app, excerpt_ids, *_read(data_dir / "events.yml", root))
+    problems += _read_packets(app, docs_dir / "en" / "packets", root)
+    return app, problems
 
-    data, found, rel = _read(data_dir / "glossary.yml", root)
-    problems += found
+
+def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) -> list[Problem]:
+    """docs/data/glossary.yml: term id -> forms, definitions and surface forms."""
     for term_id, entry in (data or {}).items():
         if term_id in ("__line__", "__lines__"):
             continue
@@ -140,9 +145,11 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
                                     "{en: <one or two sentences>}`"))
         app.terms[term_id] = Term(term_id, names, definition,
                                   _forms(entry.get("match")) or list(names.values()), line)
+    return problems
 
-    data, found, rel = _read(data_dir / "entities.yml", root)
-    problems += found
+
+def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str) -> list[Problem]:
+    """docs/data/entities.yml: people, organisations and places."""
     for entry in data or []:
         line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
         if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
@@ -163,9 +170,12 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
         app.entities[entry["id"]] = Entity(
             entry["id"], kind, names, _names(entry.get("translit")),
             _names(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line)
+    return problems
 
-    data, found, rel = _read(data_dir / "events.yml", root)
-    problems += found
+
+def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: list[Problem],
+                 rel: str) -> list[Problem]:
+    """docs/data/events.yml: dated events, kept in date order."""
     for entry in data or []:
         line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
         if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
@@ -194,8 +204,13 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
                                     "add `title: {en: ...}`"))
         app.events.append(Event(entry["id"], when, end, titles, ids, line))
     app.events.sort(key=lambda e: e.sort_key)
+    return problems
 
-    for path in sorted((docs_dir / "en" / "packets").glob("*.md")):
+
+def _read_packets(app: Apparatus, folder: Path, root: Path) -> list[Problem]:
+    """docs/en/packets/*.md whose front matter says `packet: true`."""
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         front = _FRONT.match(text)
         meta = yaml.safe_load(front.group(1)) if front else None
@@ -208,8 +223,8 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
                 problems.append(Problem(rel, 1, f"packet names unknown term '{term}'",
                                         "use a term id defined in docs/data/glossary.yml"))
         app.packets[path.stem] = Packet(path.stem, str(meta.get("title") or path.stem), terms,
-                                        [m.group(1).strip() for m in _EMBED.finditer(text)], rel)
-    return app, problems
+                                        [m.group(1).strip() for m in EMBED_RE.finditer(text)], rel)
+    return problems
 
 
 def check_terms(excerpts: list[Any], app: Apparatus) -> list[Problem]:

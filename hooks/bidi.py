@@ -23,10 +23,10 @@ _RTL_RUN = re.compile(
 )
 _HAS_LATIN = re.compile(rf"[{_LATIN}]|[0-9][.,:/\-–\s]+[0-9]")
 _HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
-_TAG = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
+TAG_RE = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
 _DIR_ATTR = re.compile(r"""\sdir\s*=\s*["']?(rtl|ltr|auto)""", re.I)
-_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+NAME_RE = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}
 _OPAQUE = {"script", "style", "code", "pre", "bdi", "svg", "textarea", "kbd", "samp", "math"}
 
@@ -84,7 +84,7 @@ def isolate_html(markup: str, direction: str) -> str:
                 return d, opaque
         return direction, opaque
 
-    for match in _TAG.finditer(markup):
+    for match in TAG_RE.finditer(markup):
         text = markup[last:match.start()]
         if text:
             d, opaque = current()
@@ -94,7 +94,7 @@ def isolate_html(markup: str, direction: str) -> str:
         last = match.end()
         if tag.startswith("<!--") or tag.startswith("<!"):
             continue
-        name_match = _NAME.match(tag)
+        name_match = NAME_RE.match(tag)
         if not name_match:
             continue
         name = name_match.group(1).lower()
@@ -103,7 +103,7 @@ def isolate_html(markup: str, direction: str) -> str:
                 if stack[i][0] == name:
                     del stack[i:]
                     break
-        elif name not in _VOID and not tag.endswith("/>"):
+        elif name not in VOID_ELEMENTS and not tag.endswith("/>"):
             dir_match = _DIR_ATTR.search(tag)
             stack.append((name, dir_match.group(1).lower() if dir_match else None))
     text = markup[last:]

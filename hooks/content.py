@@ -588,7 +588,8 @@ def excerpt_url(corpus: Corpus, excerpt_id: str, edition: str,
     return f"{paper_url(excerpt.paper, edition, translated)}#{excerpt.id}"
 
 
-_EMBED_ONLY = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$")
+#: `![[id]]` on a line of its own: an embedded excerpt
+EMBED_RE = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _FRONT_PAPER = re.compile(r"^paper:\s*(\S+)\s*$", re.M)
 
@@ -613,7 +614,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     problems += check_refs(body, corpus, rel, 1)
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
-        match = _EMBED_ONLY.match(line)
+        match = EMBED_RE.match(line)
         if not match:
             continue
         target = match.group(1).strip()

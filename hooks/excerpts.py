@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from content import (
+    EMBED_RE,
     REF_RE,
     ContentError,
     Corpus,
@@ -49,7 +50,6 @@ from render import (
 )
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
-_EMBED_LINE = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
 #: `::: papers` on a line of its own: the table of the papers, from their records
 _PAPERS_LINE = re.compile(r"^::: papers[ \t]*$", re.M)
 #: `::: downloads` on a line of its own: links to the corpus export and the citation files
@@ -186,7 +186,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         slug = Path(page.file.src_uri).stem
         pdf = get_relative_url(f"pdf/en/packet-{slug}.pdf", page.url)
         markdown = _after_title(markdown, "\n" + pdf_button(ui, pdf) + "\n")
-    markdown = _EMBED_LINE.sub(embed, markdown)
+    markdown = EMBED_RE.sub(embed, markdown)
     markdown = _PAPERS_LINE.sub(
         lambda m: "\n" + papers_table_html(corpus, ui, lambda k: get_relative_url(
             paper_url(k, edition, build.translated), page.url)) + "\n", markdown)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from apparatus import Apparatus, check_terms, form_pattern, load_apparatus, term_excerpts
+from bidi import NAME_RE, TAG_RE, VOID_ELEMENTS
 from content import RTL_LANGUAGES, ContentError, Corpus, excerpt_url, read_corpus, translated_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,12 +25,9 @@ from mkdocs.utils import get_relative_url
 from render import esc
 
 _DIRECTIVE = re.compile(r"^::: glossary[ \t]*$", re.M)
-_TAG = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
-_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 #: text inside these is never glossed
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "cite", "th", "summary",
          "script", "style", "button", "header", "bdi", "table", "aside", "footer", "details"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area"}
 _BLOCKS = {"p", "li", "dd", "blockquote"}
 
 
@@ -141,7 +139,7 @@ def gloss_html(markup: str, edition: str, page_url: str) -> str:
         return (f'<a class="gloss" href="{target}#term-{term_id}" data-term="{term_id}" '
                 f'data-gloss="{tip}">{match.group(0)}</a>')
 
-    for match in _TAG.finditer(markup):
+    for match in TAG_RE.finditer(markup):
         text = markup[last:match.start()]
         if text:
             skip = any(name in _SKIP for name in stack)
@@ -150,7 +148,7 @@ def gloss_html(markup: str, edition: str, page_url: str) -> str:
         tag = match.group()
         out.append(tag)
         last = match.end()
-        name_match = _NAME.match(tag)
+        name_match = NAME_RE.match(tag)
         if tag.startswith("<!") or not name_match:
             continue
         name = name_match.group(1).lower()
@@ -159,7 +157,7 @@ def gloss_html(markup: str, edition: str, page_url: str) -> str:
                 del stack[len(stack) - 1 - stack[::-1].index(name):]
             if name in _BLOCKS:
                 seen.clear()
-        elif name not in _VOID and not tag.endswith("/>"):
+        elif name not in VOID_ELEMENTS and not tag.endswith("/>"):
             stack.append(name)
             if name in _BLOCKS or "data-role=" in tag:
                 seen.clear()
