@@ -62,9 +62,22 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Note:
+    """An editor's note: its type and its text in each language written so far (English first)."""
+
     type: str
-    text: str
+    texts: dict[str, str]
     line: int
+
+    @property
+    def text(self) -> str:
+        """The English text, which every note has."""
+        return self.texts["en"]
+
+    def text_in(self, lang: str) -> tuple[str, str]:
+        """The note in `lang` if it is written, else in English: (language, text)."""
+        if self.texts.get(lang):
+            return lang, self.texts[lang]
+        return "en", self.texts["en"]
 
 
 @dataclass(frozen=True)
@@ -372,15 +385,35 @@ class _PaperReader:
             if kind not in NOTE_TYPES:
                 self.problem(item.get("__line__", line), f"unknown note type {kind!r}",
                              f"use one of: {', '.join(NOTE_TYPES)}", excerpt)
-            if not _text(item.get("text")):
-                self.problem(item.get("__line__", line), "a note has no text",
-                             "write the note under `text:`", excerpt)
-                continue
             note_line = item.get("__lines__", {}).get("text", item.get("__line__", line))
-            self.problems.extend(scan_markup(self.rel, _text(item.get("text")), note_line,
-                                             external_links=True, excerpt=excerpt))
-            notes.append(Note(kind, _text(item.get("text")), item.get("__line__", line)))
+            texts = self.read_note_texts(item.get("text"), note_line, excerpt)
+            if not texts:
+                continue
+            for text in texts.values():
+                self.problems.extend(scan_markup(self.rel, text, note_line,
+                                                 external_links=True, excerpt=excerpt))
+            notes.append(Note(kind, texts, item.get("__line__", line)))
         return notes
+
+    def read_note_texts(self, raw: Any, line: int, excerpt: str | None) -> dict[str, str]:
+        """`text:` is the English text, or a mapping `{en: ..., tr: ..., fa: ..., ar: ...}`."""
+        if isinstance(raw, str):
+            raw = {"en": raw}
+        if not isinstance(raw, dict) or not _text(raw.get("en")):
+            self.problem(line, "a note has no English text",
+                         "write the note under `text:` as `en: |` followed by the English text, "
+                         "then `tr:`, `fa:` and `ar:` for its translations", excerpt)
+            return {}
+        texts: dict[str, str] = {}
+        for lang, value in raw.items():
+            if lang in ("__line__", "__lines__"):
+                continue
+            if lang not in EDITIONS:
+                self.problem(line, f"a note has text in an unknown language {lang!r}",
+                             f"use the edition codes {', '.join(EDITIONS)} under `text:`", excerpt)
+            elif _text(value):
+                texts[lang] = _text(value)
+        return texts
 
     def read_excerpt(self, item: Any, paper: Paper, section_ids: set[str]) -> Excerpt | None:
         if not isinstance(item, dict):
@@ -441,7 +474,7 @@ def load_ui(path: Path) -> dict[str, dict[str, str]]:
     """Interface strings per edition; English fills whatever an edition leaves out."""
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) or {}
     english = data.get("en", {})
-    return {code: {**english, **(data.get(code) or {})} for code in EDITIONS}
+    return {code: {**english, **(data.get(code) or {}), "_edition": code} for code in EDITIONS}
 
 
 def load_corpus(docs_dir: Path) -> Corpus:
@@ -522,11 +555,13 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
                     "assessment"))
     for excerpt in corpus.excerpts.values():
         for note in excerpt.notes:
-            problems.extend(check_refs(note.text, corpus, excerpt.file, note.line, excerpt.id))
+            for text in note.texts.values():
+                problems.extend(check_refs(text, corpus, excerpt.file, note.line, excerpt.id))
     for paper in corpus.papers.values():
         for abstract in paper.abstracts:
             for note in abstract["notes"]:
-                problems.extend(check_refs(note.text, corpus, paper.file, note.line))
+                for text in note.texts.values():
+                    problems.extend(check_refs(text, corpus, paper.file, note.line))
     return corpus, problems
 
 

@@ -67,14 +67,16 @@ def refs_to_markdown(text: str, corpus: Corpus, href: Href) -> str:
 
 
 def note_html(note: Note, corpus: Corpus, href: Href, ui: dict[str, str]) -> str:
-    body = markdown.markdown(refs_to_markdown(note.text, corpus, href),
+    lang, text = note.text_in(ui.get("_edition", "en"))
+    body = markdown.markdown(refs_to_markdown(text, corpus, href),
                              extensions=_NOTE_EXTENSIONS)
     body = re.sub(r"<a href=\"(https?://[^\"]+)\"",
                   r'<a class="external" rel="noopener" href="\1"', body)
     label = ui.get(f"note_{note.type}", note.type)
     return (f'<div class="excerpt__note excerpt__note--{esc(note.type)}" data-note="{esc(note.type)}">'
             f'<span class="excerpt__note-label">{esc(label)}</span>'
-            f'<div class="excerpt__note-text" lang="en" dir="ltr">{body.replace(chr(10), " ")}</div>'
+            f'<div class="excerpt__note-text" lang="{lang}" dir="{"rtl" if lang in ("fa", "ar") else "ltr"}">'
+            f'{body.replace(chr(10), " ")}</div>'
             f"</div>")
 
 
@@ -264,7 +266,12 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
     else:
         rows.append((ui["keywords_en"], _not_stated(ui)))
     if rec.get("note"):
-        rows.append((ui["record_note"], markdown.markdown(str(rec["note"])).replace("\n", " ")))
+        notes = rec["note"] if isinstance(rec["note"], dict) else {"en": rec["note"]}
+        edition = ui.get("_edition", "en")
+        lang = edition if notes.get(edition) else "en"
+        body = markdown.markdown(str(notes[lang])).replace("\n", " ")
+        rows.append((ui["record_note"], f'<div lang="{lang}" dir="{"rtl" if lang in ("fa", "ar") else "ltr"}">'
+                                        f"{body}</div>"))
     rows.append((ui["source_file"], f"<code>{esc(paper.source)}</code>"))
     return rows
 
