@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import check_terms, load_apparatus  # noqa: E402
 from content import check_site, read_corpus, update_anchors  # noqa: E402
+from note_languages import check_note_languages  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -27,11 +28,15 @@ def main(argv: list[str]) -> int:
     corpus, _ = read_corpus(docs)
     app, more = load_apparatus(docs, corpus.known_ids())
     problems += more + check_terms(list(corpus.excerpts.values()), app)
-    for problem in problems:
+    warnings = check_note_languages(corpus) if not problems else []
+    for problem in warnings + problems:
         print(problem)
     if problems:
         print(f"\n{len(problems)} problem(s) found.")
         return 1
+    if warnings:
+        print(f"\n{len(warnings)} warning(s): the site shows the English text where a "
+              "translation is missing.")
     print("Content check passed.")
     return 0
 

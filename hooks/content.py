@@ -45,10 +45,12 @@ class Problem:
     message: str
     fix: str
     excerpt: str | None = None
+    warning: bool = False  #: reported by `make check` but does not fail it (e.g. a missing translation)
 
     def __str__(self) -> str:
         who = f" excerpt '{self.excerpt}':" if self.excerpt else ""
-        return f"{self.file}:{self.line}:{who} {self.message}\n    How to fix: {self.fix}"
+        kind = " warning:" if self.warning else ""
+        return f"{self.file}:{self.line}:{kind}{who} {self.message}\n    How to fix: {self.fix}"
 
 
 class ContentError(Exception):
@@ -67,6 +69,7 @@ class Note:
     type: str
     texts: dict[str, str]
     line: int
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  #: line of each language
 
     @property
     def text(self) -> str:
@@ -389,10 +392,13 @@ class _PaperReader:
             texts = self.read_note_texts(item.get("text"), note_line, excerpt)
             if not texts:
                 continue
-            for text in texts.values():
-                self.problems.extend(scan_markup(self.rel, text, note_line,
+            raw_text = item.get("text")
+            lines = dict(raw_text.get("__lines__", {})) if isinstance(raw_text, dict) else {}
+            lines = {lang: lines.get(lang, note_line) for lang in texts}
+            for lang, text in texts.items():
+                self.problems.extend(scan_markup(self.rel, text, lines.get(lang, note_line),
                                                  external_links=True, excerpt=excerpt))
-            notes.append(Note(kind, texts, item.get("__line__", line)))
+            notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes
 
     def read_note_texts(self, raw: Any, line: int, excerpt: str | None) -> dict[str, str]:

@@ -18,6 +18,7 @@ from content import (
     EDITIONS,
     ContentError,
     Corpus,
+    Excerpt,
     excerpt_url,
     load_corpus,
     paper_url,
@@ -84,6 +85,20 @@ def apparatus_json(corpus: Corpus, app: Apparatus) -> dict[str, Any]:
     }
 
 
+def note_units(excerpt: Excerpt) -> list[str]:
+    """One unit per editor's note, English first, then each language it is written in."""
+    units = []
+    for number, note in enumerate(excerpt.notes, 1):
+        variants = "".join(f'      <tuv xml:lang="{lang}"><seg>{escape(text)}</seg></tuv>\n'
+                           for lang, text in note.texts.items())
+        units.append(
+            f'    <tu tuid={quoteattr(f"{excerpt.id}/note-{number}")} srclang="en">\n'
+            f'      <prop type="x-excerpt">{escape(excerpt.id)}</prop>\n'
+            f'      <prop type="x-note-type">{escape(note.type)}</prop>\n'
+            f"{variants}    </tu>")
+    return units
+
+
 def corpus_tmx(corpus: Corpus) -> str:
     units = []
     for excerpt in corpus.excerpts.values():
@@ -95,6 +110,7 @@ def corpus_tmx(corpus: Corpus) -> str:
             f'</seg></tuv>\n'
             f'      <tuv xml:lang="en"><seg>{escape(plain_text(excerpt.translation, True))}</seg></tuv>\n'
             f"    </tu>")
+        units.extend(note_units(excerpt))
     body = "\n".join(units)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

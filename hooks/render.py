@@ -73,8 +73,12 @@ def note_html(note: Note, corpus: Corpus, href: Href, ui: dict[str, str]) -> str
     body = re.sub(r"<a href=\"(https?://[^\"]+)\"",
                   r'<a class="external" rel="noopener" href="\1"', body)
     label = ui.get(f"note_{note.type}", note.type)
-    return (f'<div class="excerpt__note excerpt__note--{esc(note.type)}" data-note="{esc(note.type)}">'
-            f'<span class="excerpt__note-label">{esc(label)}</span>'
+    edition = ui.get("_edition", "en")
+    untranslated = (f' <span class="excerpt__note-untranslated">({esc(ui["note_in_english"])})</span>'
+                    if lang != edition else "")
+    return (f'<div class="excerpt__note excerpt__note--{esc(note.type)}" data-note="{esc(note.type)}"'
+            f' data-note-lang="{lang}">'
+            f'<span class="excerpt__note-label">{esc(label)}</span>{untranslated}'
             f'<div class="excerpt__note-text" lang="{lang}" dir="{"rtl" if lang in ("fa", "ar") else "ltr"}">'
             f'{body.replace(chr(10), " ")}</div>'
             f"</div>")
