@@ -28,6 +28,7 @@ class Term:
     definition: dict[str, str]
     match: list[str]
     line: int
+    aliases: list[str] = field(default_factory=list)  #: former ids whose links still lead here
 
 
 @dataclass
@@ -74,6 +75,8 @@ class Apparatus:
     events: list[Event] = field(default_factory=list)
     packets: dict[str, Packet] = field(default_factory=dict)
     linked: tuple[str, ...] = ()  #: the excerpts `link_entities` last read
+    #: (file, entry id, `variants:` value) of every entry that lists name variants
+    variants: list[tuple[str, str, Any]] = field(default_factory=list)
 
 
 def _names(value: Any) -> dict[str, str]:
@@ -143,8 +146,15 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
             problems.append(Problem(rel, line, f"glossary term '{term_id}' needs `en` and an "
                                     "English `definition`", "add `en: <term>` and `definition: "
                                     "{en: <one or two sentences>}`"))
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(ID_RE.match(str(a)) for a in aliases):
+            problems.append(Problem(rel, line, f"glossary term '{term_id}': `aliases` must be a "
+                                    "list of former term ids", "write e.g. `aliases: [old-id]`"))
+            aliases = []
+        app.variants.append((rel, str(term_id), entry.get("variants")))
         app.terms[term_id] = Term(term_id, names, definition,
-                                  _forms(entry.get("match")) or list(names.values()), line)
+                                  _forms(entry.get("match")) or list(names.values()), line,
+                                  [str(a) for a in aliases])
     return problems
 
 
@@ -167,6 +177,7 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
         if not names.get("en"):
             problems.append(Problem(rel, line, f"entity '{entry['id']}' has no English name",
                                     "add `names: {en: ..., tr: ..., fa: ..., ar: ...}`"))
+        app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.entities[entry["id"]] = Entity(
             entry["id"], kind, names, _names(entry.get("translit")),
             _names(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line)
@@ -202,6 +213,7 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
         if not titles.get("en"):
             problems.append(Problem(rel, line, f"event '{entry['id']}' has no English title",
                                     "add `title: {en: ...}`"))
+        app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.events.append(Event(entry["id"], when, end, titles, ids, line))
     app.events.sort(key=lambda e: e.sort_key)
     return problems
@@ -249,7 +261,10 @@ def form_pattern(forms: list[str]) -> re.Pattern[str] | None:
     forms = sorted({f for f in forms if f}, key=len, reverse=True)
     if not forms:
         return None
-    alternatives = "|".join(f"(?-i:{re.escape(f)})" if f != f.lower() else re.escape(f)
+    def escaped(form: str) -> str:  # the Persian ezafe may be written ۀ or هٔ
+        return re.escape(form.replace("هٔ", "ۀ")).replace("ۀ", "(?:ۀ|هٔ)")
+
+    alternatives = "|".join(f"(?-i:{escaped(f)})" if f != f.lower() else escaped(f)
                             for f in forms)
     return re.compile(rf"(?<![\w\u200c])(?:{alternatives})(?![\w\u200c])", re.I)
 

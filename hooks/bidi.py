@@ -9,26 +9,47 @@ from __future__ import annotations
 
 import html
 import re
+import sys
+import unicodedata
 
-_LATIN = "A-Za-z\u00c0-\u024f"
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc"
-#: a left-to-right run: Latin words, or numbers joined by punctuation, with what binds them
+from html_tokens import Token, walk
+
+
+def _char_class(wanted: set[str], letters_only: bool = True) -> str:
+    """A regex character class of the code points whose Unicode bidi class is in `wanted`."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x20, min(sys.maxunicode, 0xFFFF) + 1):
+        char = chr(code)
+        if unicodedata.bidirectional(char) not in wanted:
+            continue
+        if letters_only and unicodedata.category(char)[0] not in "LM":
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+#: strong left-to-right letters (bidi class L) and right-to-left ones (R, AL), from Unicode data
+_LATIN = _char_class({"L"})
+_ARABIC = _char_class({"R", "AL"})
+#: marks that take the direction of the letter before them (bidi class NSM)
+_MARKS = _char_class({"NSM"}, letters_only=False)
+#: a left-to-right run: words, or numbers joined by punctuation, with what binds them
 _LTR_RUN = re.compile(
-    rf"\(?(?:[{_LATIN}][{_LATIN}0-9\s.,:;'’\-–/&%()+_=?#@~]*[{_LATIN}0-9)/]"
+    rf"\(?(?:[{_LATIN}][{_LATIN}{_MARKS}0-9\s.,:;'’\-–/&%()+_=?#@~]*[{_LATIN}{_MARKS}0-9)/]"
     rf"|[0-9]+(?:[.,:/\-–][0-9]+)*(?:\s*[:–\-]\s*[0-9]+)+"
     rf"|[{_LATIN}])"
 )
 _RTL_RUN = re.compile(
-    rf"[«(]?[{_ARABIC}](?:[{_ARABIC}\u200c\s«»()0-9۰-۹.,:;!؟،؛\-–/]*[{_ARABIC}»)])?"
+    rf"[«(]?[{_ARABIC}](?:[{_ARABIC}{_MARKS}\u200c\s«»()0-9۰-۹.,:;!؟،؛\-–/]*[{_ARABIC}{_MARKS}»)])?"
 )
 _HAS_LATIN = re.compile(rf"[{_LATIN}]|[0-9][.,:/\-–\s]+[0-9]")
 _HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
-TAG_RE = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
-_DIR_ATTR = re.compile(r"""\sdir\s*=\s*["']?(rtl|ltr|auto)""", re.I)
-NAME_RE = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-         "track", "wbr"}
-_OPAQUE = {"script", "style", "code", "pre", "bdi", "svg", "textarea", "kbd", "samp", "math"}
+#: text inside these elements is never changed
+_OPAQUE = frozenset({"script", "style", "code", "pre", "bdi", "svg", "textarea", "kbd", "samp",
+                     "math"})
 
 
 def _balance(run: str) -> str:
@@ -73,41 +94,12 @@ def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
 
 def isolate_html(markup: str, direction: str) -> str:
     """Isolate opposite-direction runs in the text of `markup`, following `dir` attributes."""
-    stack: list[tuple[str, str | None]] = []
-    out: list[str] = []
-    last = 0
 
-    def current() -> tuple[str, bool]:
-        opaque = any(name in _OPAQUE for name, _ in stack)
-        for _, d in reversed(stack):
-            if d in ("ltr", "rtl"):
-                return d, opaque
-        return direction, opaque
+    def on_text(raw: str, stack: list[Token]) -> str:
+        if any(token.name in _OPAQUE for token in stack):
+            return raw
+        inner = next((t.attrs.get("dir") for t in reversed(stack)
+                      if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
+        return isolate_text(html.unescape(raw), (inner or direction).lower())
 
-    for match in TAG_RE.finditer(markup):
-        text = markup[last:match.start()]
-        if text:
-            d, opaque = current()
-            out.append(text if opaque else isolate_text(html.unescape(text), d))
-        tag = match.group()
-        out.append(tag)
-        last = match.end()
-        if tag.startswith("<!--") or tag.startswith("<!"):
-            continue
-        name_match = NAME_RE.match(tag)
-        if not name_match:
-            continue
-        name = name_match.group(1).lower()
-        if tag.startswith("</"):
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    del stack[i:]
-                    break
-        elif name not in VOID_ELEMENTS and not tag.endswith("/>"):
-            dir_match = _DIR_ATTR.search(tag)
-            stack.append((name, dir_match.group(1).lower() if dir_match else None))
-    text = markup[last:]
-    if text:
-        d, opaque = current()
-        out.append(text if opaque else isolate_text(html.unescape(text), d))
-    return "".join(out)
+    return walk(markup, on_text)

@@ -1,65 +1,76 @@
-"""Solar Hijri (Jalali) dates in Gregorian terms, for the bibliographic records."""
+"""Solar Hijri (Jalali) dates in Gregorian terms, and dates written in each edition's language.
+
+The arithmetic is `jdatetime`'s; the month names and the order of day, month and year come from
+the Unicode CLDR through Babel, so each edition writes a date the way its readers do.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+import jdatetime
+from babel.dates import format_date
+
+#: the CLDR locale whose long date pattern each edition uses ("9 August 2024", not "August 9")
+_LOCALES = {"en": "en_GB", "tr": "tr", "fa": "fa", "ar": "ar"}
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+SOLAR_HIJRI_MONTHS_FA = tuple(jdatetime.date.j_months_fa)
 
 
 def jalali_to_gregorian(jy: int, jm: int, jd: int) -> date:
-    """Convert a Solar Hijri date to the Gregorian calendar (arithmetic 33-year cycle)."""
-    jy += 1595
-    days = -355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
-    days += (jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186
-    gy = 400 * (days // 146097)
-    days %= 146097
-    if days > 36524:
-        days -= 1
-        gy += 100 * (days // 36524)
-        days %= 36524
-        if days >= 365:
-            days += 1
-    gy += 4 * (days // 1461)
-    days %= 1461
-    if days > 365:
-        gy += (days - 1) // 365
-        days = (days - 1) % 365
-    gd = days + 1
-    leap = (gy % 4 == 0 and gy % 100 != 0) or gy % 400 == 0
-    month_days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    gm = 0
-    while gm < 12 and gd > month_days[gm]:
-        gd -= month_days[gm]
-        gm += 1
-    return date(gy, gm + 1, gd)
-
-
-def gregorian_equivalent(value: str) -> str | None:
-    """'1403/05/19' -> '9 August 2024'; '1403' -> '2024–2025'; anything else -> None."""
-    digits = value.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")).strip()
-    full = re.fullmatch(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})", digits)
-    if full:
-        d = jalali_to_gregorian(*map(int, full.groups()))
-        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-    year = re.fullmatch(r"\d{4}", digits)
-    if year:
-        y = int(digits)
-        return f"{y + 621}–{y + 622}"
-    return None
+    """A Solar Hijri date in the Gregorian calendar; ValueError for a date that does not exist."""
+    return jdatetime.date(jy, jm, jd).togregorian()
 
 
 def gregorian_to_jalali(day: date) -> tuple[int, int, int]:
-    """Convert a Gregorian date to the Solar Hijri calendar, the inverse of the above."""
-    jy = day.year - 621
-    start = jalali_to_gregorian(jy, 1, 1)
-    if day < start:
-        jy -= 1
-        start = jalali_to_gregorian(jy, 1, 1)
-    offset = (day - start).days
-    if offset < 186:
-        return jy, offset // 31 + 1, offset % 31 + 1
-    offset -= 186
-    return jy, offset // 30 + 7, offset % 30 + 1
+    sh = jdatetime.date.fromgregorian(date=day)
+    return sh.year, sh.month, sh.day
+
+
+def digits(text: str, edition: str) -> str:
+    """Interface numbers: Persian digits in the Persian edition, Latin digits elsewhere."""
+    return text.translate(_PERSIAN_DIGITS) if edition == "fa" else text
+
+
+def long_date(day: date, edition: str = "en") -> str:
+    """'9 August 2024', '9 Ağustos 2024', '۹ اوت ۲۰۲۴', '9 أغسطس 2024'."""
+    return digits(format_date(day, format="d MMMM y", locale=_LOCALES.get(edition, "en_GB")),
+                  edition)
+
+
+def parse_solar_hijri(value: str) -> tuple[int, int | None, int | None] | None:
+    """'1403/05/19' -> (1403, 5, 19); '1403' -> (1403, None, None); None if not such a date."""
+    text = value.translate(_LATIN_DIGITS).strip()
+    full = re.fullmatch(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})", text)
+    if full:
+        jy, jm, jd = map(int, full.groups())
+        try:
+            jalali_to_gregorian(jy, jm, jd)
+        except ValueError:
+            return None
+        return jy, jm, jd
+    if re.fullmatch(r"\d{4}", text):
+        return int(text), None, None
+    return None
+
+
+def gregorian_equivalent(value: str, edition: str = "en") -> str | None:
+    """'1403/05/19' -> '9 August 2024'; '1403' -> '2024–2025'; anything else -> None."""
+    parsed = parse_solar_hijri(value)
+    if parsed is None:
+        return None
+    jy, jm, jd = parsed
+    if jm is not None and jd is not None:
+        return long_date(jalali_to_gregorian(jy, jm, jd), edition)
+    return digits(f"{jy + 621}–{jy + 622}", edition)
+
+
+def solar_hijri_long(value: str) -> str | None:
+    """'1403/05/19' -> '۱۹ مرداد ۱۴۰۳', in Persian, for the Persian edition."""
+    parsed = parse_solar_hijri(value)
+    if parsed is None or parsed[1] is None or parsed[2] is None:
+        return None
+    jy, jm, jd = parsed
+    return digits(f"{jd} {SOLAR_HIJRI_MONTHS_FA[jm - 1]} {jy}", "fa")

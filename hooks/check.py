@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import check_terms, load_apparatus  # noqa: E402
+from consistency import check_variants, read_variants  # noqa: E402
 from content import check_site, read_corpus, update_anchors  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
 
@@ -28,6 +29,8 @@ def main(argv: list[str]) -> int:
     corpus, _ = read_corpus(docs)
     app, more = load_apparatus(docs, corpus.known_ids())
     problems += more + check_terms(list(corpus.excerpts.values()), app)
+    variants, bad = read_variants(app.variants)
+    problems += bad + check_variants(docs, corpus, variants)
     warnings = check_note_languages(corpus) if not problems else []
     for problem in warnings + problems:
         print(problem)

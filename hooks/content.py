@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from languages import EDITIONS, LANGUAGES, ORIGINAL_LANGUAGES, RTL_LANGUAGES, direction
 
-ORIGINAL_LANGUAGES = {"fa": "rtl", "ar": "rtl", "tr": "ltr"}
-EDITIONS = ("en", "tr", "fa", "ar")
-RTL_LANGUAGES = {"fa", "ar"}
 NOTE_TYPES = ("uncertain", "error", "disagreement", "repair", "context")
 CALENDARS = ("solar-hijri", "gregorian")
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: `[[id]]`, `[[id|text]]` link to an excerpt; `![[id]]` on a line of its own embeds it.
 REF_RE = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]")
@@ -90,6 +89,7 @@ class Section:
     level: int
     original: str | None
     en: str
+    run_in: bool = False  #: a run-in subheading the paper treats as a section of its own
 
 
 @dataclass
@@ -108,10 +108,12 @@ class Excerpt:
     line: int
     number: int = 0  #: the excerpt's paragraph number (¶) in its paper, counted from 1
     aliases: list[str] = field(default_factory=list)  #: former ids that still lead here
+    #: listed name variants this excerpt uses on purpose (see hooks/consistency.py)
+    allow_variants: list[str] = field(default_factory=list)
 
     @property
     def dir(self) -> str:
-        return ORIGINAL_LANGUAGES[self.lang]
+        return direction(self.lang)
 
 
 @dataclass
@@ -127,10 +129,26 @@ class Paper:
     sections: list[Section]
     excerpts: list[Excerpt]
     file: str
+    short_titles: dict[str, str] = field(default_factory=dict)
+    #: the author part of citation labels written for other editions (`cite.authors` by edition)
+    cite_authors_by_edition: dict[str, str] = field(default_factory=dict)
+
+    def authors_in(self, edition: str) -> str:
+        """The author(s) of citation labels in `edition`: its own form, else the form of the
+        paper's language where the edition writes the same script, else the English form."""
+        if edition in self.cite_authors_by_edition:
+            return self.cite_authors_by_edition[edition]
+        if LANGUAGES[edition].script == LANGUAGES[self.lang].script:
+            return self.cite_authors_by_edition.get(self.lang, self.cite_authors)
+        return self.cite_authors
 
     @property
     def dir(self) -> str:
-        return ORIGINAL_LANGUAGES[self.lang]
+        return direction(self.lang)
+
+    def short_title(self, edition: str) -> str:
+        """The name a reader of `edition` knows the paper by (lists, notes, packets)."""
+        return self.short_titles.get(edition) or self.short_titles.get("en") or self.key
 
     def title(self, lang: str = "en") -> str:
         """The paper's display title: its own English title, else the site's descriptive one."""
@@ -156,13 +174,27 @@ class Corpus:
         """The excerpt an id or a former id (alias) names, if any."""
         return self.excerpts.get(self.aliases.get(ref, ref))
 
-    def label(self, excerpt: Excerpt) -> str:
-        """The citation label: author(s), year, paragraph number and source page when known."""
+    def label(self, excerpt: Excerpt, edition: str = "en") -> str:
+        """The citation label: author(s), year, paragraph number and source page when known.
+
+        In English: "Kazemi & Salehi Yeganeh 1403, ¶1, p. 255 (inferred)"; in another edition
+        its words, punctuation and interface digits: «کاظمی و صالحی یگانه ۱۴۰۳، ¶۱، ص. ۲۵۵ (استنباطی)».
+        """
         paper = self.papers[excerpt.paper]
-        label = f"{paper.cite_authors} {paper.cite_year}, ¶{excerpt.number}"
+        if edition == "en":
+            label = f"{paper.cite_authors} {paper.cite_year}, ¶{excerpt.number}"
+            if excerpt.page:
+                label += f", p. {excerpt.page}" + (" (inferred)" if excerpt.page_inferred else "")
+            return label
+        ui = self.ui[edition]
+        comma = "، " if edition in RTL_LANGUAGES else ", "
+        year = ui["no_date"] if paper.cite_year == "n.d." else paper.cite_year
+        label = f"{paper.authors_in(edition)} {year}{comma}¶{excerpt.number}"
         if excerpt.page:
-            label += f", p. {excerpt.page}" + (" (inferred)" if excerpt.page_inferred else "")
-        return label
+            label += f"{comma}{ui['page']} {excerpt.page}"
+            if excerpt.page_inferred:
+                label += f" ({ui['inferred']})"
+        return label.translate(_PERSIAN_DIGITS) if edition == "fa" else label
 
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
@@ -308,10 +340,15 @@ class _PaperReader:
             self.problem(lines.get("calendar", 1), f"unknown calendar {calendar!r}",
                          f"use one of: {', '.join(CALENDARS)}")
         cite = data.get("cite") or {}
-        if not isinstance(cite, dict) or not _text(cite.get("authors")):
+        raw_authors = cite.get("authors") if isinstance(cite, dict) else None
+        authors = ({"en": _text(raw_authors)} if isinstance(raw_authors, str) else
+                   {k: _text(v) for k, v in raw_authors.items() if k in EDITIONS and _text(v)}
+                   if isinstance(raw_authors, dict) else {})
+        if not authors.get("en"):
             self.problem(lines.get("cite", 1), "the paper has no `cite:` with `authors` and `year`",
-                         "add `cite: {authors: Surname, year: \"2025\"}` (use \"n.d.\" for no year)")
-            cite = {}
+                         "add `cite: {authors: Surname, year: \"2025\"}` (use \"n.d.\" for no year); "
+                         "`authors` may also give a form per edition: `{en: Kazemi, fa: کاظمی}`")
+            cite, authors = {}, {}
         record = data.get("record")
         if not isinstance(record, dict):
             self.problem(lines.get("record", 1), "the paper has no `record:` mapping",
@@ -319,11 +356,20 @@ class _PaperReader:
                          "not state")
             record = {"__line__": 1, "__lines__": {}}
         sections = self.read_sections(data.get("sections"), lines.get("sections", 1))
+        short = data.get("short_title")
+        if not isinstance(short, dict) or not all(_text(short.get(code)) for code in EDITIONS):
+            self.problem(lines.get("short_title", 1),
+                         "the paper needs a short title in each edition",
+                         "add `short_title:` with `en:`, `tr:`, `fa:` and `ar:`, each a short "
+                         "descriptive title in that language")
+            short = {}
         paper = Paper(
             key=key, lang=lang, source=_text(data.get("source")), calendar=calendar,
-            cite_authors=_text(cite.get("authors")) or key, cite_year=str(cite.get("year") or "n.d."),
+            cite_authors=authors.get("en") or key, cite_year=str(cite.get("year") or "n.d."),
+            cite_authors_by_edition={k: v for k, v in authors.items() if k != "en"},
             record=strip_lines(record), abstracts=self.read_abstracts(data.get("abstracts")),
             sections=sections, excerpts=[], file=self.rel,
+            short_titles={code: _text(short.get(code)) for code in EDITIONS if _text(short.get(code))},
         )
         section_ids = {s.id for s in sections}
         raw_excerpts = data.get("excerpts")
@@ -359,6 +405,7 @@ class _PaperReader:
             sections.append(Section(
                 id=item["id"], number=_opt(item.get("number")), level=int(item.get("level") or 1),
                 original=_opt(item.get("original")), en=_text(item.get("en")),
+                run_in=item.get("run_in") is True,
             ))
         return sections
 
@@ -473,6 +520,8 @@ class _PaperReader:
             page_inferred=bool(item.get("page_inferred")), terms=list(terms),
             notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
             file=self.rel, line=line, aliases=[str(a) for a in aliases],
+            allow_variants=[str(v) for v in item.get("allow_variants") or []
+                            if isinstance(item.get("allow_variants"), list)],
         )
 
 
@@ -647,14 +696,30 @@ def outside_fences(text: str) -> str:
     return "\n".join(out)
 
 
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_BLOCK_LINE = re.compile(r"^[ \t]*:::[ \t]*(\S+)[ \t]*$")
+#: the generated blocks a page may ask for with `::: name`
+PAGE_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline")
+
+
+def without_code(text: str) -> str:
+    """The text with fenced code blocks and inline code spans blanked, line numbers kept:
+    what the short syntax (`[[id]]`, `![[id]]`, `::: name`) applies to."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), outside_fences(text))
+
+
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
-    an unknown paper in the front matter."""
+    unknown blocks, an unknown paper in the front matter."""
     problems = scan_text(rel, text) + scan_markup(rel, text)
-    body = outside_fences(text)
+    body = without_code(text)
     problems += check_refs(body, corpus, rel, 1)
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
+        block = _BLOCK_LINE.match(line)
+        if block and block.group(1) not in PAGE_BLOCKS:
+            problems.append(Problem(rel, number, f"unknown block `::: {block.group(1)}`",
+                                    f"use one of: {', '.join(PAGE_BLOCKS)}, on a line of its own"))
         match = EMBED_RE.match(line)
         if not match:
             continue

@@ -1,6 +1,6 @@
-"""MkDocs hook: the corpus export and citation files.
+"""The corpus export and citation files.
 
-After the English build it writes, at the site root:
+After the last edition is built, the reader's hook writes, at the site root:
 * corpus/excerpts.json — papers and excerpts (plain text, URLs in every edition);
 * corpus/excerpts.tmx — TMX 1.4, the original and English as the two variants of each unit;
 * cite/<paper>.bib and cite/<paper>.ris — the papers' references.
@@ -13,20 +13,10 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from apparatus import Apparatus, link_entities, load_apparatus, solar_hijri, term_excerpts
-from content import (
-    EDITIONS,
-    ContentError,
-    Corpus,
-    Excerpt,
-    excerpt_url,
-    load_corpus,
-    paper_url,
-    strip_lines,
-    translated_pages,
-)
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from apparatus import Apparatus, link_entities, solar_hijri, term_excerpts
+from content import Corpus, Excerpt, excerpt_url, paper_url, strip_lines
+from languages import EDITIONS
+from reader_build import ReaderBuild
 from render import bibtex, plain_text, reference_text, ris
 
 SCHEMA_VERSION = 1
@@ -120,22 +110,12 @@ def corpus_tmx(corpus: Corpus) -> str:
         f"  <body>\n{body}\n  </body>\n</tmx>\n")
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "current_language", "en") != "en":
-        return  # the export is written once, at the root of the English edition
-    docs_dir = Path(config.docs_dir)
-    try:
-        corpus = load_corpus(docs_dir)
-    except ContentError as err:
-        raise PluginError(str(err)) from None
-    site = Path(config.site_dir)
+def write_export(site: Path, build: ReaderBuild) -> None:
+    """The export files, at the root of the English edition of the built site."""
+    corpus = build.corpus
     (site / "corpus").mkdir(parents=True, exist_ok=True)
-    data = corpus_json(corpus, translated_pages(docs_dir))
-    app, problems = load_apparatus(docs_dir, corpus.known_ids())
-    if problems:
-        raise PluginError(str(ContentError(problems)))
-    data.update(apparatus_json(corpus, app))
+    data = corpus_json(corpus, build.translated)
+    data.update(apparatus_json(corpus, build.app))
     (site / "corpus" / "excerpts.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / "corpus" / "excerpts.tmx").write_text(corpus_tmx(corpus), encoding="utf-8")

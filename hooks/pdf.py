@@ -1,4 +1,4 @@
-"""MkDocs hook (and command): PDFs of every paper page and seminar packet, for printing.
+"""PDFs of every paper page and seminar packet, for printing.
 
 After the last edition is built, each paper page (English and original-language edition) and each
 seminar packet is typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with
@@ -16,16 +16,11 @@ import json
 import logging
 import os
 import re
-import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -140,20 +135,6 @@ def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, flo
 
 def enabled() -> bool:
     return os.environ.get("SITE_PDF", "1").strip().lower() not in ("0", "false", "no", "off")
-
-
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every edition
-def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False) or not enabled():
-        return  # an edition's own build, or PDFs turned off
-    # Typeset in a separate process: it runs two WeasyPrint workers, which need an importable
-    # module, and keeps the build's memory small.
-    result = subprocess.run([sys.executable, __file__, config.site_dir, config.docs_dir,
-                             config.site_url or ""], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"the PDFs could not be typeset:\n{result.stderr[-3000:]}")
-    log.info(result.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str]) -> int:

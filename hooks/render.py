@@ -16,8 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 import markdown
-from calendar_sh import gregorian_equivalent
-from content import REF_RE, Corpus, Excerpt, Note, Paper
+from calendar_sh import digits, gregorian_equivalent, solar_hijri_long
+from content import Corpus, Excerpt, Note, Paper
+from languages import direction
+from reader_syntax import ReaderSyntax
 
 Href = Callable[[str], str]
 LANGUAGE_NAMES = {"fa": "Persian", "ar": "Arabic", "tr": "Turkish", "en": "English"}
@@ -52,24 +54,44 @@ def plain_text(text: str, emphasis: bool = False) -> str:
     return "\n\n".join(_EMPHASIS.sub(r"\1", p) if emphasis else p for p in parts)
 
 
-def refs_to_markdown(text: str, corpus: Corpus, href: Href) -> str:
-    """Replace `[[id]]` / `[[id|text]]` in Markdown with links carrying the citation label."""
+@dataclass
+class _NoteContext:
+    """The short syntax inside an editor's note: links only (a note embeds nothing)."""
 
-    def link(match: re.Match[str]) -> str:
-        excerpt = corpus.resolve(match.group(2).strip())
-        if excerpt is None:  # validated earlier; keep the text visible if it ever slips through
-            return match.group(0)
-        label = match.group(3) or corpus.label(excerpt)
-        return (f'<a class="excerpt-ref" dir="ltr" href="{esc(href(excerpt.id))}" '
-                f'data-ref="{esc(excerpt.id)}">{esc(label)}</a>')
+    corpus: Corpus
+    href: Href
 
-    return REF_RE.sub(lambda m: link(m) if not m.group(1) else m.group(0), text)
+    edition: str
+
+    def link(self, excerpt_id: str) -> tuple[str, str, str]:
+        excerpt = self.corpus.resolve(excerpt_id)
+        assert excerpt is not None, excerpt_id  # validated with the content
+        return self.href(excerpt.id), self.corpus.label(excerpt, self.edition), direction(self.edition)
+
+    def embed(self, excerpt_id: str) -> str:
+        href, label, text_dir = self.link(excerpt_id)
+        return f'<p><a class="excerpt-ref" dir="{text_dir}" href="{esc(href)}">{esc(label)}</a></p>'
+
+    def block(self, name: str) -> str:
+        return f"<p>::: {esc(name)}</p>"
+
+
+_note_syntax = ReaderSyntax()
+_note_markdown = markdown.Markdown(extensions=[*_NOTE_EXTENSIONS, _note_syntax])
+
+
+def note_markdown(text: str, corpus: Corpus, href: Href, edition: str = "en") -> str:
+    """A note's Markdown as HTML, its `[[id]]` links resolved with `href`."""
+    _note_syntax.context = _NoteContext(corpus, href, edition)
+    try:
+        return _note_markdown.reset().convert(text)
+    finally:
+        _note_syntax.context = None
 
 
 def note_html(note: Note, corpus: Corpus, href: Href, ui: dict[str, str]) -> str:
     lang, text = note.text_in(ui.get("_edition", "en"))
-    body = markdown.markdown(refs_to_markdown(text, corpus, href),
-                             extensions=_NOTE_EXTENSIONS)
+    body = note_markdown(text, corpus, href, ui.get("_edition", "en"))
     body = re.sub(r"<a href=\"(https?://[^\"]+)\"",
                   r'<a class="external" rel="noopener" href="\1"', body)
     label = ui.get(f"note_{note.type}", note.type)
@@ -106,22 +128,24 @@ class Forge:
 
 def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Href,
                  cited_on: list[tuple[str, str]], embedded: bool = False,
-                 paper_href: str = "", forge: Forge | None = None, page_url: str = "") -> str:
+                 paper_href: str = "", forge: Forge | None = None, page_url: str = "",
+                 term_names: dict[str, str] | None = None) -> str:
     """The excerpt as one HTML block (see the module docstring for the contract)."""
     paper = corpus.papers[excerpt.paper]
-    label = corpus.label(excerpt)
+    edition = ui.get("_edition", "en")
+    label = corpus.label(excerpt, edition)
     own = f"#{excerpt.id}"
     head = [
         f'<a class="excerpt__anchor" href="{esc(own)}" title="{esc(ui["permalink"])}">'
         f"¶{excerpt.number}</a>",
-        f'<cite class="excerpt__label" lang="en" dir="ltr">{esc(label)}</cite>',
+        f'<cite class="excerpt__label" lang="{edition}" dir="{direction(edition)}">{esc(label)}</cite>',
         f'<code class="excerpt__id" title="{esc(ui["permalink"])}">{esc(excerpt.id)}</code>',
         f'<button type="button" class="excerpt__copy" data-copy-anchor="{esc(excerpt.id)}" '
         f'data-copied="{esc(ui["copied"])}">{esc(ui["copy_link"])}</button>',
     ]
     if embedded:
         head.append(f'<span class="excerpt__from">{esc(ui["from_paper"])} '
-                    f'<a href="{esc(paper_href)}">{esc(paper.title("en"))}</a></span>')
+                    f'<a href="{esc(paper_href)}">{esc(paper.short_title(edition))}</a></span>')
     aliases = "" if embedded else "".join(
         f'<span class="excerpt__alias" id="{esc(a)}" data-alias-of="{esc(excerpt.id)}"></span>'
         for a in excerpt.aliases)
@@ -142,8 +166,9 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
         parts.append(f'<aside class="excerpt__notes" aria-label="{esc(ui["notes"])}">{notes}</aside>')
     meta = []
     if excerpt.terms:
-        terms = " ".join(f'<span class="excerpt__term" data-term="{esc(t)}">{esc(t)}</span>'
-                         for t in excerpt.terms)
+        term_names = term_names or {}
+        terms = " ".join(f'<span class="excerpt__term" data-term="{esc(t)}">'
+                         f"{esc(term_names.get(t, t))}</span>" for t in excerpt.terms)
         meta.append(f'<span class="excerpt__terms">{esc(ui["terms"])}: {terms}</span>')
     if cited_on:
         links = ", ".join(f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in cited_on)
@@ -184,21 +209,40 @@ def _orig(text: str, paper: Paper) -> str:
     return f'<span lang="{paper.lang}" dir="{paper.dir}">{esc(text)}</span>'
 
 
+def _in_edition(value: Any, paper: Paper, edition: str, original: Any = None) -> tuple[str, str]:
+    """(language, text) of a record value that may be written per edition: a mapping
+    `{en: ..., fa: ...}` gives the edition's own text, else English; a plain string is English,
+    or `original` where the edition is the paper's own language."""
+    if isinstance(value, dict) and value.get(edition):
+        return edition, str(value[edition])
+    if edition == paper.lang and original:
+        return paper.lang, str(original)
+    if isinstance(value, dict):
+        return "en", str(value.get("en") or "")
+    return "en", str(value or "")
+
+
 def _date(value: Any, paper: Paper, ui: dict[str, str], calendar: str | None = None) -> str:
     if value in (None, ""):
         return _not_stated(ui)
-    text = str(value)
-    if (calendar or paper.calendar) == "solar-hijri":
-        gregorian = gregorian_equivalent(text)
+    edition = ui.get("_edition", "en")
+    lang, text = _in_edition(value, paper, edition)
+    if (calendar or paper.calendar) == "solar-hijri" and not isinstance(value, dict):
+        gregorian = gregorian_equivalent(text, edition)
         if gregorian:
-            return (f'<bdi dir="ltr">{esc(text)}</bdi> SH '
-                    f'<span class="record__gregorian">(= {esc(gregorian)})</span>')
-    return esc(text)
+            shown = solar_hijri_long(text) if edition == "fa" else None
+            written = (f'<span lang="fa" dir="rtl">{esc(shown)}</span>' if shown else
+                       f'<bdi dir="ltr">{esc(digits(text, edition))}</bdi> '
+                       f'{esc(ui["solar_hijri_abbr"])}')
+            return (f'{written} <span class="record__gregorian" lang="{edition}" '
+                    f'dir="{direction(edition)}">(= {esc(gregorian)})</span>')
+    return f'<span lang="{lang}" dir="{direction(lang)}">{esc(text)}</span>'
 
 
 def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
     """(label, value HTML) for every field of the record; unstated fields say so."""
     rec = paper.record
+    edition = ui.get("_edition", "en")
     title = rec.get("title") or {}
     site_title = rec.get("site_title") or {}
     rows: list[tuple[str, str]] = []
@@ -221,9 +265,13 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
             line = esc(a.get("name", ""))
             if a.get("original") and a.get("original") != a.get("name"):
                 line += f" ({_orig(a['original'], paper)})"
-            details = [x for x in (a.get("role"), a.get("affiliation")) if x]
-            if details:
-                line += f'<br><span class="record__affiliation">{esc("; ".join(details))}</span>'
+            role = _in_edition(a.get("role"), paper, edition, a.get("role_original"))
+            affiliation = _in_edition(a.get("affiliation"), paper, edition,
+                                      a.get("affiliation_original"))
+            for lang, detail in (role, affiliation):
+                if detail:
+                    line += (f'<br><span class="record__affiliation" lang="{lang}" '
+                             f'dir="{direction(lang)}">{esc(detail)}</span>')
             if a.get("corresponding"):
                 line += f' <span class="record__by">({esc(ui["corresponding"])})</span>'
             items.append(f"<li>{line}</li>")
@@ -241,9 +289,11 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
         rows.append((ui["journal"], " · ".join(parts)))
     else:
         rows.append((ui["journal"], _not_stated(ui)))
-    for key in ("volume", "issue", "date"):
+    for key in ("volume", "issue"):
         value = rec.get(key)
-        rows.append((ui[key], esc(value) if value not in (None, "") else _not_stated(ui)))
+        rows.append((ui[key], esc(digits(str(value), edition)) if value not in (None, "")
+                     else _not_stated(ui)))
+    rows.append((ui["date"], _date(rec.get("date"), paper, ui, "gregorian")))
     rows.append((ui["year"], _date(rec.get("year"), paper, ui, rec.get("year_calendar"))))
     for key in ("pages", "doi", "issn"):
         value = rec.get(key)
@@ -271,12 +321,10 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
         rows.append((ui["keywords_en"], _not_stated(ui)))
     if rec.get("note"):
         notes = rec["note"] if isinstance(rec["note"], dict) else {"en": rec["note"]}
-        edition = ui.get("_edition", "en")
         lang = edition if notes.get(edition) else "en"
         body = markdown.markdown(str(notes[lang])).replace("\n", " ")
         rows.append((ui["record_note"], f'<div lang="{lang}" dir="{"rtl" if lang in ("fa", "ar") else "ltr"}">'
                                         f"{body}</div>"))
-    rows.append((ui["source_file"], f"<code>{esc(paper.source)}</code>"))
     return rows
 
 
@@ -478,15 +526,16 @@ def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href)
 def papers_table_html(corpus: Corpus, ui: dict[str, str], paper_href: Callable[[str], str]) -> str:
     """The five papers: original and English titles, language and number of excerpts."""
     rows = []
+    edition = ui.get("_edition", "en")
     for paper in corpus.papers.values():
         original = paper.title("original")
         rows.append(
-            f'<tr><td><a href="{esc(paper_href(paper.key))}">{esc(paper.title("en"))}</a></td>'
+            f'<tr><td><a href="{esc(paper_href(paper.key))}">{esc(paper.short_title(edition))}</a></td>'
             f'<td><span lang="{paper.lang}" dir="{paper.dir}">{esc(original)}</span></td>'
             f'<td>{esc(ui.get(f"lang_{paper.lang}", paper.lang))}</td>'
             f"<td>{len(paper.excerpts)}</td></tr>")
     head = "".join(f"<th>{esc(ui[k])}</th>" for k in
-                   ("papers_english_title", "papers_original_title", "papers_language",
+                   ("papers_title", "papers_original_title", "papers_language",
                     "papers_excerpts"))
     return (f'<table class="papers-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
@@ -502,7 +551,7 @@ def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str]
     ]
     for paper in corpus.papers.values():
         items.append(
-            f'<li>{esc(paper.title("en"))}: '
+            f'<li>{esc(paper.short_title(ui.get("_edition", "en")))}: '
             f'<a href="{esc(root_href(f"cite/{paper.key}.bib"))}" download>{paper.key}.bib</a>, '
             f'<a href="{esc(root_href(f"cite/{paper.key}.ris"))}" download>{paper.key}.ris</a></li>')
     return f'<ul class="downloads">{"".join(items)}</ul>'

@@ -94,7 +94,7 @@ def test_timeline_is_ordered_and_linked(site: Path, corpus, app) -> None:
             assert li.select("a.excerpt-ref")
     fa = read_html(site, "fa/timeline/")
     shusha = fa.select_one('li.event[data-date="2021-06-15"] .event__sh')
-    assert shusha is not None and "1400/03/25" in shusha.get_text()
+    assert shusha is not None and "۱۴۰۰/۰۳/۲۵" in shusha.get_text()  # Persian digits in fa
 
 
 def test_disagreements_page_quotes_each_side(site: Path, corpus) -> None:

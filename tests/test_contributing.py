@@ -167,9 +167,9 @@ def test_edit_and_report_links(site: Path, corpus) -> None:
     doc = read_html(site, "fa/papers/kazemi-1403/")
     edit = doc.select_one("a.md-content__button[href*='/edit/']")
     assert edit["href"].endswith("/edit/main/docs/fa/papers/kazemi-1403.md")
-    fallback = read_html(site, "tr/papers/kazemi-1403/")
-    edit = fallback.select_one("a.md-content__button")
-    assert edit["href"].endswith("new/main?filename=docs/tr/papers/kazemi-1403.md")
+    translated = read_html(site, "tr/papers/kazemi-1403/")
+    edit = translated.select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"].endswith("/edit/main/docs/tr/papers/kazemi-1403.md")
     for element in read_html(site, "papers/masoumi-2025/").select("[data-excerpt]"):
         assert element.select_one("a.excerpt__edit")["href"].endswith(
             "/edit/main/docs/data/papers/masoumi-2025.yml")

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import EDITIONS, read_html
-from note_languages import all_notes, check_note_languages, links, note_problems, numbers
-
 from content import Note
+from note_languages import all_notes, check_note_languages, links, note_problems, numbers
 
 
 def test_every_note_is_written_in_four_languages(corpus) -> None:

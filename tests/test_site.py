@@ -165,15 +165,31 @@ def test_headings_have_readable_unicode_anchors(site: Path, corpus) -> None:
     assert "how-to-cite" in heading_ids and "papers" in heading_ids
 
 
-@pytest.mark.parametrize("edition", ["tr", "fa", "ar"])
-def test_fallback_pages_carry_a_notice_in_the_editions_language(site: Path, edition: str) -> None:
-    doc = read_html(site, f"{edition}/guide/")
+def test_the_shipped_site_has_no_fallback_page(site: Path) -> None:
+    fallbacks = [url_of(site, path) for path in pages(site)
+                 if read_html(site, url_of(site, path)).select_one(".fallback-notice")]
+    assert not fallbacks, fallbacks
+
+
+def test_a_fallback_page_says_so_and_marks_its_english_as_english(
+        project_copy: Path, tmp_path: Path) -> None:
+    """A page an edition lacks (here the Turkish sample paper in the Persian edition)."""
+    from conftest import mkdocs_build
+
+    out = tmp_path / "site"
+    result = mkdocs_build(project_copy, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    doc = read_html(out, "fa/papers/sample/")
     notice = doc.select_one(".fallback-notice")
-    assert notice is not None and notice["lang"] == edition
-    link = notice.select_one("a.fallback-notice__add")
-    assert f"docs/{edition}/guide.md" in link["href"]
-    assert read_html(site, "guide/").select_one(".fallback-notice") is None
-    assert read_html(site, f"{edition}/").select_one(".fallback-notice") is None
+    assert notice is not None and notice["lang"] == "fa" and notice["dir"] == "rtl"
+    assert "docs/fa/papers/sample.md" in notice.select_one("a.fallback-notice__add")["href"]
+    content = doc.select_one(".fallback-content")
+    assert content["lang"] == "en" and content["dir"] == "ltr"
+    assert content.find("h1") is not None, "the page's English text is inside the marked block"
+    edit = doc.select_one("a.md-content__button")
+    assert edit["href"].endswith("new/main?filename=docs/fa/papers/sample.md")
+    own = read_html(out, "fa/papers/nemune/")
+    assert own.select_one(".fallback-notice") is None and own.select_one(".fallback-content") is None
 
 
 @pytest.mark.parametrize("edition", ["tr", "fa", "ar"])

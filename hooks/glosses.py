@@ -1,0 +1,62 @@
+"""Glosses: the first occurrence of a glossary term in each paragraph links to its entry.
+
+Applied to the finished HTML of excerpts and of the prose of paper pages and packets; the
+definition, in the edition's language, shows on hover, focus or tap (reader.js).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from html_tokens import Token, walk
+from mkdocs.utils import get_relative_url
+from reader_build import ReaderBuild
+
+#: text inside these is never glossed
+_SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "cite", "th", "summary",
+                   "script", "style", "button", "header", "bdi", "table", "aside", "footer",
+                   "details"})
+_BLOCKS = frozenset({"p", "li", "dd", "blockquote"})
+#: nor text inside elements of these classes: a record or a reference keeps its titles whole
+_SKIP_CLASSES = frozenset({"record", "cite", "excerpt__head", "excerpt__meta"})
+
+
+def definition(build: ReaderBuild, term_id: str) -> str:
+    term = build.app.terms[term_id]
+    return term.definition.get(build.edition) or term.definition["en"]
+
+
+def gloss_html(markup: str, build: ReaderBuild, page_url: str) -> str:
+    """Link the first occurrence of each term in each paragraph to its glossary entry."""
+    pattern = build.gloss_pattern
+    if pattern is None:
+        return markup
+    target = get_relative_url(build.page_url("glossary.md"), page_url)
+    seen: set[str] = set()
+
+    def gloss(match: re.Match[str]) -> str:
+        term_id = build.term_by_form.get(match.group(0).replace("هٔ", "ۀ").casefold())
+        if term_id is None or term_id in seen:
+            return match.group(0)
+        seen.add(term_id)
+        tip = html.escape(definition(build, term_id), quote=True)
+        return (f'<a class="gloss" href="{target}#term-{term_id}" data-term="{term_id}" '
+                f'data-gloss="{tip}">{match.group(0)}</a>')
+
+    def on_tag(token: Token, stack: list[Token]) -> None:
+        if token.kind == "end" and token.name in _BLOCKS:
+            seen.clear()
+        elif token.kind == "start" and (token.name in _BLOCKS or "data-role" in token.attrs):
+            seen.clear()
+
+    def on_text(raw: str, stack: list[Token]) -> str:
+        names = [t.name for t in stack]
+        if any(name in _SKIP for name in names) or any(
+                _SKIP_CLASSES.intersection((t.attrs.get("class") or "").split()) for t in stack):
+            return raw
+        if not any(name in _BLOCKS or name == "div" for name in names):
+            return raw
+        return pattern.sub(gloss, raw)
+
+    return walk(markup, on_text, on_tag)

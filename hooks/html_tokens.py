@@ -1,0 +1,103 @@
+"""Finished page HTML as a stream of tokens, read with the standard library's HTML parser.
+
+The glosses and the bidi isolation change only the text of a page; they walk its tokens with the
+stack of open elements and give back the markup unchanged everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "source", "track", "wbr"})
+
+
+@dataclass
+class Token:
+    kind: str  #: "start", "end", "empty" (a void or self-closed element), "text" or "other"
+    raw: str  #: the markup exactly as written
+    name: str = ""
+    attrs: dict[str, str | None] = field(default_factory=dict)
+
+
+class _Tokenizer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tokens: list[Token] = []
+
+    def _text(self, raw: str) -> None:
+        if self.tokens and self.tokens[-1].kind == "text":
+            self.tokens[-1].raw += raw
+        else:
+            self.tokens.append(Token("text", raw))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raw = self.get_starttag_text() or f"<{tag}>"
+        kind = "empty" if tag in VOID_ELEMENTS else "start"
+        self.tokens.append(Token(kind, raw, tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tokens.append(Token("empty", self.get_starttag_text() or f"<{tag}/>", tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.tokens.append(Token("end", f"</{tag}>", tag))
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._text(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._text(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.tokens.append(Token("other", f"<!--{data}-->"))
+
+    def handle_decl(self, decl: str) -> None:
+        self.tokens.append(Token("other", f"<!{decl}>"))
+
+    def handle_pi(self, data: str) -> None:
+        self.tokens.append(Token("other", f"<?{data}>"))
+
+    def unknown_decl(self, data: str) -> None:
+        self.tokens.append(Token("other", f"<![{data}]>"))
+
+
+def tokenize(markup: str) -> list[Token]:
+    parser = _Tokenizer()
+    parser.feed(markup)
+    parser.close()
+    if parser.rawdata:  # an unfinished construct at the very end: keep it as text
+        parser.tokens.append(Token("text", parser.rawdata))
+    return parser.tokens
+
+
+TextHandler = Callable[[str, list[Token]], str]
+TagHandler = Callable[[Token, list[Token]], None]
+
+
+def walk(markup: str, on_text: TextHandler, on_tag: TagHandler | None = None) -> str:
+    """The markup with each text run replaced by `on_text(raw_text, open_elements)`.
+
+    `on_tag(token, open_elements)` is told of every start and end tag, before the stack changes.
+    """
+    stack: list[Token] = []
+    out: list[str] = []
+    for token in tokenize(markup):
+        if token.kind == "text":
+            out.append(on_text(token.raw, stack))
+            continue
+        out.append(token.raw)
+        if token.kind in ("start", "end") and on_tag is not None:
+            on_tag(token, stack)
+        if token.kind == "start":
+            stack.append(token)
+        elif token.kind == "end":
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i].name == token.name:
+                    del stack[i:]
+                    break
+    return "".join(out)

@@ -1,0 +1,227 @@
+"""The page pipeline: every transformation of a page, in one stated order, from one place.
+
+1. **Source** (`source_stage`, on the page's Markdown): the page is checked (file, line, fix for
+   every problem); a paper page gets its PDF button and record after its title and its excerpts
+   under the paper's own section headings after its prose; a packet gets its PDF button; a page
+   that embeds excerpts gets the view switch.
+2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
+   `::: name` blocks become HTML through the page's `ReaderPage`.
+3. **HTML** (`html_stage`, on the converted page): glosses of glossary terms, then the fallback
+   notice and the English marking of a page an edition has not translated, then bidi isolation
+   (last, so that it sees every run the earlier steps added).
+
+`hooks/reader.py` calls these for the MkDocs events; nothing else changes a page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from apparatus_html import entities_html, glossary_html, timeline_html
+from bidi import isolate_html
+from content import REF_RE, ContentError, Paper, check_markdown, without_code
+from glosses import gloss_html
+from languages import direction
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from reader_build import ReaderBuild
+from render import (
+    Forge,
+    abstracts_html,
+    downloads_html,
+    esc,
+    excerpt_html,
+    papers_table_html,
+    pdf_button,
+    record_html,
+    view_control_html,
+)
+
+_H1 = re.compile(r"^#\s+.+$", re.M)
+#: the `::: name` blocks a page may use
+PUBLIC_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline")
+
+
+class PageError(Exception):
+    """A page asks for something the build cannot give it; the message says what and where."""
+
+
+@dataclass
+class ReaderPage:
+    """One page of one edition, as the short syntax sees it (a `reader_syntax.PageContext`)."""
+
+    build: ReaderBuild
+    url: str  #: the page's site-relative URL
+    src: str  #: the page's file, relative to the repository
+    paper: Paper | None = None
+    packet: str | None = None
+    forge: Forge | None = None
+
+    def rel(self, url: str) -> str:
+        return get_relative_url(url, self.url)
+
+    def href(self, excerpt_id: str) -> str:
+        excerpt = self.build.excerpt(excerpt_id)
+        if self.paper is not None and excerpt.paper == self.paper.key:
+            return f"#{excerpt.id}"
+        return self.rel(self.build.excerpt_url(excerpt.id))
+
+    def link(self, excerpt_id: str) -> tuple[str, str, str]:
+        excerpt = self.build.excerpt(excerpt_id)
+        return self.href(excerpt_id), self.build.corpus.label(excerpt, self.build.edition), self.build.dir
+
+    def embed(self, excerpt_id: str) -> str:
+        build = self.build
+        excerpt = build.excerpt(excerpt_id)
+        cited = [(title, self.rel(url)) for title, url in build.cited_on.get(excerpt.id, [])
+                 if url != self.url]
+        target = build.excerpt_url(excerpt.id)
+        embedded = self.paper is None or excerpt.paper != self.paper.key
+        return excerpt_html(build.corpus, excerpt, build.ui, self.href, cited, embedded=embedded,
+                            paper_href=self.rel(target), forge=self.forge,
+                            page_url=build.public_url(target), term_names={
+                                t.id: t.names.get(build.edition) or t.names["en"]
+                                for t in build.app.terms.values()})
+
+    def block(self, name: str) -> str:
+        build = self.build
+        if name == "papers":
+            return papers_table_html(build.corpus, build.ui,
+                                     lambda key: self.rel(build.paper_url(key)))
+        if name == "downloads":
+            return downloads_html(build.corpus, build.ui, self.rel)
+        if name == "glossary":
+            return glossary_html(build, self.url)
+        if name == "entities":
+            return entities_html(build, self.url)
+        if name == "timeline":
+            return timeline_html(build, self.url)
+        if name == "reader-view":
+            return view_control_html(build.ui)
+        if name == "reader-pdf":
+            return pdf_button(build.ui, self.rel(self.pdf_path()))
+        if name == "reader-record" and self.paper is not None:
+            key = self.paper.key
+            links = {ext: self.rel(f"cite/{key}.{ext}") for ext in ("bib", "ris")}
+            return (record_html(self.paper, build.ui, links)
+                    + abstracts_html(self.paper, build.corpus, build.ui, self.href))
+        raise PageError(f"{self.src}: unknown block `::: {name}`; use one of "
+                        f"{', '.join(PUBLIC_BLOCKS)}")
+
+    def pdf_path(self) -> str:
+        if self.packet:
+            return f"pdf/en/packet-{self.packet}.pdf"
+        assert self.paper is not None
+        edition = self.build.edition if self.build.edition == self.paper.lang else "en"
+        return f"pdf/{edition}/{self.paper.key}.pdf"
+
+
+# --- 1. source ----------------------------------------------------------------------------------
+
+def check_source(page: ReaderPage, path: Path) -> None:
+    """Stop the build on any problem in the page's own file, naming file, line and fix."""
+    if not path.is_file():
+        return
+    problems = check_markdown(page.src, path.read_text(encoding="utf-8"), page.build.corpus)
+    if problems:
+        raise ContentError(problems)
+
+
+def _after_title(markdown: str, block: str) -> str:
+    match = _H1.search(markdown)
+    if not match:
+        return block + "\n" + markdown
+    return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
+
+
+def excerpts_markdown(page: ReaderPage) -> str:
+    """The paper's excerpts under its own section headings, in the paper's order.
+
+    Each heading gives the original and its English rendering, the page's own language first.
+    """
+    paper, ui = page.paper, page.build.ui
+    assert paper is not None
+    original_first = page.build.edition == paper.lang
+    by_section: dict[str, list[str]] = {}
+    for excerpt in paper.excerpts:
+        by_section.setdefault(excerpt.section, []).append(excerpt.id)
+    lines = [f"## {ui['excerpts']} {{ #excerpts }}", "", "::: reader-view", ""]
+    for section in paper.sections:
+        level = "#" * min(2 + section.level, 6)
+        number = f"{section.number} " if section.number else ""
+        english = f'<span class="section-en" lang="en" dir="ltr">{esc(section.en)}</span>'
+        pair = english
+        if section.original:
+            original = (f'<span class="section-original" lang="{paper.lang}" dir="{paper.dir}">'
+                        f"{esc(section.original)}</span>")
+            pair = f"{original} · {english}" if original_first else f"{english} · {original}"
+        lines += [f"{level} {number}{pair} {{ #sec-{section.id} }}", ""]
+        for excerpt_id in by_section.get(section.id, []):
+            lines += [f"![[{excerpt_id}]]", ""]
+    return "\n".join(lines)
+
+
+def source_stage(markdown: str, page: ReaderPage) -> tuple[str, bool]:
+    """The page's Markdown with the paper's apparatus added; and whether it shows excerpts."""
+    if page.paper is not None:
+        markdown = _after_title(markdown, "::: reader-pdf\n\n::: reader-record\n")
+        markdown = markdown.rstrip() + "\n\n" + excerpts_markdown(page) + "\n"
+        return markdown, bool(page.paper.excerpts)
+    if page.packet:
+        markdown = _after_title(markdown, "::: reader-pdf\n")
+    embeds = re.search(r"^[ \t]*!\[\[", without_code(markdown), re.M) is not None
+    if embeds:
+        markdown = _after_title(markdown, "::: reader-view\n")
+    return markdown, embeds
+
+
+def cited_on(build: ReaderBuild, files: list[File]) -> dict[str, list[tuple[str, str]]]:
+    """For every excerpt, the pages of this edition (and the editor's notes) that cite it."""
+    out: dict[str, list[tuple[str, str]]] = {}
+
+    def add(target: str, entry: tuple[str, str]) -> None:
+        target = build.corpus.aliases.get(target, target)
+        if entry not in out.setdefault(target, []):
+            out[target].append(entry)
+
+    for file in files:
+        if not file.abs_src_path:
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        title_match = _H1.search(text)
+        title = title_match.group(0).lstrip("#").strip() if title_match else file.url
+        for match in REF_RE.finditer(without_code(text)):
+            add(match.group(2).strip(), (title, file.url))
+    for excerpt in build.corpus.excerpts.values():
+        for note in excerpt.notes:
+            for match in REF_RE.finditer(note.text):
+                add(match.group(2).strip(), (build.corpus.label(excerpt, build.edition),
+                                             build.excerpt_url(excerpt.id)))
+    return out
+
+
+# --- 3. HTML ------------------------------------------------------------------------------------
+
+def fallback_notice(build: ReaderBuild, target: str, new_file: str, source: str) -> str:
+    ui, edition = build.ui, build.edition
+    return (
+        f'<div class="admonition warning fallback-notice" data-fallback="{esc(edition)}" '
+        f'lang="{esc(edition)}" dir="{direction(edition)}">'
+        f'<p class="admonition-title">{esc(ui["fallback_title"])}</p>'
+        f'<p>{esc(ui["fallback_body"])} <a class="fallback-notice__add" href="{esc(new_file)}">'
+        f'{esc(ui["fallback_link"])}</a>: <code dir="ltr">{esc(target)}</code> '
+        f'(<a href="{esc(source)}">{esc(ui["source_file"])}</a>)</p></div>')
+
+
+def html_stage(html: str, page: ReaderPage, glossed: bool,
+               fallback: tuple[str, str, str] | None) -> str:
+    """Glosses, then the fallback marking, then bidi isolation, on the page's HTML."""
+    build = page.build
+    if glossed:
+        html = gloss_html(html, build, page.url)
+    if fallback is not None:
+        html = (fallback_notice(build, *fallback)
+                + f'<div class="fallback-content" lang="en" dir="ltr">{html}</div>')
+    return isolate_html(html, build.dir)

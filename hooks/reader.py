@@ -1,0 +1,133 @@
+"""MkDocs hook: the reader. Thin adapters from MkDocs events to the build state and the pipeline.
+
+* `on_config`: the content is loaded and validated once (`reader_build`), and the short syntax
+  is registered as a Markdown extension (`reader_syntax`);
+* `on_files`: the edition being built, and which of its pages cite each excerpt;
+* `on_page_markdown`, `on_page_content`: the page pipeline (`pipeline`), stages 1 and 3;
+* `on_post_build`: after the last edition, the corpus export (`export`) and the PDFs (`pdf`).
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import reader_build
+from content import ContentError
+from export import write_export
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from pdf import enabled as pdf_enabled
+from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, source_stage
+from reader_build import ReaderBuild
+from reader_syntax import ReaderSyntax
+from render import Forge, citation_meta
+
+log = logging.getLogger("mkdocs.hooks.reader")
+_syntax = ReaderSyntax()
+#: the pages of the edition being built, by source path
+_pages: dict[str, tuple[ReaderPage, tuple[str, str, str] | None]] = {}
+
+
+def edition_of(config: MkDocsConfig) -> str:
+    """The edition being built (mkdocs-static-i18n builds one edition at a time)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+
+
+def _build() -> ReaderBuild:
+    try:
+        return reader_build.current()
+    except RuntimeError as err:
+        raise PluginError(str(err)) from None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        build = reader_build.current(Path(config.docs_dir))
+    except ContentError as err:
+        raise PluginError(str(err)) from None
+    build.site_url, build.repo_url = config.site_url or "", config.repo_url or ""
+    if _syntax not in config.markdown_extensions:
+        config.markdown_extensions.append(_syntax)  # type: ignore[arg-type]
+    return config
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has given the edition its files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _build()
+    build.start_edition(edition_of(config))
+    build.cited_on = cited_on(build, list(files.documentation_pages()))
+    _pages.clear()
+    return files
+
+
+def _fallback(page: Page, build: ReaderBuild, repo_url: str) -> tuple[str, str, str] | None:
+    """(translation path, new-file URL, source URL) of a page the edition lacks, else None."""
+    locale = getattr(page.file, "locale", None)
+    if locale is None or locale == build.edition:
+        return None
+    norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    target = f"docs/{build.edition}/{norm}"
+    forge = repo_url.rstrip("/")
+    return target, f"{forge}/new/main?filename={target}", f"{forge}/blob/main/docs/{page.file.src_uri}"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = _build()
+    docs = Path(config.docs_dir)
+    path = Path(page.file.abs_src_path or "")
+    src = (path.resolve().relative_to(docs.parent.resolve()).as_posix() if path.is_file()
+           else f"docs/{page.file.src_uri}")
+    key = page.meta.get("paper")
+    reader_page = ReaderPage(build, page.url, src,
+                             paper=build.corpus.papers.get(str(key)) if key else None,
+                             packet=Path(page.file.src_uri).stem if page.meta.get("packet") else None,
+                             forge=Forge(config.repo_url or ""))
+    try:
+        check_source(reader_page, path)
+    except ContentError as err:
+        raise PluginError(str(err)) from None
+    fallback = _fallback(page, build, config.repo_url or "")
+    if fallback is not None:
+        page.edit_url = fallback[1]
+    _pages[page.file.src_uri] = (reader_page, fallback)
+    markdown, has_excerpts = source_stage(markdown, reader_page)
+    page.meta["has_excerpts"] = has_excerpts
+    if reader_page.paper is not None:
+        page.meta["citation_meta"] = citation_meta(reader_page.paper)
+    _syntax.context = reader_page
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _syntax.context = None
+    reader_page, fallback = _pages[page.file.src_uri]
+    glossed = bool(reader_page.paper or reader_page.packet or page.meta.get("has_excerpts"))
+    try:
+        return html_stage(html, reader_page, glossed, fallback)
+    except PageError as err:
+        raise PluginError(str(err)) from None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every edition
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # an edition's own build; the English one comes last and finishes the site
+    write_export(Path(config.site_dir), _build())
+    if not pdf_enabled():
+        return
+    # Typeset in a separate process: it runs two WeasyPrint workers, which need an importable
+    # module, and keeps the build's memory small.
+    result = subprocess.run([sys.executable, str(Path(__file__).with_name("pdf.py")),
+                             config.site_dir, config.docs_dir, config.site_url or ""],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"the PDFs could not be typeset:\n{result.stderr[-3000:]}")
+    log.info(result.stdout.strip().splitlines()[-1])

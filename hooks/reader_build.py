@@ -1,0 +1,127 @@
+"""The one owner of build state: the content, the edition being built and the URL helpers.
+
+`ReaderBuild.load(docs_dir)` reads and validates every data file once (and again when one of them
+changes, as under `mkdocs serve`); every hook and library asks it, never the files. MkDocs builds
+the four editions one after the other; `start_edition` tells the build which one it is on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apparatus import Apparatus, check_terms, form_pattern, link_entities, load_apparatus
+from consistency import check_variants, read_variants
+from content import (
+    ContentError,
+    Corpus,
+    Excerpt,
+    Problem,
+    data_signature,
+    read_corpus,
+    translated_pages,
+)
+from languages import DEFAULT_EDITION, direction
+
+
+@dataclass
+class ReaderBuild:
+    docs_dir: Path
+    corpus: Corpus
+    app: Apparatus
+    #: (edition, path) of every page an edition has in its own folder
+    translated: set[tuple[str, str]]
+    signature: tuple[tuple[str, int, int], ...]
+    edition: str = DEFAULT_EDITION
+    site_url: str = ""
+    repo_url: str = ""
+    #: excerpt id -> (title, site-relative URL) of each page of this edition citing it
+    cited_on: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    gloss_pattern: re.Pattern[str] | None = None
+    term_by_form: dict[str, str] = field(default_factory=dict)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @classmethod
+    def read(cls, docs_dir: Path) -> tuple[ReaderBuild, list[Problem]]:
+        """The build as far as the content can be read, with every problem found."""
+        corpus, problems = read_corpus(docs_dir)
+        app, more = load_apparatus(docs_dir, corpus.known_ids())
+        problems += more + check_terms(list(corpus.excerpts.values()), app)
+        variants, bad = read_variants(app.variants)
+        problems += bad + check_variants(docs_dir, corpus, variants)
+        link_entities(app, list(corpus.excerpts.values()))
+        by_form = {form.replace("هٔ", "ۀ").casefold(): term.id
+                   for term in app.terms.values() for form in term.match}
+        build = cls(docs_dir=docs_dir, corpus=corpus, app=app,
+                    translated=translated_pages(docs_dir), signature=data_signature(docs_dir),
+                    gloss_pattern=form_pattern(list(by_form)), term_by_form=by_form)
+        return build, problems
+
+    @classmethod
+    def load(cls, docs_dir: Path) -> ReaderBuild:
+        """The build, or ContentError with every problem in the content."""
+        build, problems = cls.read(docs_dir)
+        if problems:
+            raise ContentError(problems)
+        return build
+
+    def is_current(self) -> bool:
+        return self.signature == data_signature(self.docs_dir)
+
+    def start_edition(self, edition: str) -> None:
+        self.edition = edition
+        self.cited_on = {}
+
+    # --- the edition --------------------------------------------------------------------------
+
+    @property
+    def dir(self) -> str:
+        return direction(self.edition)
+
+    @property
+    def ui(self) -> dict[str, str]:
+        return self.corpus.ui[self.edition]
+
+    # --- URLs, relative to the site root ------------------------------------------------------
+
+    def page_url(self, path: str, edition: str | None = None) -> str:
+        """`path` (e.g. `glossary.md`) in `edition`, or in English where it is not translated."""
+        edition = edition or self.edition
+        url = path.removesuffix(".md").removesuffix("index")
+        url = url if not url or url.endswith("/") else url + "/"
+        if edition != DEFAULT_EDITION and (edition, path) in self.translated:
+            return f"{edition}/{url}"
+        return url
+
+    def paper_url(self, key: str, edition: str | None = None) -> str:
+        return self.page_url(f"papers/{key}.md", edition)
+
+    def excerpt_url(self, excerpt_id: str, edition: str | None = None) -> str:
+        excerpt = self.excerpt(excerpt_id)
+        return f"{self.paper_url(excerpt.paper, edition)}#{excerpt.id}"
+
+    def public_url(self, url: str) -> str:
+        """A site-relative URL as an absolute one, on the published site."""
+        return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url
+
+    def excerpt(self, excerpt_id: str) -> Excerpt:
+        excerpt = self.corpus.resolve(excerpt_id)
+        if excerpt is None:  # the content was validated when the build was loaded
+            raise KeyError(f"unknown excerpt id {excerpt_id!r}")
+        return excerpt
+
+
+_current: ReaderBuild | None = None
+
+
+def current(docs_dir: Path | None = None) -> ReaderBuild:
+    """The build of this run, loaded on first use and again when the content has changed."""
+    global _current
+    if docs_dir is not None and (_current is None or _current.docs_dir != docs_dir
+                                 or not _current.is_current()):
+        _current = ReaderBuild.load(docs_dir)
+    if _current is None:
+        raise RuntimeError("the reader's build state was used before the configuration was read")
+    return _current
