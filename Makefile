@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check anchors test lint system pdf clean
+.PHONY: serve build check anchors test test-fast lint system pdf bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,11 @@ build: $(STAMP) system
 
 ## check: validate the content in seconds, without building the site
 check: $(STAMP)
-	$(BIN)/python hooks/check.py
+	$(BIN)/python hooks/cli.py check
 
 ## anchors: add newly published excerpt ids to docs/data/anchors.txt, then check
 anchors: $(STAMP)
-	$(BIN)/python hooks/check.py --update-anchors
+	$(BIN)/python hooks/cli.py anchors
 
 ## system: Debian's packages the site and its tests need (once; needs root or sudo):
 ##   Chromium for the browser tests, Pango for the PDFs, poppler-utils to inspect them
@@ -39,17 +39,26 @@ system:
 
 ## pdf: the PDFs of every paper page and packet, into an already built site/
 pdf: $(STAMP)
-	$(BIN)/python hooks/pdf.py site
+	$(BIN)/python hooks/cli.py pdf site
 
-## lint: ruff on the hooks and tests
+## bench: build, PDF and check costs as ratios measured in one run, into bench.json
+bench: $(STAMP) system
+	$(BIN)/python hooks/cli.py bench
+
+## lint: ruff, and mypy's type checks, on the hooks and tests
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/mypy
 
 ## test: every test, browser tests included
 test: $(STAMP) system
-	$(BIN)/ruff check hooks tests
-	$(BIN)/python hooks/check.py
+	$(MAKE) lint
+	$(BIN)/python hooks/cli.py check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
 
+## test-fast: the unit tests only (no site build, no browser, no PDF), in seconds
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m unit
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache bench.json

@@ -294,7 +294,7 @@ def solar_hijri(iso: str) -> str:
     match = _ISO.match(iso)
     if not match:
         return iso
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year, month, day = (int(g) if g else 0 for g in match.groups())
     if month and day:
         jy, jm, jd = gregorian_to_jalali(date(year, month, day))
         return f"{jy}/{jm:02d}/{jd:02d}"

@@ -70,7 +70,9 @@ def gregorian_equivalent(value: str, edition: str = "en") -> str | None:
 def solar_hijri_long(value: str) -> str | None:
     """'1403/05/19' -> '۱۹ مرداد ۱۴۰۳', in Persian, for the Persian edition."""
     parsed = parse_solar_hijri(value)
-    if parsed is None or parsed[1] is None or parsed[2] is None:
+    if parsed is None:
         return None
     jy, jm, jd = parsed
+    if jm is None or jd is None:
+        return None
     return digits(f"{jd} {SOLAR_HIJRI_MONTHS_FA[jm - 1]} {jy}", "fa")

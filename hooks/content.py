@@ -733,8 +733,8 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
         front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
         match = _FRONT_PAPER.search(front)
         if match and match.group(1).strip("'\"") not in corpus.papers:
-            line = text[: text.index(match.group(0))].count("\n") + 1
-            problems.append(Problem(rel, line, f"unknown paper {match.group(1)!r} in the front "
+            front_line = text[: text.index(match.group(0))].count("\n") + 1
+            problems.append(Problem(rel, front_line, f"unknown paper {match.group(1)!r} in the front "
                                     "matter", f"use one of: {', '.join(sorted(corpus.papers))}"))
     return problems
 

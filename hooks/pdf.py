@@ -103,7 +103,7 @@ def _extractable_ligatures() -> None:
     if getattr(original, "reader_patched", False):
         return
 
-    def build(pdf, fonts, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def build(pdf, fonts, *args, **kwargs):
         for font in fonts.values():
             for glyph, text in list(font.to_unicode.items()):
                 if len(text) > 1 and all(_RTL_LETTER.match(c) for c in text):

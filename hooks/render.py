@@ -412,7 +412,7 @@ def bibtex(paper: Paper) -> str:
     else:
         fields.append(("title", f"[{(rec.get('site_title') or {}).get('en', paper.key)}]"))
     if journal:
-        fields.append(("journal", journal.get("original") or journal.get("en")))
+        fields.append(("journal", str(journal.get("original") or journal.get("en"))))
         if journal.get("en") and journal.get("en") != journal.get("original"):
             fields.append(("journaltitleaddon", f"[{journal['en']}]"))
     for key, name in (("volume", "volume"), ("issue", "number"), ("doi", "doi"), ("issn", "issn")):
@@ -446,7 +446,7 @@ def ris(paper: Paper) -> str:
     else:
         lines.append(("TI", f"[{(rec.get('site_title') or {}).get('en', paper.key)}]"))
     if journal:
-        lines.append(("T2", journal.get("original") or journal.get("en")))
+        lines.append(("T2", str(journal.get("original") or journal.get("en"))))
         if journal.get("en"):
             lines.append(("J2", journal["en"]))
     if rec.get("volume"):

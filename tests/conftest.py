@@ -20,6 +20,21 @@ EDITIONS = {"en": "ltr", "tr": "ltr", "fa": "rtl", "ar": "rtl"}
 BUILD_ENV = {**os.environ, "SITE_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it needs: `-m unit` runs the fast ones in seconds."""
+    for item in items:
+        module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if module.endswith("test_browser"):
+            item.add_marker(pytest.mark.browser)
+        elif module.endswith("test_pdf"):
+            item.add_marker(pytest.mark.pdf)
+        elif fixtures & {"site", "project_copy", "docs_copy"}:
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
 def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
     env = {**BUILD_ENV, "SITE_PDF": "1" if pdf else "0"}
     return subprocess.run(
