@@ -9,7 +9,7 @@ site's own writing must not use and the form to write instead:
 
 The check reads what the editors write in that language: the English translations of excerpts,
 the editor's notes in each language and the pages of each edition. Quotations of a source, in
-«guillemets» or in code, are left alone. A deliberate exception is allowed where it is written:
+«guillemets» or in code, and citations in parentheses with a year are left alone. A deliberate exception is allowed where it is written:
 `allow_variants: ["İlham"]` on the excerpt (for its translation and notes) or in the front matter
 of the page.
 """
@@ -25,7 +25,8 @@ import yaml
 from content import Corpus, Problem, _rel, without_code
 from languages import EDITIONS
 
-_QUOTED = re.compile(r"«[^»]*»|`[^`\n]*`")
+#: quotations of a source and bibliographic citations "(Author, 2021)" keep their own wording
+_QUOTED = re.compile(r"«[^»]*»|`[^`\n]*`|\([^()\n]*\b\d{4}[a-z]?\b[^()\n]*\)")
 _FRONT = re.compile(r"^---\n(.*?)\n---\n", re.S)
 
 

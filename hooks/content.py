@@ -110,6 +110,8 @@ class Excerpt:
     aliases: list[str] = field(default_factory=list)  #: former ids that still lead here
     #: listed name variants this excerpt uses on purpose (see hooks/consistency.py)
     allow_variants: list[str] = field(default_factory=list)
+    #: words the source prints glued together that the quotation separates (a repair)
+    glued_in_source: list[str] = field(default_factory=list)
 
     @property
     def dir(self) -> str:
@@ -522,6 +524,8 @@ class _PaperReader:
             file=self.rel, line=line, aliases=[str(a) for a in aliases],
             allow_variants=[str(v) for v in item.get("allow_variants") or []
                             if isinstance(item.get("allow_variants"), list)],
+            glued_in_source=[str(v) for v in item.get("glued_in_source") or []
+                             if isinstance(item.get("glued_in_source"), list)],
         )
 
 

@@ -48,6 +48,7 @@ def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, A
             "section": excerpt.section,
             "section_heading": {"original": section.original, "en": section.en},
             "terms": excerpt.terms,
+            "glued_in_source": excerpt.glued_in_source,
             "notes": [{"type": n.type, "text": n.text, "texts": n.texts} for n in excerpt.notes],
             "urls": {e: excerpt_url(corpus, excerpt.id, e, translated)
                      for e in EDITIONS},

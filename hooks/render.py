@@ -302,6 +302,8 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
         elif key == "doi":
             rows.append((ui[key], f'<a class="external" rel="noopener" '
                                   f'href="https://doi.org/{esc(value)}">{esc(value)}</a>'))
+        elif key == "pages":
+            rows.append((ui[key], f'<bdi dir="ltr">{esc(digits(str(value), edition))}</bdi>'))
         else:
             rows.append((ui[key], f'<bdi dir="ltr">{esc(value)}</bdi>'))
     rows.append((ui["received"], _date(rec.get("received"), paper, ui)))
@@ -329,7 +331,7 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
-    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td dir="auto">{value}</td></tr>'
+    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>'
                    for label, value in record_rows(paper, ui))
     return (f'<section class="record" data-paper="{esc(paper.key)}">'
             f'<h2 id="record">{esc(ui["record"])}</h2>'
