@@ -8,7 +8,8 @@
    `::: name` blocks become HTML through the page's `ReaderPage`.
 3. **HTML** (`html_stage`, on the converted page): glosses of glossary terms, then the fallback
    notice and the English marking of a page an edition has not translated, then bidi isolation
-   (last, so that it sees every run the earlier steps added).
+   (so that it sees every run the earlier steps added), then the allow-list sanitiser
+   (`sanitize`), last, on the page's final content HTML.
 
 `hooks/reader.py` calls these for the MkDocs events; nothing else changes a page.
 """
@@ -27,6 +28,7 @@ from languages import direction
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
+from sanitize import UnsafeContent, sanitize
 from render import (
     Forge,
     abstracts_html,
@@ -224,4 +226,8 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
     if fallback is not None:
         html = (fallback_notice(build, *fallback)
                 + f'<div class="fallback-content" lang="en" dir="ltr">{html}</div>')
-    return isolate_html(html, build.dir)
+    html = isolate_html(html, build.dir)
+    try:
+        return sanitize(html, page.src)
+    except UnsafeContent as err:
+        raise PageError(str(err)) from None

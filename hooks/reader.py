@@ -4,7 +4,8 @@
   is registered as a Markdown extension (`reader_syntax`);
 * `on_files`: the edition being built, and which of its pages cite each excerpt;
 * `on_page_markdown`, `on_page_content`: the page pipeline (`pipeline`), stages 1 and 3;
-* `on_post_build`: after the last edition, the corpus export (`export`) and the PDFs (`pdf`).
+* `on_post_build`: after the last edition, a Content-Security-Policy in every page (`sanitize`),
+  the corpus export (`export`) and the PDFs (`pdf`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, 
 from reader_build import ReaderBuild
 from reader_syntax import ReaderSyntax
 from render import Forge, citation_meta
+from sanitize import with_policy
 
 log = logging.getLogger("mkdocs.hooks.reader")
 _syntax = ReaderSyntax()
@@ -120,6 +122,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # an edition's own build; the English one comes last and finishes the site
+    for page in Path(config.site_dir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="Content-Security-Policy"' not in text:
+            page.write_text(with_policy(text), encoding="utf-8")
     write_export(Path(config.site_dir), _build())
     if not pdf_enabled():
         return

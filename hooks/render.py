@@ -554,8 +554,8 @@ def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str]
     for paper in corpus.papers.values():
         items.append(
             f'<li>{esc(paper.short_title(ui.get("_edition", "en")))}: '
-            f'<a href="{esc(root_href(f"cite/{paper.key}.bib"))}" download>{paper.key}.bib</a>, '
-            f'<a href="{esc(root_href(f"cite/{paper.key}.ris"))}" download>{paper.key}.ris</a></li>')
+            f'<a href="{esc(root_href(f"cite/{paper.key}.bib"))}" download>{esc(ui["download_bibtex"])}</a>, '
+            f'<a href="{esc(root_href(f"cite/{paper.key}.ris"))}" download>{esc(ui["download_ris"])}</a></li>')
     return f'<ul class="downloads">{"".join(items)}</ul>'
 
 

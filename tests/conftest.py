@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -59,9 +60,15 @@ def corpus():
 
 
 def read_html(site: Path, url: str) -> BeautifulSoup:
+    """The parsed page (parsed once per run: tests read it, never change it)."""
     path = site / url.split("#")[0]
     if url.endswith("/") or not path.suffix:
         path = path / "index.html"
+    return _parse(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(path: Path, mtime: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

@@ -180,3 +180,54 @@ def test_browser_printing_is_clean(page: Page, server: str, corpus) -> None:
         == "avoid"
     page.emulate_media(media="screen")
     page.locator('.excerpt-view [data-view="both"]').first.click()
+
+
+#: real places where text runs against its surroundings, in both directions: (page, selector,
+#: how many of its elements); at least thirty strings in all
+MIXED_DIRECTION = [
+    ("fa/papers/kazemi-1403/", ".excerpt__label", 3),
+    ("fa/papers/kazemi-1403/", ".excerpt__cited-by", 3),
+    ("fa/papers/kazemi-1403/", ".record td", 20),
+    ("fa/papers/kazemi-1403/", ".cite__reference", 1),
+    ("fa/papers/kazemi-1403/", ".excerpt__note-text", 6),
+    ("fa/papers/kardeslik/", ".excerpt__label", 3),
+    ("ar/papers/karabakh-war/", ".excerpt__label", 3),
+    ("ar/papers/karabakh-war/", ".record td", 20),
+    ("ar/papers/karabakh-war/", ".excerpt__cited-by", 3),
+    ("ar/papers/karabakh-war/", ".excerpt__note-text", 6),
+    ("ar/papers/kazemi-1403/", ".cite__reference", 1),
+    ("papers/kazemi-1403/", ".cite__reference", 1),
+    ("papers/kazemi-1403/", ".record td", 20),
+    ("papers/kazemi-1403/", ".excerpt__note-text", 6),
+    ("papers/masoumi-2025/", ".excerpt__cited-by", 4),
+    ("tr/papers/masoumi-2025/", ".record td", 20),
+    ("fa/timeline/", ".event__date", 4),
+    ("fa/timeline/", ".event__papers", 3),
+    ("ar/glossary/", ".term__uses li", 4),
+    ("fa/people-and-places/", ".entity__names", 4),
+    ("fa/packets/iran/", ".excerpt__from", 3),
+]
+VISUAL_ORDER = (Path(__file__).parent / "js" / "visual_order.js").read_text(encoding="utf-8")
+
+
+def test_mixed_direction_text_displays_in_reading_order(page: Page, server: str) -> None:
+    checked, problems = 0, []
+    for url, selector, count in MIXED_DIRECTION:
+        page.goto(server + url)
+        elements = page.locator(selector)
+        assert elements.count() > 0, (url, selector)
+        for i in range(min(count, elements.count())):
+            checked += 1
+            problems += [f"{url} {selector}: {p}" for p in elements.nth(i).evaluate(VISUAL_ORDER)]
+    assert checked >= 30
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_visual_order_check_catches_what_it_should(page: Page) -> None:
+    page.set_content(
+        '<p id="bad" dir="rtl">ارجاع‌شده در: [Kardeşlikten Stratejik İttifaka] n.d., ¶7, p. 8</p>'
+        '<p id="good" dir="rtl">ارجاع‌شده در: <bdi dir="ltr">[Kardeşlikten] n.d., ¶7, p. 8</bdi></p>'
+        '<p id="rtl-in-ltr" dir="ltr"><span dir="rtl">Kazemi n.d., ¶7</span></p>')
+    assert any("n.d." in p for p in page.locator("#bad").evaluate(VISUAL_ORDER))
+    assert page.locator("#good").evaluate(VISUAL_ORDER) == []
+    assert page.locator("#rtl-in-ltr").evaluate(VISUAL_ORDER)

@@ -18,7 +18,10 @@ class Page:
         return f'<div class="block-{name}"></div>'
 
 
-def convert(source: str, context: Page | None = Page()) -> str:
+PAGE = Page()
+
+
+def convert(source: str, context: Page | None = PAGE) -> str:
     syntax = ReaderSyntax()
     md = markdown.Markdown(extensions=[syntax, "pymdownx.superfences", "tables"])
     syntax.context = context

@@ -121,25 +121,28 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     assert checked > 100
 
 
-def test_cross_references_resolve_to_the_readers_edition_or_english(site: Path, corpus) -> None:
+def test_every_link_stays_in_the_readers_edition(site: Path, corpus) -> None:
+    """Cross-references, embeds' paper links, glosses and index links lead to the page in the
+    reader's edition, which exists for every page."""
     refs = 0
     for path in pages(site):
         url = url_of(site, path)
         edition = edition_of(url)
-        for link in read_html(site, url).select("a.excerpt-ref"):
+        prefix = "" if edition == "en" else f"{edition}/"
+        doc = read_html(site, url)
+        for link in doc.select("a.excerpt-ref"):
             excerpt = corpus.excerpts[link["data-ref"]]
             target, fragment = resolve(site, url, link["href"])
             assert fragment == excerpt.id
-            rel = target.relative_to(site).as_posix()
             if link["href"].startswith("#"):  # the excerpt is on this very page
-                assert url.removeprefix(f"{edition}/") == f"papers/{excerpt.paper}/"
+                assert url.removeprefix(prefix) == f"papers/{excerpt.paper}/"
                 continue
-            translated = edition != "en" and (
-                Path(__file__).resolve().parents[1] / "docs" / edition / "papers" /
-                f"{excerpt.paper}.md").exists()
-            expected = (f"{edition}/" if translated else "") + f"papers/{excerpt.paper}/index.html"
-            assert rel == expected, (url, link["href"])
+            assert target.relative_to(site).as_posix() == \
+                f"{prefix}papers/{excerpt.paper}/index.html", (url, link["href"])
             refs += 1
+        for link in doc.select("a.gloss, .excerpt__from a"):
+            target, _ = resolve(site, url, link["href"])
+            assert edition_of(target.relative_to(site).as_posix()) == edition, (url, link["href"])
     assert refs > 0
 
 
@@ -249,3 +252,40 @@ def test_unstated_fields_say_so_in_the_editions_language(site: Path, corpus, edi
         missing = [f for f in ("doi", "issn", "volume", "received") if not paper.record.get(f)]
         if missing:
             assert ui["not_stated"] in record.get_text(), (edition, key)
+
+
+RAW_NAMES = re.compile(r"(?<![\w/#-])(kazemi-1403|masoumi-2025|karabakh-war|ases-2025|kardeslik|"
+                       r"\d{3}_[0-9a-f]{16}\.txt)(?![\w-])")
+
+
+def test_readers_never_see_keys_or_file_names(site: Path) -> None:
+    """Papers are named by their short titles, terms by their names; ids appear only where they
+    are the point (an excerpt's own id, its address, code in the contributor's guide)."""
+    for path in pages(site):
+        url = url_of(site, path)
+        if url.removeprefix(edition_of(url) + "/").startswith("contributing/") or \
+                url.startswith("contributing/"):
+            continue
+        doc = read_html(site, url)
+        main = doc.select_one("article.md-content__inner")
+        if main is None:
+            continue
+        text = " ".join(
+            str(s) for s in main.find_all(string=True)
+            if not s.find_parent(["code", "script", "style"])
+            and not s.find_parent(class_=["excerpt__id", "excerpt__url"]))
+        assert not RAW_NAMES.search(text), (url, RAW_NAMES.search(text).group(0))
+
+
+@pytest.mark.parametrize("edition, page_word, term", [
+    ("tr", "s.", "Yumuşak güç"), ("fa", "ص.", "قدرت نرم"), ("ar", "ص.", "القوة الناعمة")])
+def test_labels_and_term_chips_are_in_the_editions_language(site: Path, corpus, edition: str,
+                                                            page_word: str, term: str) -> None:
+    excerpt = corpus.excerpts["kazemi-abstract"]
+    doc = read_html(site, f"{edition}/papers/kazemi-1403/")
+    element = doc.find(id=excerpt.id)
+    label = element.select_one(".excerpt__label")
+    assert label["lang"] == edition and label.get_text() == corpus.label(excerpt, edition)
+    assert page_word in label.get_text() and "p." not in label.get_text()
+    chips = [chip.get_text() for chip in element.select(".excerpt__term")]
+    assert "soft-power" not in chips and any(term.casefold() in c.casefold() for c in chips)

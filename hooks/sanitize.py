@@ -1,0 +1,110 @@
+"""The safety of what the site publishes: an allow-list sanitiser on each page's content HTML, and
+a Content-Security-Policy on every page.
+
+The content of a page (its Markdown, the excerpts, notes, records, glossary and index entries,
+interface strings) is final HTML at the end of the page pipeline. `sanitize` passes it through
+`nh3` (Ammonia) with the tags and attributes the reader produces and nothing else: no script, no
+event handler, no `style`, no URL scheme but http(s) and mailto (checked after entities are
+decoded). Where anything had to be removed, the build stops and names the page and what was
+removed: the source checks of `make check` give the file and the line, this is the guarantee.
+
+`content_security_policy` gives each finished page a policy that lets scripts, styles, fonts and
+images come from the site only; the theme's inline scripts are allowed by their hashes, so no
+inline event handler can run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections import Counter
+
+import nh3
+from html_tokens import tokenize
+
+TAGS = {
+    "a", "abbr", "article", "aside", "b", "bdi", "blockquote", "br", "button", "caption", "cite",
+    "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "input", "ins",
+    "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul", "var",
+}
+ATTRIBUTES = {
+    "*": {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden",
+          "aria-pressed", "aria-describedby", "aria-labelledby", "tabindex"},
+    "a": {"href", "download", "hreflang", "rel"},
+    "button": {"type"},
+    "input": {"type", "name", "checked"},  # the tabs of pymdownx.tabbed
+    "label": {"for"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "col": {"span"},
+    "ol": {"start"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class UnsafeContent(Exception):
+    """Content HTML held something the allow-list does not: the message says what."""
+
+
+def _signature(markup: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Every start tag with its attributes (values decoded), as a multiset."""
+    out: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
+    for token in tokenize(markup):
+        if token.kind in ("start", "empty"):
+            attrs = tuple(sorted((k, html.unescape(v or "")) for k, v in token.attrs.items()))
+            out[(token.name, attrs)] += 1
+    return out
+
+
+def _describe(tag: str, attrs: tuple[tuple[str, str], ...]) -> str:
+    shown = " ".join(f'{k}="{v[:60]}"' for k, v in attrs)
+    return f"<{tag}{' ' + shown if shown else ''}>"
+
+
+def sanitize(markup: str, where: str) -> str:
+    """The content HTML, cleaned by the allow-list; UnsafeContent if anything was removed."""
+    clean = nh3.clean(markup, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                      generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True,
+                      clean_content_tags={"script", "style"})
+    removed = _signature(markup) - _signature(clean)
+    if removed:
+        shown = "; ".join(_describe(tag, attrs) for (tag, attrs), _ in removed.most_common(5))
+        raise UnsafeContent(
+            f"{where}: the page's HTML has markup the site does not publish: {shown}. "
+            "How to fix: remove it from the page or the data file it comes from (event handlers, "
+            "`style`, scripts, frames, forms and URLs other than http(s) and mailto are refused; "
+            "run `make check` for the file and the line)")
+    return clean
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+
+
+def content_security_policy(page_html: str) -> str:
+    """The policy for one finished page: its own inline scripts allowed by hash, nothing else."""
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(page_html):
+        attrs = match.group("attrs").lower()
+        if "src=" in attrs or "application/json" in attrs:
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    scripts = " ".join(["'self'", *sorted(set(hashes))])
+    return ("default-src 'self'; "
+            f"script-src {scripts}; "
+            "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'")
+
+
+def with_policy(page_html: str) -> str:
+    """The page with its Content-Security-Policy as the first element of <head>."""
+    meta = (f'<meta http-equiv="Content-Security-Policy" '
+            f'content="{html.escape(content_security_policy(page_html), quote=True)}">')
+    return re.sub(r"<head>", lambda m: m.group(0) + meta, page_html, count=1, flags=re.I)
