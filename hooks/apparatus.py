@@ -12,9 +12,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from calendar_sh import gregorian_to_jalali
-from content import EDITIONS, EMBED_RE, ID_RE, Problem, data_signature, load_yaml, scan_text
+from content import (
+    EDITIONS,
+    EMBED_RE,
+    ID_RE,
+    Problem,
+    data_signature,
+    front_matter,
+    load_yaml,
+    read_text,
+    scan_text,
+)
 
 KINDS = ("person", "organisation", "place")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -97,9 +106,11 @@ def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
     rel = path.resolve().relative_to(root.resolve()).as_posix()
     if not path.exists():
         return None, [], rel
-    problems = scan_text(rel, path.read_text(encoding="utf-8"))
     data, errors = load_yaml(path, root)
-    return data, problems + errors, rel
+    if errors:
+        return None, errors, rel
+    problems = scan_text(rel, path.read_text(encoding="utf-8"))
+    return data, problems, rel
 
 
 _cache: dict[Path, tuple[Any, Apparatus, list[Problem]]] = {}
@@ -131,10 +142,15 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
 
 def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) -> list[Problem]:
     """docs/data/glossary.yml: term id -> forms, definitions and surface forms."""
-    for term_id, entry in (data or {}).items():
+    if data is not None and not isinstance(data, dict):
+        return problems + [Problem(rel, 1, "the glossary must map each term id to its entry",
+                                   "start each entry with `term-id:` at the left margin, as in "
+                                   "the existing file")]
+    data = data or {}
+    for term_id, entry in data.items():
         if term_id in ("__line__", "__lines__"):
             continue
-        line = data["__lines__"].get(term_id, 1)
+        line = data.get("__lines__", {}).get(term_id, 1)
         if not isinstance(entry, dict) or not ID_RE.match(str(term_id)):
             problems.append(Problem(rel, line, f"glossary entry {term_id!r} is not a mapping with "
                                     "an id of lowercase letters, digits and hyphens",
@@ -160,6 +176,9 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
 
 def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str) -> list[Problem]:
     """docs/data/entities.yml: people, organisations and places."""
+    if data is not None and not isinstance(data, list):
+        return problems + [Problem(rel, 1, "the index must be a list of entries",
+                                   "start each entry with `- id: ...`, as in the existing file")]
     for entry in data or []:
         line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
         if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
@@ -187,6 +206,9 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
 def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: list[Problem],
                  rel: str) -> list[Problem]:
     """docs/data/events.yml: dated events, kept in date order."""
+    if data is not None and not isinstance(data, list):
+        return problems + [Problem(rel, 1, "the timeline must be a list of events",
+                                   "start each event with `- id: ...`, as in the existing file")]
     for entry in data or []:
         line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
         if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
@@ -223,10 +245,12 @@ def _read_packets(app: Apparatus, folder: Path, root: Path) -> list[Problem]:
     """docs/en/packets/*.md whose front matter says `packet: true`."""
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        front = _FRONT.match(text)
-        meta = yaml.safe_load(front.group(1)) if front else None
-        if not isinstance(meta, dict) or not meta.get("packet"):
+        text, unreadable = read_text(path, root)
+        if text is None:
+            problems += unreadable
+            continue
+        meta = front_matter(text)
+        if not meta.get("packet"):
             continue
         rel = path.resolve().relative_to(root.resolve()).as_posix()
         terms = [str(t) for t in meta.get("terms") or []]

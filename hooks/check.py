@@ -1,6 +1,8 @@
 """`make check`: validate the reader's content in seconds, without building the site.
 
-Prints every problem with its file, line and a fix, and exits 1 if there is any.
+It reads the content exactly as the build does (`ReaderBuild.read`) and checks every page of
+every edition as the build would, so the two never disagree. Prints every problem with its file,
+line and a fix, then the warnings (notes not yet translated), and exits 1 if there is a problem.
 `--update-anchors` (`make anchors`) first appends newly published excerpt ids to
 docs/data/anchors.txt.
 """
@@ -12,10 +14,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from apparatus import check_terms, load_apparatus  # noqa: E402
-from consistency import check_variants, read_variants  # noqa: E402
-from content import check_site, read_corpus, update_anchors  # noqa: E402
+from content import Problem, check_files, check_pages, read_corpus, update_anchors  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
+from reader_build import ReaderBuild  # noqa: E402
+
+
+def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
+    """Every problem in the content and the pages; and, if there is none, every warning."""
+    build, problems = ReaderBuild.read(docs)
+    problems += check_pages(docs, build.corpus) + check_files(docs)
+    warnings = check_note_languages(build.corpus) if not problems else []
+    return problems, warnings
 
 
 def main(argv: list[str]) -> int:
@@ -25,13 +34,7 @@ def main(argv: list[str]) -> int:
         corpus, _ = read_corpus(docs)
         for ex_id in update_anchors(docs, corpus):
             print(f"published: {ex_id}")
-    problems = check_site(docs)
-    corpus, _ = read_corpus(docs)
-    app, more = load_apparatus(docs, corpus.known_ids())
-    problems += more + check_terms(list(corpus.excerpts.values()), app)
-    variants, bad = read_variants(app.variants)
-    problems += bad + check_variants(docs, corpus, variants)
-    warnings = check_note_languages(corpus) if not problems else []
+    problems, warnings = problems_and_warnings(docs)
     for problem in warnings + problems:
         print(problem)
     if problems:

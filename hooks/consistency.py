@@ -21,13 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from content import Corpus, Problem, _rel, without_code
+from content import Corpus, Problem, _rel, front_matter, without_code
 from languages import EDITIONS
 
 #: quotations of a source and bibliographic citations "(Author, 2021)" keep their own wording
 _QUOTED = re.compile(r"«[^»]*»|`[^`\n]*`|\([^()\n]*\b\d{4}[a-z]?\b[^()\n]*\)")
-_FRONT = re.compile(r"^---\n(.*?)\n---\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -96,10 +94,8 @@ def check_variants(docs_dir: Path, corpus: Corpus, variants: list[Variant]) -> l
                                              variant, excerpt.id))
     for lang in EDITIONS:
         for path in sorted((docs_dir / lang).rglob("*.md")):
-            text = path.read_text(encoding="utf-8")
-            front = _FRONT.match(text)
-            meta = yaml.safe_load(front.group(1)) if front else None
-            allowed = set(meta.get("allow_variants") or []) if isinstance(meta, dict) else set()
+            text = path.read_text(encoding="utf-8", errors="replace")
+            allowed = {str(v) for v in front_matter(text).get("allow_variants") or []}
             rel = _rel(path, docs_dir.parent)
             for offset, variant in _hits(text, variants, lang, allowed):
                 problems.append(_problem(rel, offset + 1, variant))

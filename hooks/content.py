@@ -9,19 +9,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
+from calendar_sh import parse_solar_hijri
 from languages import EDITIONS, LANGUAGES, ORIGINAL_LANGUAGES, RTL_LANGUAGES, direction
 
 NOTE_TYPES = ("uncertain", "error", "disagreement", "repair", "context")
 CALENDARS = ("solar-hijri", "gregorian")
+MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: `[[id]]`, `[[id|text]]` link to an excerpt; `![[id]]` on a line of its own embeds it.
 REF_RE = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]")
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: every Unicode Bidi_Control character: ALM, LRM, RLM, the embeddings, overrides and isolates
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: the raw HTML tags a page or a note may use; anything else is reported
 ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
 _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
@@ -110,6 +114,8 @@ class Excerpt:
     aliases: list[str] = field(default_factory=list)  #: former ids that still lead here
     #: listed name variants this excerpt uses on purpose (see hooks/consistency.py)
     allow_variants: list[str] = field(default_factory=list)
+    #: why this excerpt is longer than MAX_WORDS, where it must be (`long_excerpt:`)
+    long_reason: str = ""
     #: words the source prints glued together that the quotation separates (a repair)
     glued_in_source: list[str] = field(default_factory=list)
 
@@ -223,17 +229,59 @@ def strip_lines(value: Any) -> Any:
     return value
 
 
-def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; a syntax error becomes a Problem with its line."""
+# Dates stay text: the reader validates them itself (Gregorian and Solar Hijri), with a message.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_str)
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """A content file as text; bytes that are not UTF-8 become a Problem with their line."""
     rel = _rel(path, root)
+    data = path.read_bytes()
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader), []
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, line, f"the file is not UTF-8 (byte 0x{data[err.start]:02x} "
+                              "on this line)", "save the file as UTF-8; your editor's "
+                              "'Save with encoding' or 'Reopen with encoding' menu does it")]
+
+
+def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; any error becomes one Problem with its line."""
+    rel = _rel(path, root)
+    text, problems = read_text(path, root)
+    if text is None:
+        return None, problems
+    controls = scan_controls(rel, text)
+    if controls:
+        return None, controls
+    try:
+        return yaml.load(text, Loader=_LineLoader), []
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(rel, line, f"YAML syntax error: {err.problem or err}",
                               "check indentation and quoting on that line; long text goes in a "
                               "block scalar introduced by `|`")]
+    except (yaml.YAMLError, ValueError) as err:
+        return None, [Problem(rel, 1, f"the file cannot be read as YAML: {err}",
+                              "check the file's structure against an existing one")]
+
+
+#: control characters no content file may hold (tab, newline and carriage return are allowed)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def scan_controls(rel: str, text: str) -> list[Problem]:
+    """NUL and other control characters, each with its line."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _CONTROLS.search(line)
+        if match:
+            problems.append(Problem(rel, number, f"a control character (U+{ord(match.group()):04X}) "
+                                    "is in the text", "delete it; it is invisible in most editors "
+                                    "(search for it, or retype the line)"))
+    return problems
 
 
 def scan_text(rel: str, text: str) -> list[Problem]:
@@ -315,7 +363,10 @@ class _PaperReader:
         self.problems.append(Problem(self.rel, line, message, fix, excerpt))
 
     def read(self) -> Paper | None:
-        text = self.path.read_text(encoding="utf-8")
+        text, problems = read_text(self.path, self.root)
+        if text is None:
+            self.problems.extend(problems)
+            return None
         self.problems.extend(scan_text(self.rel, text))
         data, problems = load_yaml(self.path, self.root)
         self.problems.extend(problems)
@@ -357,6 +408,7 @@ class _PaperReader:
                          "add the bibliographic record; write null for fields the source does "
                          "not state")
             record = {"__line__": 1, "__lines__": {}}
+        self.check_record_dates(record, calendar)
         sections = self.read_sections(data.get("sections"), lines.get("sections", 1))
         short = data.get("short_title")
         if not isinstance(short, dict) or not all(_text(short.get(code)) for code in EDITIONS):
@@ -383,8 +435,29 @@ class _PaperReader:
             excerpt = self.read_excerpt(item, paper, section_ids)
             if excerpt:
                 excerpt.number = len(paper.excerpts) + 1
+                excerpt.long_reason = _text(item.get("long_excerpt"))
                 paper.excerpts.append(excerpt)
+        self.check_lengths(paper)
         return paper
+
+    def check_lengths(self, paper: Paper) -> None:
+        """40–250 words: fewer only for the one excerpt of a run-in section (it quotes the
+        whole section); more only with `long_excerpt:` saying why."""
+        run_in = {s.id for s in paper.sections if s.run_in}
+        for excerpt in paper.excerpts:
+            words = len(excerpt.original.split())
+            alone = sum(e.section == excerpt.section for e in paper.excerpts) == 1
+            if not words:
+                continue  # reported as an excerpt without text
+            if words < MIN_WORDS and not (excerpt.section in run_in and alone):
+                self.problem(excerpt.line, f"the original has {words} words; an excerpt has "
+                             f"{MIN_WORDS} to {MAX_WORDS}", "quote the whole paragraph, or, for a "
+                             "run-in subheading quoted whole, give its section `run_in: true`",
+                             excerpt.id)
+            if words > MAX_WORDS and not excerpt.long_reason:
+                self.problem(excerpt.line, f"the original has {words} words; an excerpt has "
+                             f"{MIN_WORDS} to {MAX_WORDS}", "split it into two excerpts, or, if "
+                             "it must stay whole, say why under `long_excerpt:`", excerpt.id)
 
     def read_sections(self, raw: Any, line: int) -> list[Section]:
         if not isinstance(raw, list) or not raw:
@@ -405,11 +478,42 @@ class _PaperReader:
                 self.problem(item["__line__"], f"section {item['id']!r} has no English heading",
                              "add `en: <English rendering of the heading>`")
             sections.append(Section(
-                id=item["id"], number=_opt(item.get("number")), level=int(item.get("level") or 1),
+                id=item["id"], number=_opt(item.get("number")), level=self.level(item),
                 original=_opt(item.get("original")), en=_text(item.get("en")),
                 run_in=item.get("run_in") is True,
             ))
         return sections
+
+    def check_record_dates(self, record: dict[str, Any], calendar: str) -> None:
+        """`received` and `accepted` are real dates of the paper's calendar, or null."""
+        for key in ("received", "accepted"):
+            value = record.get(key)
+            if value is None:
+                continue
+            line = record["__lines__"].get(key, record["__line__"])
+            text = str(value)
+            if calendar == "solar-hijri":
+                parsed = parse_solar_hijri(text)
+                if parsed is None or parsed[1] is None:
+                    self.problem(line, f"`{key}: {text}` is not a Solar Hijri date that exists",
+                                 f'write it as printed, year/month/day: `{key}: "1403/05/19"` '
+                                 "(months 1–12; days 1–31 in months 1–6, 1–30 after), or null")
+                continue
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                self.problem(line, f"`{key}: {text}` is not a Gregorian date that exists",
+                             f'write it as year-month-day: `{key}: "2025-03-14"`, or null')
+
+    def level(self, item: dict[str, Any]) -> int:
+        """A section's level: 1 (chapter) to 4."""
+        value = item.get("level") or 1
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4:
+            return value
+        self.problem(item["__lines__"].get("level", item["__line__"]),
+                     f"section {item.get('id')!r} has level {value!r}",
+                     "write `level: 1` for a chapter, 2 for a section, 3 or 4 below it")
+        return 1
 
     def read_abstracts(self, raw: Any) -> list[dict[str, Any]]:
         abstracts = []
@@ -531,9 +635,57 @@ class _PaperReader:
 
 def load_ui(path: Path) -> dict[str, dict[str, str]]:
     """Interface strings per edition; English fills whatever an edition leaves out."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) or {}
-    english = data.get("en", {})
-    return {code: {**english, **(data.get(code) or {}), "_edition": code} for code in EDITIONS}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = {}  # `ui_problems` reports it
+    if not isinstance(data, dict):
+        data = {}
+    english = data.get("en", {}) if isinstance(data.get("en"), dict) else {}
+    out = {}
+    for code in EDITIONS:
+        own = data.get(code)
+        out[code] = {**english, **(own if isinstance(own, dict) else {}), "_edition": code}
+    return out
+
+
+def ui_problems(path: Path, root: Path) -> list[Problem]:
+    """docs/data/ui.yml must exist, be UTF-8 YAML, and give every edition's strings as text."""
+    rel = _rel(path, root) if path.exists() else "docs/data/ui.yml"
+    if not path.is_file():
+        return [Problem(rel, 1, "the interface strings file is missing",
+                        "restore docs/data/ui.yml from the repository")]
+    problems = scan_text(rel, path.read_text(encoding="utf-8", errors="replace"))
+    data, errors = load_yaml(path, root)
+    if errors:
+        return problems + errors
+    if not isinstance(data, dict) or not isinstance(data.get("en"), dict):
+        return problems + [Problem(rel, 1, "ui.yml must map each edition code to its strings",
+                                   "write `en:` then `key: text` lines, and the same for tr, fa, ar")]
+    for code, strings in data.items():
+        if code in ("__line__", "__lines__"):
+            continue
+        line = data["__lines__"].get(code, 1)
+        if code not in EDITIONS or not isinstance(strings, dict):
+            problems.append(Problem(rel, line, f"{code!r} is not an edition with its strings",
+                                    f"use the edition codes {', '.join(EDITIONS)}, each followed "
+                                    "by `key: text` lines"))
+            continue
+        for key, value in strings.items():
+            if key in ("__line__", "__lines__"):
+                continue
+            if not isinstance(value, str):
+                problems.append(Problem(rel, strings["__lines__"].get(key, line),
+                                        f"the string {key!r} is not text",
+                                        'write it as text, in quotes if it has a colon: '
+                                        f'`{key}: "..."`'))
+            elif key not in data["en"]:
+                problems.append(Problem(rel, strings["__lines__"].get(key, line),
+                                        f"{key!r} is not an interface string (not in `en:`)",
+                                        "correct the key, or add it under `en:` first"))
+            else:
+                problems += scan_markup(rel, value, strings["__lines__"].get(key, line))
+    return problems
 
 
 def load_corpus(docs_dir: Path) -> Corpus:
@@ -576,7 +728,7 @@ def read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
 def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
     root = docs_dir.parent
     corpus = Corpus(ui=load_ui(docs_dir / "data" / "ui.yml"))
-    problems: list[Problem] = []
+    problems: list[Problem] = ui_problems(docs_dir / "data" / "ui.yml", root)
     for path in sorted((docs_dir / "data" / "papers").glob("*.yml")):
         reader = _PaperReader(path, root)
         paper = reader.read()
@@ -634,7 +786,8 @@ def check_anchors(docs_dir: Path, corpus: Corpus) -> list[Problem]:
         return []
     rel = _rel(path, docs_dir.parent)
     problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(),
+                                  start=1):
         anchor = line.split("#", 1)[0].strip()
         if anchor and corpus.resolve(anchor) is None:
             problems.append(Problem(
@@ -685,7 +838,6 @@ def excerpt_url(corpus: Corpus, excerpt_id: str, edition: str,
 #: `![[id]]` on a line of its own: an embedded excerpt
 EMBED_RE = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_FRONT_PAPER = re.compile(r"^paper:\s*(\S+)\s*$", re.M)
 
 
 def outside_fences(text: str) -> str:
@@ -712,10 +864,26 @@ def without_code(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), outside_fences(text))
 
 
+_FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """A page's front matter as a mapping; empty where there is none or it is not YAML (which
+    `check_markdown` reports)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter."""
-    problems = scan_text(rel, text) + scan_markup(rel, text)
+    problems = scan_controls(rel, text) + scan_text(rel, text) + scan_markup(rel, text)
     body = without_code(text)
     problems += check_refs(body, corpus, rel, 1)
     embeds: dict[str, int] = {}
@@ -735,22 +903,69 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
         embeds[target] = number
     if text.startswith("---"):
         front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
-        match = _FRONT_PAPER.search(front)
-        if match and match.group(1).strip("'\"") not in corpus.papers:
-            front_line = text[: text.index(match.group(0))].count("\n") + 1
-            problems.append(Problem(rel, front_line, f"unknown paper {match.group(1)!r} in the front "
+        try:
+            meta = yaml.safe_load(front)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+            return problems + [Problem(rel, (mark.line + 2) if mark else 1,
+                                       "the front matter between the `---` lines is not YAML",
+                                       "write one `key: value` per line, e.g. `paper: kazemi-1403`")]
+        paper = meta.get("paper") if isinstance(meta, dict) else None
+        if paper is not None and str(paper) not in corpus.papers:
+            front_line = next((n for n, line in enumerate(text.split("\n"), start=1)
+                               if line.startswith("paper:")), 1)
+            problems.append(Problem(rel, front_line, f"unknown paper {paper!r} in the front "
                                     "matter", f"use one of: {', '.join(sorted(corpus.papers))}"))
     return problems
 
 
-def check_site(docs_dir: Path) -> list[Problem]:
-    """Every problem in the content and the pages, without building the site."""
-    corpus, problems = read_corpus(docs_dir)
+def check_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """Every problem in the pages of every edition, as the build checks each page."""
+    problems = []
     for edition in EDITIONS:
         for path in sorted((docs_dir / edition).rglob("*.md")):
             rel = _rel(path, docs_dir.parent)
-            problems += check_markdown(rel, path.read_text(encoding="utf-8"), corpus)
+            text, unreadable = read_text(path, docs_dir.parent)
+            problems += unreadable if text is None else check_markdown(rel, text, corpus)
     return problems
+
+
+#: files under docs/ that a browser would run or that could load from another host
+_REFUSED_FILES = (".html", ".htm", ".xhtml", ".xml", ".xsl", ".swf", ".pdf")
+_SVG_UNSAFE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|"
+                         r"javascript:|(href|src)\s*=\s*[\"']?\s*(https?:)?//", re.I)
+#: the site's own scripts; contributors' files never add one
+SITE_SCRIPTS = ("assets/js/reader.js",)
+
+
+def check_files(docs_dir: Path) -> list[Problem]:
+    """Files under docs/ are published as they are: none may run script or load from elsewhere."""
+    problems = []
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        rel, inner = _rel(path, docs_dir.parent), path.relative_to(docs_dir).as_posix()
+        suffix = path.suffix.lower()
+        if suffix in _REFUSED_FILES:
+            problems.append(Problem(rel, 1, f"a {suffix} file under docs/ would be published as "
+                                    "it is", "remove it: pages are Markdown, data is YAML, and "
+                                    "the PDFs are made by the build"))
+        elif suffix in (".js", ".mjs") and inner not in SITE_SCRIPTS:
+            problems.append(Problem(rel, 1, "a script file under docs/ would run on the site",
+                                    "remove it; the site's only script is docs/assets/js/reader.js"))
+        elif suffix == ".svg":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.split("\n"), start=1):
+                match = _SVG_UNSAFE.search(line)
+                if match:
+                    problems.append(Problem(rel, number, f"the SVG holds {match.group(0).strip()!r}",
+                                            "an image may not run script, embed other content "
+                                            "or load anything from another host: remove it"))
+    return problems
+
+
+def check_site(docs_dir: Path) -> list[Problem]:
+    """Every problem in the papers and the pages (without the apparatus)."""
+    corpus, problems = read_corpus(docs_dir)
+    return problems + check_pages(docs_dir, corpus)
 
 
 def check_refs(text: str, corpus: Corpus, file: str, first_line: int,

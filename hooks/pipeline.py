@@ -22,13 +22,12 @@ from pathlib import Path
 
 from apparatus_html import entities_html, glossary_html, timeline_html
 from bidi import isolate_html
-from content import REF_RE, ContentError, Paper, check_markdown, without_code
+from content import REF_RE, ContentError, Paper, check_markdown, read_text, without_code
 from glosses import gloss_html
 from languages import direction
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
-from sanitize import UnsafeContent, sanitize
 from render import (
     Forge,
     abstracts_html,
@@ -40,6 +39,7 @@ from render import (
     record_html,
     view_control_html,
 )
+from sanitize import UnsafeContent, sanitize
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
 #: the `::: name` blocks a page may use
@@ -126,7 +126,9 @@ def check_source(page: ReaderPage, path: Path) -> None:
     """Stop the build on any problem in the page's own file, naming file, line and fix."""
     if not path.is_file():
         return
-    problems = check_markdown(page.src, path.read_text(encoding="utf-8"), page.build.corpus)
+    text, problems = read_text(path, page.build.docs_dir.parent)
+    if text is not None:
+        problems = check_markdown(page.src, text, page.build.corpus)
     if problems:
         raise ContentError(problems)
 
@@ -191,7 +193,7 @@ def cited_on(build: ReaderBuild, files: list[File]) -> dict[str, list[tuple[str,
     for file in files:
         if not file.abs_src_path:
             continue
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
         title_match = _H1.search(text)
         title = title_match.group(0).lstrip("#").strip() if title_match else file.url
         for match in REF_RE.finditer(without_code(text)):

@@ -18,6 +18,7 @@ from content import (
     Corpus,
     Excerpt,
     Problem,
+    check_files,
     data_signature,
     read_corpus,
     translated_pages,
@@ -50,7 +51,7 @@ class ReaderBuild:
         app, more = load_apparatus(docs_dir, corpus.known_ids())
         problems += more + check_terms(list(corpus.excerpts.values()), app)
         variants, bad = read_variants(app.variants)
-        problems += bad + check_variants(docs_dir, corpus, variants)
+        problems += bad + check_variants(docs_dir, corpus, variants) + check_files(docs_dir)
         link_entities(app, list(corpus.excerpts.values()))
         by_form = {form.replace("هٔ", "ۀ").casefold(): term.id
                    for term in app.terms.values() for form in term.match}

@@ -231,3 +231,36 @@ def test_the_visual_order_check_catches_what_it_should(page: Page) -> None:
     assert any("n.d." in p for p in page.locator("#bad").evaluate(VISUAL_ORDER))
     assert page.locator("#good").evaluate(VISUAL_ORDER) == []
     assert page.locator("#rtl-in-ltr").evaluate(VISUAL_ORDER)
+
+
+def test_the_site_works_under_its_content_security_policy(page: Page, server: str) -> None:
+    """The view switch, search, palette and glosses work, and nothing is refused."""
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text
+            else None)
+    page.goto(server + "fa/papers/kazemi-1403/")
+    page.click('button[data-view="original"]')
+    assert page.evaluate("document.documentElement.dataset.excerptView") == "original"
+    page.click('button[data-view="both"]')
+    page.locator("a.gloss").first.hover()
+    page.locator("label[for^='__palette']:visible").first.click()
+    page.goto(server + "glossary/")
+    page.keyboard.press("/")
+    page.fill("input.md-search__input", "Shusha")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert not refused, refused
+
+
+def test_an_injected_event_handler_is_blocked(page: Page, server: str) -> None:
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text))
+    page.goto(server + "papers/kazemi-1403/")
+    page.evaluate("""() => {
+        const p = document.createElement('p');
+        p.innerHTML = '<img src="/missing.png" onerror="window.__ran = true">';
+        document.body.appendChild(p);
+    }""")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__ran") is None
+    assert any("Content Security Policy" in text for text in refused)

@@ -64,12 +64,16 @@ def test_link_to_unknown_id_in_a_note(project_copy: Path) -> None:
 
 @pytest.mark.parametrize("field, block", [
     ("original", "    original: |\n      İkinci örnek paragraf da aynı amaçla yazılmıştır; "
-                 "birinciye bağlantı verir.\n"),
+                 "birinciye bağlantı verir. Bu cümleler"),
     ("translation", "    translation: |\n      The second sample paragraph is written for the same "
-                    "purpose; it links to the first.\n"),
+                    "purpose; it links to the first. These sentences"),
 ])
 def test_excerpt_without_text(project_copy: Path, field: str, block: str) -> None:
-    edit(project_copy, PAPER, block, f"    {field}: ''\n")
+    text = (project_copy / PAPER).read_text(encoding="utf-8")
+    start = text.index(block)
+    end = text.index("\n", start + len(block)) + 1  # the rest of the paragraph's line
+    (project_copy / PAPER).write_text(text[:start] + f"    {field}: ''\n" + text[end:],
+                                      encoding="utf-8")
     (problem,) = problems_of(project_copy)
     what = "original text" if field == "original" else "English translation"
     assert f"the excerpt has no {what}" in problem and "excerpt 'sample-two'" in problem
@@ -85,7 +89,12 @@ def test_unknown_language_code(project_copy: Path) -> None:
 def test_script_does_not_match_language(project_copy: Path) -> None:
     edit(project_copy, RTL_PAPER, "این بند نمونه‌ای کوتاه برای آزمون‌هاست و به پژوهشی ارجاع می‌دهد",
          "This paragraph is written in English although the paper is declared Persian and")
-    edit(project_copy, RTL_PAPER, "در متن لاتین آمده است.", "it should fail.")
+    path = project_copy / RTL_PAPER
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = ["      so the check of its script should fail: nothing else about this excerpt is wrong, "
+             "and it is long enough to count as one, with many more English words than Persian."
+             if line.startswith("      در متن لاتین آمده است.") else line for line in lines]
+    path.write_text("\n".join(lines), encoding="utf-8")
     (problem,) = problems_of(project_copy)
     assert "excerpt 'nemune-one'" in problem and "declared as 'fa'" in problem
     assert f":{line_of(project_copy, RTL_PAPER, 'original: |')}:" in problem

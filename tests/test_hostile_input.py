@@ -1,0 +1,221 @@
+"""Bad input of every kind a contributor could write: `make check` refuses each one with the file,
+the line and how to fix it, and never with a traceback.
+
+Each case breaks a copy of the small fixture project in one way: (case, file, text to replace or
+None for the whole file or APPEND, the new text, where the problem is (a needle on its line, or a
+line number), a word the message must contain).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+
+S = "docs/data/papers/sample.yml"
+N = "docs/data/papers/nemune.yml"
+G = "docs/data/glossary.yml"
+E = "docs/data/entities.yml"
+V = "docs/data/events.yml"
+U = "docs/data/ui.yml"
+P = "docs/en/index.md"
+PP = "docs/en/papers/sample.md"
+APPEND = "APPEND"
+NOTE = "        text: See [[sample-one]]."
+LONG = " ".join(["sözcük"] * 300)
+ENTITY = ('- id: ilham-aliyev\n  kind: person\n  names: {en: "Ilham Aliyev", tr: "İlham Aliyev", '
+          'fa: "الهام علی‌اف", ar: "إلهام علييف"}\n  about: {en: "President of Azerbaijan."}\n'
+          '  match: ["Ilham Aliyev"]\n')
+EVENT = ('- id: a-day\n  date: "2020-11-10"\n  title: {en: "A day"}\n  excerpts: [sample-one]\n')
+
+CASES = [
+    # the paper's file: encoding, characters, structure
+    ("paper is a list", S, None, "- just\n- a list\n", 1, "mapping"),
+    ("yaml syntax", S, "  - id: sample-two", "  - id sample-two", "section: end", "YAML"),
+    ("tab indentation", S, "  - id: sample-two", "\t- id: sample-two", "- id: sample-two", "YAML"),
+    ("latin-1 byte", S, "lang: tr", "lang: tr\n# caf\udce9", "# caf", "UTF-8"),
+    ("nul byte", S, "Bu paragraf", "Bu\x00paragraf", "Bu\x00paragraf", "control character"),
+    ("bell character", S, "Bu paragraf", "Bu\x07paragraf", "Bu\x07paragraf", "control character"),
+    ("key mismatch", S, "key: sample", "key: other", "key: other", "file name"),
+    ("unknown language", S, "lang: tr", "lang: tk", "lang: tk", "language"),
+    ("unknown calendar", S, "calendar: gregorian", "calendar: julian", "calendar: julian",
+     "calendar"),
+    ("no cite", S, "cite:\n  authors: Örnek\n", "cite:\n", "cite:", "cite"),
+    ("record of the wrong type", S, "record:\n", "record: 5\nrecord_was:\n", "record: 5", "record"),
+    ("sections not a list", S, "sections:\n", "sections: 5\nsections_was:\n", "sections: 5",
+     "sections"),
+    ("duplicate section", S, "{id: end,", "{id: intro,", "{id: intro, number: \"2\"", "duplicate"),
+    ("section without English", S, ", en: Conclusion}", "}", "original: Sonuç}", "English"),
+    ("level not a number", S, "level: 1, original: Giriş", "level: one, original: Giriş",
+     "level: one", "level"),
+    ("level out of range", S, "level: 1, original: Giriş", "level: 9, original: Giriş",
+     "level: 9", "level"),
+    ("short title missing", S, "short_title:", "short_title_was:", 1, "short title"),
+    ("short title not a mapping", S, "short_title: {en:", "short_title: 5\nshort_was: {en:",
+     "short_title: 5", "short title"),
+    # excerpts
+    ("excerpt not a mapping", S, "  - id: sample-two\n", "  - just text\n  - id: sample-two\n",
+     1, "mapping"),
+    ("invalid id", S, "- id: sample-two", "- id: Sample Two", "- id: Sample Two", "id"),
+    ("duplicate id", S, "- id: sample-two", "- id: sample-one", 28, "duplicate"),
+    ("unknown section", S, "section: end", "section: ending", "section: ending", "section"),
+    ("terms not a list", S, "terms: [soft-power]", "terms: soft-power", "terms: soft-power",
+     "terms"),
+    ("unknown term", S, "terms: [soft-power]", "terms: [soft-powder]", "- id: sample-one",
+     "soft-powder"),
+    ("aliases not a list", S, "    terms: [soft-power]", "    terms: [soft-power]\n    aliases: x y",
+     "aliases: x y", "aliases"),
+    ("empty translation", S, "    translation: |\n      The second", "    translation: ''\n    was: |\n      The second",
+     "translation: ''", "translation"),
+    ("too short", S, "İkinci örnek paragraf da aynı amaçla yazılmıştır; birinciye bağlantı verir. Bu "
+     "cümleler de yalnızca testler içindir ve gerçek bir kaynağa dayanmaz; okur için bir anlam "
+     "taşımazlar, ama denetimlerin metnin uzunluğunu, dilini ve yazısını doğru sınadığını göstermek "
+     "için yeterince uzundurlar ve kırk sözcüğü geçerler.", "İkinci örnek paragraf.",
+     "- id: sample-two", "words"),
+    ("too long", S, "      Türkçe harflerle yazılmıştır.", f"      Türkçe harflerle yazılmıştır. {LONG}",
+     "- id: sample-one", "words"),
+    # notes
+    ("unknown note type", S, "      - type: context", "      - type: gossip", "type: gossip",
+     "note type"),
+    ("note as a list", S, NOTE, "        text: [a, b]", "text: [a, b]", "English text"),
+    ("note in an unknown language", S, NOTE,
+     "        text:\n          en: See [[sample-one]].\n          de: Siehe.", "text:", "language"),
+    ("note links nothing", S, NOTE, "        text: See [[sample-zero]].", "- type: context",
+     "unknown excerpt"),
+    ("note with a script", S, NOTE, "        text: See <script>alert(1)</script>.", "<script>",
+     "script"),
+    ("note with a handler", S, NOTE, '        text: See <span onclick="x()">this</span>.',
+     "onclick", "event handler"),
+    ("note with a javascript link", S, NOTE, "        text: See [this](javascript:alert(1)).",
+     "javascript", "javascript"),
+    ("note with an iframe", S, NOTE, '        text: See <iframe src="x"></iframe>.', "iframe",
+     "iframe"),
+    ("note with a tag not allowed", S, NOTE, "        text: See <object>x</object>.", "<object>",
+     "raw HTML"),
+    # bidi controls
+    ("RLO", S, "This paragraph is a short", "This paragraph\u202e is a short", "\u202e", "U+202E"),
+    ("LRM", S, "Bu paragraf", "Bu\u200eparagraf", "\u200e", "U+200E"),
+    ("RLM", N, "این بند", "این\u200fبند", "\u200f", "U+200F"),
+    ("ALM", N, "این بند", "این\u061cبند", "\u061c", "U+061C"),
+    ("isolate", N, "(Davutoglu", "\u2066(Davutoglu", "\u2066", "U+2066"),
+    # dates of the record
+    ("impossible Solar Hijri date", N, 'received: "1403/05/19"', 'received: "1403/13/45"',
+     "received:", "Solar Hijri"),
+    ("unquoted impossible date", N, 'received: "1403/05/19"', "received: 1403-13-45",
+     "received:", "Solar Hijri"),
+    ("date outside the calendar", N, 'received: "1403/05/19"', 'received: "0000/01/01"',
+     "received:", "Solar Hijri"),
+    ("day 31 in month 7", N, 'received: "1403/05/19"', 'received: "1403/07/31"',
+     "received:", "Solar Hijri"),
+    ("impossible Gregorian date", S, "  journal: null", '  journal: null\n  received: "2025-02-30"',
+     "received:", "Gregorian"),
+    # glossary, index, timeline
+    ("glossary is a list", G, None, "- a\n- b\n", 1, "glossary"),
+    ("glossary entry not a mapping", G, APPEND, "other-term: 5\n", "other-term", "mapping"),
+    ("glossary term without definition", G, APPEND, "other-term:\n  en: other\n", "other-term",
+     "definition"),
+    ("glossary aliases not a list", G, APPEND,
+     "other-term:\n  en: other\n  definition: {en: Other.}\n  aliases: 5\n", "other-term",
+     "aliases"),
+    ("glossary variants wrong", G, APPEND,
+     "other-term:\n  en: other\n  definition: {en: Other.}\n  variants: 5\n", 1, "variants"),
+    ("index is a mapping", E, None, "a: 1\n", 1, "list"),
+    ("entity without id", E, None, "- kind: person\n  names: {en: X}\n", "kind: person", "id"),
+    ("variant in a translation", E, None,
+     ENTITY + '  variants: {en: {"short sample": "brief sample"}}\n', (S, "- id: sample-one"),
+     "variant"),
+    ("variant in a page", E, None, ENTITY + '  variants: {en: {"Fixture": "Test"}}\n',
+     (P, "# Fixture"), "variant"),
+    ("timeline is a mapping", V, None, "a: 1\n", 1, "list"),
+    ("event date not ISO", V, None, EVENT.replace("2020-11-10", "10/11/2020"), "- id: a-day",
+     "ISO"),
+    ("event names no excerpt", V, None, EVENT.replace("[sample-one]", "[sample-nine]"),
+     "excerpts:", "sample-nine"),
+    # interface strings
+    ("ui is a list", U, None, "- a\n", 1, "edition"),
+    ("ui string not text", U, "  copy_link: Copy link", "  copy_link: {a: b}", "copy_link",
+     "not text"),
+    ("ui unknown key", U, "tr:\n", "tr:\n  copy_lnk: Bağlantı\n", "copy_lnk", "not an interface"),
+    ("ui script", U, "  copy_link: Copy link", '  copy_link: "<script>alert(1)</script>"',
+     "copy_link", "script"),
+    ("ui unknown edition", U, APPEND, "de:\n  copy_link: Kopieren\n", "de:", "edition"),
+    # pages
+    ("page links nothing", P, "[[sample-one]]", "[[sample-nine]]", "[[sample-nine]]",
+     "unknown excerpt"),
+    ("page embeds twice", P, APPEND, "\n![[nemune-one]]\n", 7, "twice"),
+    ("page unknown block", P, APPEND, "\n::: glosary\n", "::: glosary", "block"),
+    ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",
+     "unknown paper"),
+    ("front matter not YAML", PP, "paper: sample", "paper: [sample", 2, "front matter"),
+    ("page latin-1", P, "# Fixture home", "# Fixture h\udcf4me", "# Fixture", "UTF-8"),
+    ("page nul", P, "# Fixture home", "# Fixture\x00home", "# Fixture", "control character"),
+    ("page script", P, APPEND, "\n<script>alert(1)</script>\n", "<script>", "script"),
+    ("page iframe", P, APPEND, '\n<iframe src="https://example.org"></iframe>\n', "<iframe",
+     "iframe"),
+    ("page image from another host", P, APPEND, "\n![x](https://example.org/x.png)\n",
+     "example.org", "another site"),
+    ("page reference to another host", P, APPEND, "\n[x]: https://example.org/x.png\n",
+     "example.org", "another site"),
+    # files published as they are
+    ("svg with script", "docs/en/map.svg", None,
+     '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n', "<script>",
+     "SVG"),
+    ("svg loading another host", "docs/en/map.svg", None,
+     '<svg xmlns="http://www.w3.org/2000/svg">\n<image href="https://example.org/x.png"/>\n</svg>\n',
+     "example.org", "SVG"),
+    ("html file", "docs/en/page.html", None, "<p>hi</p>\n", 1, "published"),
+    ("script file", "docs/en/extra.js", None, "alert(1)\n", 1, "script"),
+]
+
+
+def apply(project: Path, rel: str, old: str | None, new: str) -> Path:
+    path = project / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = new.encode("utf-8", "surrogateescape")
+    if old is None:
+        path.write_bytes(data)
+    elif old == APPEND:
+        path.write_bytes(path.read_bytes() + data)
+    else:
+        text = path.read_bytes()
+        needle = old.encode("utf-8")
+        assert needle in text, f"fixture changed: {old!r} not in {rel}"
+        path.write_bytes(text.replace(needle, data, 1))
+    return path
+
+
+def line_of(path: Path, where: str | int) -> int:
+    if isinstance(where, int):
+        return where
+    lines = path.read_bytes().decode("utf-8", "replace").split("\n")
+    return next(i for i, line in enumerate(lines, start=1)
+                if where.encode("utf-8", "surrogateescape").decode("utf-8", "replace") in line)
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 60 and len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case, rel, old, new, where, word", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_refused_with_file_and_line(project_copy: Path, case: str, rel: str,
+                                                 old: str | None, new: str,
+                                                 where: str | int | tuple[str, str],
+                                                 word: str) -> None:
+    import check
+
+    path = apply(project_copy, rel, old, new)
+    if isinstance(where, tuple):  # the problem shows in another file than the one changed
+        rel, where = where
+        path = project_copy / rel
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = check.main([str(project_copy / "docs")])
+    output = out.getvalue()
+    assert status == 1, output
+    assert "Traceback" not in output
+    expected = f"{rel}:{line_of(path, where)}:"
+    problems = [p for p in output.split("\n") if p and not p.startswith(" ") and "warning" not in p]
+    assert any(p.startswith(expected) and word.lower() in p.lower() for p in problems), \
+        (expected, word, output)
