@@ -45,10 +45,11 @@ pdf: $(STAMP)
 bench: $(STAMP) system
 	$(BIN)/python hooks/cli.py bench
 
-## lint: ruff, and mypy's type checks, on the hooks and tests
+## lint: ruff, and mypy's type checks, on the hooks, tools and tests
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff check hooks tests bench tools
 	$(BIN)/mypy
+	$(BIN)/mypy tools
 
 ## test: every test, browser tests included
 test: $(STAMP) system

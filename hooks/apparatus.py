@@ -227,7 +227,7 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
             if ex_id not in excerpt_ids:
                 problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),
                                         f"event '{entry['id']}' names unknown excerpt '{ex_id}'",
-                                        "correct the id or remove it from the list"))
+                                        "correct the id or remove it from the list", missing=ex_id))
         if not ids:
             problems.append(Problem(rel, line, f"event '{entry['id']}' lists no excerpt",
                                     "list the excerpts that discuss the event under `excerpts:`"))

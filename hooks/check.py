@@ -14,7 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import Problem, check_files, check_pages, read_corpus, update_anchors  # noqa: E402
+from content import (  # noqa: E402
+    Problem,
+    check_files,
+    check_pages,
+    read_corpus,
+    update_anchors,
+    without_consequences,
+)
 from note_languages import check_note_languages  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
 
@@ -23,6 +30,7 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the content and the pages; and, if there is none, every warning."""
     build, problems = ReaderBuild.read(docs)
     problems += check_pages(docs, build.corpus) + check_files(docs)
+    problems = without_consequences(problems, build.corpus)
     warnings = check_note_languages(build.corpus) if not problems else []
     return problems, warnings
 

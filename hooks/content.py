@@ -49,6 +49,9 @@ class Problem:
     fix: str
     excerpt: str | None = None
     warning: bool = False  #: reported by `make check` but does not fail it (e.g. a missing translation)
+    #: the excerpt id or paper key this problem finds missing: a consequence, not the mistake,
+    #: when that paper's own file could not be read (see `without_consequences`)
+    missing: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         who = f" excerpt '{self.excerpt}':" if self.excerpt else ""
@@ -170,6 +173,8 @@ class Paper:
 @dataclass
 class Corpus:
     papers: dict[str, Paper] = field(default_factory=dict)
+    #: keys of the papers whose file could not be read at all
+    unread: set[str] = field(default_factory=set)
     excerpts: dict[str, Excerpt] = field(default_factory=dict)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  #: former id -> current id
@@ -734,6 +739,7 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
         paper = reader.read()
         problems.extend(reader.problems)
         if paper is None:
+            corpus.unread.add(path.stem)
             continue
         corpus.papers[paper.key] = paper
         for excerpt in paper.excerpts:
@@ -779,6 +785,19 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
 ANCHORS = Path("data") / "anchors.txt"
 
 
+def without_consequences(problems: list[Problem], corpus: Corpus) -> list[Problem]:
+    """One mistake, one message: where a paper's file could not be read, what is missing only
+    because of that (its excerpts, its key) is not reported again."""
+    if not corpus.unread:
+        return problems
+    prefixes = tuple(f"{key.split('-')[0]}-" for key in corpus.unread) + tuple(corpus.unread)
+
+    def consequence(problem: Problem) -> bool:
+        return problem.missing is not None and (problem.missing in corpus.unread or
+                                                problem.missing.startswith(prefixes))
+    return [p for p in problems if not consequence(p)]
+
+
 def check_anchors(docs_dir: Path, corpus: Corpus) -> list[Problem]:
     """Every published excerpt id (docs/data/anchors.txt) must still lead somewhere."""
     path = docs_dir / ANCHORS
@@ -794,7 +813,7 @@ def check_anchors(docs_dir: Path, corpus: Corpus) -> list[Problem]:
                 rel, number, f"the published excerpt id '{anchor}' no longer exists, so links "
                 "that cite it would break",
                 f"restore the excerpt, or add `aliases: [{anchor}]` to the excerpt that replaces "
-                "it"))
+                "it", missing=anchor))
     return problems
 
 
@@ -907,7 +926,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
             meta = yaml.safe_load(front)
         except yaml.YAMLError as err:
             mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
-            return problems + [Problem(rel, (mark.line + 2) if mark else 1,
+            return problems + [Problem(rel, (mark.line + 1) if mark else 1,
                                        "the front matter between the `---` lines is not YAML",
                                        "write one `key: value` per line, e.g. `paper: kazemi-1403`")]
         paper = meta.get("paper") if isinstance(meta, dict) else None
@@ -915,7 +934,8 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
             front_line = next((n for n, line in enumerate(text.split("\n"), start=1)
                                if line.startswith("paper:")), 1)
             problems.append(Problem(rel, front_line, f"unknown paper {paper!r} in the front "
-                                    "matter", f"use one of: {', '.join(sorted(corpus.papers))}"))
+                                    "matter", f"use one of: {', '.join(sorted(corpus.papers))}",
+                                    missing=str(paper)))
     return problems
 
 
@@ -980,5 +1000,5 @@ def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
                 problems.append(Problem(
                     file, first_line + offset, f"{kind} to unknown excerpt id '{target}'",
                     "correct the id (ids are listed in corpus/excerpts.json and on each paper "
-                    "page) or remove the reference", excerpt))
+                    "page) or remove the reference", excerpt, missing=target))
     return problems

@@ -22,6 +22,7 @@ from content import (
     data_signature,
     read_corpus,
     translated_pages,
+    without_consequences,
 )
 from languages import DEFAULT_EDITION, direction
 
@@ -52,6 +53,7 @@ class ReaderBuild:
         problems += more + check_terms(list(corpus.excerpts.values()), app)
         variants, bad = read_variants(app.variants)
         problems += bad + check_variants(docs_dir, corpus, variants) + check_files(docs_dir)
+        problems = without_consequences(problems, corpus)
         link_entities(app, list(corpus.excerpts.values()))
         by_form = {form.replace("هٔ", "ۀ").casefold(): term.id
                    for term in app.terms.values() for form in term.match}

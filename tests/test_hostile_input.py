@@ -219,3 +219,24 @@ def test_bad_input_is_refused_with_file_and_line(project_copy: Path, case: str, 
     problems = [p for p in output.split("\n") if p and not p.startswith(" ") and "warning" not in p]
     assert any(p.startswith(expected) and word.lower() in p.lower() for p in problems), \
         (expected, word, output)
+
+
+def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
+    """A YAML typo that makes a whole paper unreadable is reported once, not once for every page,
+    note, event and published id that names its excerpts."""
+    import shutil
+
+    import check
+    from conftest import ROOT
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    paper = docs / "data" / "papers" / "kazemi-1403.yml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace(
+        "  - id: kazemi-ots\n", "  - id kazemi-ots\n", 1), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.main([str(docs)]) == 1
+    problems = [p for p in out.getvalue().split("\n") if p.startswith("docs/")]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("docs/data/papers/kazemi-1403.yml:") and "YAML" in problems[0]
