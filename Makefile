@@ -50,6 +50,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench tools
 	$(BIN)/mypy
 	$(BIN)/mypy tools
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
 
 ## test: every test, browser tests included
 test: $(STAMP) system

@@ -902,8 +902,8 @@ def front_matter(text: str) -> dict[str, Any]:
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter."""
-    problems = scan_controls(rel, text) + scan_text(rel, text) + scan_markup(rel, text)
-    body = without_code(text)
+    body = without_code(text)  # code is shown as text, never run: the checks read the rest
+    problems = scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
     problems += check_refs(body, corpus, rel, 1)
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
