@@ -24,7 +24,6 @@ from apparatus_html import entities_html, glossary_html, timeline_html
 from bidi import isolate_html
 from content import REF_RE, ContentError, Paper, check_markdown, read_text, without_code
 from glosses import gloss_html
-from languages import direction
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
@@ -40,6 +39,7 @@ from render import (
     view_control_html,
 )
 from sanitize import UnsafeContent, sanitize
+from templates import render
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
 #: the `::: name` blocks a page may use
@@ -209,14 +209,8 @@ def cited_on(build: ReaderBuild, files: list[File]) -> dict[str, list[tuple[str,
 # --- 3. HTML ------------------------------------------------------------------------------------
 
 def fallback_notice(build: ReaderBuild, target: str, new_file: str, source: str) -> str:
-    ui, edition = build.ui, build.edition
-    return (
-        f'<div class="admonition warning fallback-notice" data-fallback="{esc(edition)}" '
-        f'lang="{esc(edition)}" dir="{direction(edition)}">'
-        f'<p class="admonition-title">{esc(ui["fallback_title"])}</p>'
-        f'<p>{esc(ui["fallback_body"])} <a class="fallback-notice__add" href="{esc(new_file)}">'
-        f'{esc(ui["fallback_link"])}</a>: <code dir="ltr">{esc(target)}</code> '
-        f'(<a href="{esc(source)}">{esc(ui["source_file"])}</a>)</p></div>')
+    return render("fallback-notice.html", ui=build.ui, edition=build.edition,
+                  edition_dir=build.dir, target=target, new_file=new_file, source=source)
 
 
 def html_stage(html: str, page: ReaderPage, glossed: bool,

@@ -20,6 +20,7 @@ from calendar_sh import digits, gregorian_equivalent, solar_hijri_long
 from content import Corpus, Excerpt, Note, Paper
 from languages import direction
 from reader_syntax import ReaderSyntax
+from templates import Markup, render
 
 Href = Callable[[str], str]
 LANGUAGE_NAMES = {"fa": "Persian", "ar": "Arabic", "tr": "Turkish", "en": "English"}
@@ -90,20 +91,14 @@ def note_markdown(text: str, corpus: Corpus, href: Href, edition: str = "en") ->
 
 
 def note_html(note: Note, corpus: Corpus, href: Href, ui: dict[str, str]) -> str:
-    lang, text = note.text_in(ui.get("_edition", "en"))
-    body = note_markdown(text, corpus, href, ui.get("_edition", "en"))
+    edition = ui.get("_edition", "en")
+    lang, text = note.text_in(edition)
+    body = note_markdown(text, corpus, href, edition)
     body = re.sub(r"<a href=\"(https?://[^\"]+)\"",
                   r'<a class="external" rel="noopener" href="\1"', body)
-    label = ui.get(f"note_{note.type}", note.type)
-    edition = ui.get("_edition", "en")
-    untranslated = (f' <span class="excerpt__note-untranslated">({esc(ui["note_in_english"])})</span>'
-                    if lang != edition else "")
-    return (f'<div class="excerpt__note excerpt__note--{esc(note.type)}" data-note="{esc(note.type)}"'
-            f' data-note-lang="{lang}">'
-            f'<span class="excerpt__note-label">{esc(label)}</span>{untranslated}'
-            f'<div class="excerpt__note-text" lang="{lang}" dir="{"rtl" if lang in ("fa", "ar") else "ltr"}">'
-            f'{body.replace(chr(10), " ")}</div>'
-            f"</div>")
+    return render("note.html", note=note, ui=ui, edition=edition, lang=lang, dir=direction(lang),
+                  label=ui.get(f"note_{note.type}", note.type),
+                  body=Markup(body.replace("\n", " ")))
 
 
 @dataclass(frozen=True)
@@ -130,73 +125,24 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
                  cited_on: list[tuple[str, str]], embedded: bool = False,
                  paper_href: str = "", forge: Forge | None = None, page_url: str = "",
                  term_names: dict[str, str] | None = None) -> str:
-    """The excerpt as one HTML block (see the module docstring for the contract)."""
+    """The excerpt as one HTML block (template `excerpt.html`, the HTML contract)."""
     paper = corpus.papers[excerpt.paper]
     edition = ui.get("_edition", "en")
-    label = corpus.label(excerpt, edition)
-    own = f"#{excerpt.id}"
-    head = [
-        f'<a class="excerpt__anchor" href="{esc(own)}" title="{esc(ui["permalink"])}">'
-        f"¶{excerpt.number}</a>",
-        f'<cite class="excerpt__label" lang="{edition}" dir="{direction(edition)}">{esc(label)}</cite>',
-        f'<code class="excerpt__id" title="{esc(ui["permalink"])}">{esc(excerpt.id)}</code>',
-        f'<button type="button" class="excerpt__copy" data-copy-anchor="{esc(excerpt.id)}" '
-        f'data-copied="{esc(ui["copied"])}">{esc(ui["copy_link"])}</button>',
-    ]
-    if embedded:
-        head.append(f'<span class="excerpt__from">{esc(ui["from_paper"])} '
-                    f'<a href="{esc(paper_href)}">{esc(paper.short_title(edition))}</a></span>')
-    aliases = "" if embedded else "".join(
-        f'<span class="excerpt__alias" id="{esc(a)}" data-alias-of="{esc(excerpt.id)}"></span>'
-        for a in excerpt.aliases)
-    parts = [
-        f'<article class="excerpt{" excerpt--embedded" if embedded else ""}" id="{esc(excerpt.id)}" '
-        f'data-excerpt="{esc(excerpt.id)}" data-paper="{esc(paper.key)}" '
-        f'data-lang="{esc(excerpt.lang)}" data-number="{excerpt.number}">',
-        f'<header class="excerpt__head">{aliases}{"".join(head)}</header>',
-        f'<div class="excerpt__pair excerpt__pair--{excerpt.dir}">',
-        f'<div class="excerpt__original" data-role="original" lang="{esc(excerpt.lang)}" '
-        f'dir="{excerpt.dir}" aria-label="{esc(ui["original"])}">{paragraphs(excerpt.original)}</div>',
-        f'<div class="excerpt__translation" data-role="translation" lang="en" dir="ltr" '
-        f'aria-label="{esc(ui["translation"])}">{paragraphs(excerpt.translation, True)}</div>',
-        "</div>",
-    ]
-    if excerpt.notes:
-        notes = "".join(note_html(n, corpus, href, ui) for n in excerpt.notes)
-        parts.append(f'<aside class="excerpt__notes" aria-label="{esc(ui["notes"])}">{notes}</aside>')
-    meta = []
-    if excerpt.terms:
-        term_names = term_names or {}
-        terms = " ".join(f'<span class="excerpt__term" data-term="{esc(t)}">'
-                         f"{esc(term_names.get(t, t))}</span>" for t in excerpt.terms)
-        meta.append(f'<span class="excerpt__terms">{esc(ui["terms"])}: {terms}</span>')
-    if cited_on:
-        links = ", ".join(f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in cited_on)
-        meta.append(f'<span class="excerpt__cited-by">{esc(ui["cited_by"])}: {links}</span>')
-    if page_url:
-        parts.append(f'<p class="excerpt__url" lang="en" dir="ltr">{esc(page_url)}</p>')
-    if forge:
-        meta.append(
-            f'<span class="excerpt__contribute">'
-            f'<a class="excerpt__edit" href="{esc(forge.edit(excerpt.file))}" '
-            f'title="{esc(excerpt.file)}:{excerpt.line}">{esc(ui["edit_excerpt"])}</a> · '
-            f'<a class="excerpt__report" href="{esc(forge.report(excerpt, page_url))}">'
-            f'{esc(ui["report_problem"])}</a></span>')
-    if meta:
-        parts.append(f'<footer class="excerpt__meta">{" ".join(meta)}</footer>')
-    parts.append("</article>")
-    return "".join(parts)
+    names = term_names or {}
+    return render(
+        "excerpt.html", e=excerpt, ui=ui, edition=edition, edition_dir=direction(edition),
+        label=corpus.label(excerpt, edition), embedded=embedded, paper_href=paper_href,
+        paper_title=paper.short_title(edition),
+        original=Markup(paragraphs(excerpt.original)),
+        translation=Markup(paragraphs(excerpt.translation, True)),
+        notes=[Markup(note_html(n, corpus, href, ui)) for n in excerpt.notes],
+        terms=[(t, names.get(t, t)) for t in excerpt.terms],
+        cited_on=cited_on, page_url=page_url, forge=forge)
 
 
 def view_control_html(ui: dict[str, str]) -> str:
     """The reader's switch between original, translation and both (reader.js drives it)."""
-    buttons = "".join(
-        f'<button type="button" data-view="{view}" aria-pressed="{str(view == "both").lower()}">'
-        f"{esc(ui[f'view_{view}'])}</button>"
-        for view in ("both", "original", "translation")
-    )
-    return (f'<div class="excerpt-view" role="group" aria-label="{esc(ui["show"])}">'
-            f'<span class="excerpt-view__label">{esc(ui["show"])}:</span>{buttons}</div>')
+    return render("view-control.html", ui=ui)
 
 
 # --- bibliographic record -------------------------------------------------------------------
@@ -331,12 +277,10 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
-    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>'
-                   for label, value in record_rows(paper, ui))
-    return (f'<section class="record" data-paper="{esc(paper.key)}">'
-            f'<h2 id="record">{esc(ui["record"])}</h2>'
-            f'<table class="record__table"><tbody>{rows}</tbody></table>'
-            f"{cite_html(paper, ui, cite_links)}</section>")
+    """The record and how to cite it (template `record.html`)."""
+    return render("record.html", paper=paper, ui=ui, links=cite_links,
+                  rows=[(label, Markup(value)) for label, value in record_rows(paper, ui)],
+                  reference=reference_text(paper))
 
 
 # --- citations ------------------------------------------------------------------------------
@@ -502,15 +446,6 @@ def citation_meta(paper: Paper) -> list[tuple[str, str]]:
     return meta
 
 
-def cite_html(paper: Paper, ui: dict[str, str], links: dict[str, str]) -> str:
-    return (f'<div class="cite" id="how-to-cite"><h3>{esc(ui["how_to_cite"])}</h3>'
-            f'<p class="cite__reference" lang="en" dir="ltr">{esc(reference_text(paper))}</p>'
-            f'<p class="cite__downloads">'
-            f'<a class="md-button" href="{esc(links["bib"])}" download>{esc(ui["download_bibtex"])}</a> '
-            f'<a class="md-button" href="{esc(links["ris"])}" download>{esc(ui["download_ris"])}</a>'
-            f"</p></div>")
-
-
 def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href) -> str:
     out = []
     for abstract in paper.abstracts:
@@ -560,5 +495,4 @@ def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str]
 
 
 def pdf_button(ui: dict[str, str], href: str) -> str:
-    return (f'<p class="pdf-download"><a class="md-button" href="{esc(href)}" download>'
-            f'{esc(ui["download_pdf"])}</a></p>')
+    return render("pdf-button.html", ui=ui, href=href)
