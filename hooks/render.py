@@ -447,51 +447,30 @@ def citation_meta(paper: Paper) -> list[tuple[str, str]]:
 
 
 def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href) -> str:
-    out = []
-    for abstract in paper.abstracts:
-        notes = "".join(note_html(n, corpus, href, ui) for n in abstract["notes"])
-        direction = "rtl" if abstract["lang"] in ("fa", "ar") else "ltr"
-        out.append(
-            f'<details class="authors-abstract quote"><summary>{esc(ui["authors_abstract"])}: '
-            f'{esc(abstract["heading"])}</summary>'
-            f'<blockquote lang="{esc(abstract["lang"])}" dir="{direction}">'
-            f'{paragraphs(abstract["text"])}</blockquote>'
-            f'{f"<aside class=excerpt__notes>{notes}</aside>" if notes else ""}</details>')
-    return "".join(out)
+    abstracts = [{"heading": a["heading"], "lang": a["lang"], "dir": direction(a["lang"]),
+                  "text": Markup(paragraphs(a["text"])),
+                  "notes": [Markup(note_html(n, corpus, href, ui)) for n in a["notes"]]}
+                 for a in paper.abstracts]
+    return render("abstracts.html", ui=ui, abstracts=abstracts)
 
 
 def papers_table_html(corpus: Corpus, ui: dict[str, str], paper_href: Callable[[str], str]) -> str:
-    """The five papers: original and English titles, language and number of excerpts."""
-    rows = []
+    """The five papers: short title, original title, language and number of excerpts."""
     edition = ui.get("_edition", "en")
-    for paper in corpus.papers.values():
-        original = paper.title("original")
-        rows.append(
-            f'<tr><td><a href="{esc(paper_href(paper.key))}">{esc(paper.short_title(edition))}</a></td>'
-            f'<td><span lang="{paper.lang}" dir="{paper.dir}">{esc(original)}</span></td>'
-            f'<td>{esc(ui.get(f"lang_{paper.lang}", paper.lang))}</td>'
-            f"<td>{len(paper.excerpts)}</td></tr>")
-    head = "".join(f"<th>{esc(ui[k])}</th>" for k in
-                   ("papers_title", "papers_original_title", "papers_language",
-                    "papers_excerpts"))
-    return (f'<table class="papers-table"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    papers = [{"href": paper_href(p.key), "title": p.short_title(edition),
+               "original": p.title("original"), "lang": p.lang, "dir": p.dir,
+               "language": ui.get(f"lang_{p.lang}", p.lang), "excerpts": len(p.excerpts)}
+              for p in corpus.papers.values()]
+    return render("papers-table.html", ui=ui, papers=papers)
 
 
 def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str], str]) -> str:
     """Links to the corpus export and to each paper's citation files."""
-    items = [
-        f'<li><a href="{esc(root_href("corpus/excerpts.json"))}" download>excerpts.json</a> — '
-        f'{esc(ui["download_json"])}</li>',
-        f'<li><a href="{esc(root_href("corpus/excerpts.tmx"))}" download>excerpts.tmx</a> — '
-        f'{esc(ui["download_tmx"])}</li>',
-    ]
-    for paper in corpus.papers.values():
-        items.append(
-            f'<li>{esc(paper.short_title(ui.get("_edition", "en")))}: '
-            f'<a href="{esc(root_href(f"cite/{paper.key}.bib"))}" download>{esc(ui["download_bibtex"])}</a>, '
-            f'<a href="{esc(root_href(f"cite/{paper.key}.ris"))}" download>{esc(ui["download_ris"])}</a></li>')
-    return f'<ul class="downloads">{"".join(items)}</ul>'
+    edition = ui.get("_edition", "en")
+    papers = [{"title": p.short_title(edition), "bib": root_href(f"cite/{p.key}.bib"),
+               "ris": root_href(f"cite/{p.key}.ris")} for p in corpus.papers.values()]
+    return render("downloads.html", ui=ui, papers=papers, json=root_href("corpus/excerpts.json"),
+                  tmx=root_href("corpus/excerpts.tmx"))
 
 
 def pdf_button(ui: dict[str, str], href: str) -> str:
