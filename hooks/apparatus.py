@@ -203,6 +203,19 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
     return problems
 
 
+def real_date(iso: str) -> bool:
+    """An ISO year, month or day that exists: "2021", "2021-06", "2021-06-15"."""
+    match = _ISO.match(iso)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: list[Problem],
                  rel: str) -> list[Problem]:
     """docs/data/events.yml: dated events, kept in date order."""
@@ -217,9 +230,9 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
             continue
         when = str(entry.get("date") or "")
         end = str(entry["end"]) if entry.get("end") else None
-        if not _ISO.match(when) or (end and not _ISO.match(end)):
+        if not real_date(when) or (end and not real_date(end)):
             problems.append(Problem(rel, line, f"event '{entry['id']}' has a date that is not "
-                                    "ISO (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                    "a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
                                     'write e.g. `date: "2021-06-15"`'))
             continue
         ids = [str(x) for x in entry.get("excerpts") or []]  # may name a former id (alias)

@@ -21,6 +21,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -43,6 +45,9 @@ class Job:
     title: str
     reference: str
     url: str
+    site_url: str  #: the published site: links in the PDF lead there, never to a local file
+    authors: str = ""  #: for the PDF's metadata, where the source states them
+    keywords: str = ""
 
 
 def pdf_path(edition: str, name: str) -> str:
@@ -57,13 +62,16 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
         for edition in ("en", paper.lang):
             page = f"papers/{paper.key}" if edition == "en" else f"{edition}/papers/{paper.key}"
             title = paper.title("en") if edition == "en" else paper.title("original")
+            authors = ", ".join(a.get("name", "") for a in paper.record.get("authors") or [])
+            keywords = ", ".join((paper.record.get("keywords") or {}).get("en") or [])
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
-                           reference_text(paper), f"{site_url}{page}/"))
+                           reference_text(paper), f"{site_url}{page}/", site_url, authors,
+                           keywords))
     for packet in app.packets.values():
         papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
         sources = " · ".join(reference_text(corpus.papers[k]) for k in papers)
         out.append(Job(f"packets/{packet.id}", pdf_path("en", f"packet-{packet.id}"), "en",
-                       packet.title, sources, f"{site_url}packets/{packet.id}/"))
+                       packet.title, sources, f"{site_url}packets/{packet.id}/", site_url))
     return out
 
 
@@ -76,11 +84,13 @@ def document(job: Job, site: Path) -> str:
     body = match.group(1)
     body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
     direction = "rtl" if job.edition in RTL_LANGUAGES else "ltr"
-    assets = (site / "assets").resolve().as_uri()
+    meta = "".join(f'<meta name="{name}" content="{esc(value)}">'
+                   for name, value in (("author", job.authors), ("keywords", job.keywords))
+                   if value)
     return (
         f'<!doctype html><html lang="{job.edition}" dir="{direction}"><head><meta charset="utf-8">'
-        f"<title>{esc(job.title)}</title>"
-        f'<link rel="stylesheet" href="{assets}/css/pdf.css"></head><body>'
+        f"<title>{esc(job.title)}</title>{meta}"
+        f'<link rel="stylesheet" href="{job.site_url}assets/css/pdf.css"></head><body>'
         f'<header class="title-block"><h1>{esc(job.title)}</h1>'
         f'<p class="title-block__reference" lang="en" dir="ltr">{esc(job.reference)}</p>'
         f'<p class="title-block__url" dir="ltr">{esc(job.url)}</p></header>'
@@ -121,8 +131,39 @@ def typeset(job: Job, site: Path) -> tuple[str, float]:
     start = time.monotonic()
     target = site / job.out
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=document(job, site), base_url=str(site / job.page) + "/").write_pdf(target)
+    if job.site_url:
+        html = HTML(string=document(job, site), base_url=job.url,
+                    url_fetcher=local_fetcher(site, job.site_url))
+    else:  # no published address known: links stay relative to the built folder
+        html = HTML(string=document(job, site).replace(
+            'href="assets/css/pdf.css"', f'href="{(site / "assets/css/pdf.css").as_uri()}"'),
+            base_url=str(site / job.page) + "/")
+    html.write_pdf(target)
     return job.out, time.monotonic() - start
+
+
+def local_fetcher(site: Path, site_url: str) -> Any:
+    """Resources of the published site are read from the built folder; nothing else is fetched.
+
+    So the PDF's links lead to the public site (its `site_url`), while typesetting reads the
+    stylesheet and fonts locally and never reaches the network.
+    """
+    from weasyprint.urls import URLFetcher
+
+    folder = site.resolve().as_uri() + "/"
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(folder):  # a resource that a fetched stylesheet points to
+                return super().fetch(url, headers)
+            if not url.startswith(site_url):
+                raise ValueError(f"not fetched: {url} is not a file of the site")
+            path = site / unquote(urlsplit(url[len(site_url):]).path)
+            if path.is_dir():
+                path = path / "index.html"
+            return super().fetch(path.resolve().as_uri(), headers)
+
+    return LocalFetcher(allowed_protocols={"file"})
 
 
 def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, float]]:

@@ -131,6 +131,9 @@ CASES = [
     ("timeline is a mapping", V, None, "a: 1\n", 1, "list"),
     ("event date not ISO", V, None, EVENT.replace("2020-11-10", "10/11/2020"), "- id: a-day",
      "ISO"),
+    ("event on a day that does not exist", V, None, EVENT.replace("2020-11-10", "2021-02-30"),
+     "- id: a-day", "ISO"),
+    ("event in month 13", V, None, EVENT.replace("2020-11-10", "2021-13"), "- id: a-day", "ISO"),
     ("event names no excerpt", V, None, EVENT.replace("[sample-one]", "[sample-nine]"),
      "excerpts:", "sample-nine"),
     # interface strings

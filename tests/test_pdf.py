@@ -117,3 +117,27 @@ def test_each_page_links_its_pdf(site: Path, corpus, packets) -> None:
     for slug in packets:
         link = read_html(site, f"packets/{slug}/").select_one(".pdf-download a")
         assert link["href"].endswith(f"pdf/en/packet-{slug}.pdf")
+
+
+def test_links_lead_to_the_published_site_and_metadata_is_set(site: Path, corpus, packets) -> None:
+    """Read with PyMuPDF: no link points to the machine that built the PDF; each PDF has its
+    title and language, and its authors where the source states them."""
+    import pymupdf
+    from conftest import ROOT
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    for rel in pdf_files(corpus, packets):
+        document = pymupdf.open(site / rel)
+        uris = [link.get("uri") for page in document for link in page.get_links() if link.get("uri")]
+        assert uris, rel
+        assert not [u for u in uris if u.startswith("file:")], rel
+        assert all(u.startswith((site_url, "https://", "http://", "mailto:")) for u in uris), rel
+        assert any(u.startswith(site_url) for u in uris), rel
+        assert document.metadata["title"], rel
+        key = rel.rsplit("/", 1)[1].removesuffix(".pdf")
+        paper = corpus.papers.get(key)
+        if paper is not None and paper.record.get("authors"):
+            assert document.metadata["author"].startswith(paper.record["authors"][0]["name"])
+        edition = rel.split("/")[1]
+        assert document.xref_get_key(document.pdf_catalog(), "Lang") == ("string", edition), rel
