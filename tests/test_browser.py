@@ -264,3 +264,35 @@ def test_an_injected_event_handler_is_blocked(page: Page, server: str) -> None:
     page.wait_for_timeout(500)
     assert page.evaluate("window.__ran") is None
     assert any("Content Security Policy" in text for text in refused)
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_a_gloss_opens_inside_a_phone_screen(browser: Browser, server: str, edition: str) -> None:
+    """On a 390 px touch screen a tapped term's definition stays inside the screen, does not widen
+    the page, and closes with a tap elsewhere or Escape."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    prefix = "" if edition == "en" else f"{edition}/"
+    for url in (f"{prefix}papers/kazemi-1403/", f"{prefix}packets/iran/"):
+        page.goto(server + url)
+        glosses = page.locator("article.excerpt a.gloss")
+        assert glosses.count() > 2, url
+        for index in (0, glosses.count() // 2, glosses.count() - 1):
+            gloss = glosses.nth(index)
+            gloss.scroll_into_view_if_needed()
+            width_before = page.evaluate("document.documentElement.scrollWidth")
+            gloss.tap()
+            assert "is-open" in (gloss.get_attribute("class") or ""), url
+            box = gloss.evaluate("""el => {
+                const s = getComputedStyle(el, '::after');
+                return {left: parseFloat(s.left), width: parseFloat(s.width),
+                        content: s.content, inner: window.innerWidth};
+            }""")
+            assert box["content"] not in ("none", "normal", ""), url
+            assert box["left"] >= 0 and box["left"] + box["width"] <= box["inner"], (url, box)
+            assert page.evaluate("document.documentElement.scrollWidth") <= max(
+                width_before, page.evaluate("window.innerWidth")), url
+            page.keyboard.press("Escape")
+            assert "is-open" not in (gloss.get_attribute("class") or ""), url
+    context.close()

@@ -40,19 +40,50 @@
     }
   }
 
-  /* On a touch screen a first tap on a glossed term shows its definition, a second follows it. */
+  /* A glossed term's definition opens below the term, kept inside the screen: never wider than
+     the viewport, never past its edges, in left-to-right and right-to-left pages alike. */
+  function place(gloss) {
+    var margin = 8, rect = gloss.getBoundingClientRect();
+    var width = Math.min(288, window.innerWidth - 2 * margin);
+    var rtl = getComputedStyle(gloss).direction === "rtl";
+    var x = rtl ? rect.right - width : rect.left;
+    x = Math.max(margin, Math.min(x, window.innerWidth - width - margin));
+    gloss.style.setProperty("--gloss-x", x + "px");
+    gloss.style.setProperty("--gloss-y", rect.bottom + 4 + "px");
+    gloss.style.setProperty("--gloss-w", width + "px");
+  }
+  function closeGlosses(except) {
+    document.querySelectorAll("a.gloss.is-open").forEach(function (open) {
+      if (open !== except) open.classList.remove("is-open");
+    });
+  }
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var gloss = event.target.closest ? event.target.closest("a.gloss") : null;
+      if (gloss) place(gloss);
+    });
+  });
+  /* On a touch screen a first tap shows the definition, a second follows the link; a tap
+     elsewhere, Escape or scrolling closes it. */
   var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
   document.addEventListener("click", function (event) {
     var gloss = event.target.closest ? event.target.closest("a.gloss") : null;
+    closeGlosses(gloss);
     if (gloss && touch && !gloss.classList.contains("is-open")) {
       event.preventDefault();
-      document.querySelectorAll("a.gloss.is-open").forEach(function (open) {
-        open.classList.remove("is-open");
-      });
+      place(gloss);
       gloss.classList.add("is-open");
-      return;
     }
   });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      closeGlosses(null);
+      if (document.activeElement && document.activeElement.matches("a.gloss")) {
+        document.activeElement.blur();
+      }
+    }
+  });
+  window.addEventListener("scroll", function () { closeGlosses(null); }, { passive: true });
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target.closest("button") : null;
