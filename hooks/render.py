@@ -277,10 +277,16 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
-    """The record and how to cite it (template `record.html`)."""
-    return render("record.html", paper=paper, ui=ui, links=cite_links,
-                  rows=[(label, Markup(value)) for label, value in record_rows(paper, ui)],
-                  reference=reference_text(paper))
+    """The record and how to cite it (template `record.html`): the stated fields at a glance,
+    the unstated ones named in one line, and the full record with its note in a <details>."""
+    rows = [(label, Markup(value)) for label, value in record_rows(paper, ui)]
+    missing_mark = 'class="record__missing"'
+    stated = [(label, value) for label, value in rows
+              if missing_mark not in value and label != ui["record_note"]]
+    missing = [label for label, value in rows if missing_mark in value]
+    return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
+                  missing=missing, reference=reference_text(paper),
+                  separator="، " if direction(ui.get("_edition", "en")) == "rtl" else ", ")
 
 
 # --- citations ------------------------------------------------------------------------------

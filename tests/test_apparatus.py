@@ -133,3 +133,14 @@ def test_export_carries_the_apparatus(site: Path, corpus, app) -> None:
             assert all(x in corpus.excerpts for x in item["excerpts"])
     assert all("date" in e for e in data["events"])
     assert {t["id"] for t in data["terms"]} == set(app.terms)
+
+
+@pytest.mark.parametrize("edition", ["", "tr/", "fa/", "ar/"])
+def test_former_term_ids_still_lead_to_their_entry(site: Path, edition: str) -> None:
+    """The Turkic Council is a former name of the Organization of Turkic States, and the BTK
+    railway had the id btc-railway: links to the old anchors land on the entry."""
+    doc = read_html(site, f"{edition}glossary/")
+    for old, new in (("turkic-council", "organization-of-turkic-states"),
+                     ("btc-railway", "btk-railway")):
+        alias = doc.find(id=f"term-{old}")
+        assert alias is not None and alias.find_parent(id=f"term-{new}") is not None

@@ -189,6 +189,8 @@ MIXED_DIRECTION = [
     ("fa/papers/kazemi-1403/", ".excerpt__cited-by", 3),
     ("fa/papers/kazemi-1403/", ".record td", 20),
     ("fa/papers/kazemi-1403/", ".cite__reference", 1),
+    ("fa/papers/kazemi-1403/", ".record__summary dd", 12),
+    ("ar/papers/karabakh-war/", ".record__missing-list", 1),
     ("fa/papers/kazemi-1403/", ".excerpt__note-text", 6),
     ("fa/papers/kardeslik/", ".excerpt__label", 3),
     ("ar/papers/karabakh-war/", ".excerpt__label", 3),
@@ -214,6 +216,7 @@ def test_mixed_direction_text_displays_in_reading_order(page: Page, server: str)
     checked, problems = 0, []
     for url, selector, count in MIXED_DIRECTION:
         page.goto(server + url)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         elements = page.locator(selector)
         assert elements.count() > 0, (url, selector)
         for i in range(min(count, elements.count())):
@@ -295,4 +298,24 @@ def test_a_gloss_opens_inside_a_phone_screen(browser: Browser, server: str, edit
                 width_before, page.evaluate("window.innerWidth")), url
             page.keyboard.press("Escape")
             assert "is-open" not in (gloss.get_attribute("class") or ""), url
+    context.close()
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_the_record_fits_a_small_phone(browser: Browser, server: str, corpus, edition: str) -> None:
+    """At 320 px the record's summary and its list of unstated fields fit the screen; the full
+    record opens below them."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    prefix = "" if edition == "en" else f"{edition}/"
+    for key in corpus.papers:
+        page.goto(server + f"{prefix}papers/{key}/")
+        record = page.locator(".record")
+        for part in (".record__summary", ".record__missing-list", ".cite"):
+            if record.locator(part).count():
+                box = record.locator(part).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 320 + 0.5, (key, part, box)
+        width = page.evaluate("el => el.scrollWidth", record.locator(".record__summary")
+                              .element_handle())
+        assert width <= 320, (key, width)
     context.close()

@@ -128,6 +128,9 @@ CASES = [
      "variant"),
     ("variant in a page", E, None, ENTITY + '  variants: {en: {"Fixture": "Test"}}\n',
      (P, "# Fixture"), "variant"),
+    ("a term rendered otherwise", G, APPEND,
+     'other-term:\n  en: sample\n  tr: numune\n  definition: {en: Other.}\n'
+     '  variants: {tr: {"Örnek": "Numune"}}\n', ("docs/tr/papers/sample.md", "Örnek"), "variant"),
     ("timeline is a mapping", V, None, "a: 1\n", 1, "list"),
     ("event date not ISO", V, None, EVENT.replace("2020-11-10", "10/11/2020"), "- id: a-day",
      "ISO"),

@@ -107,6 +107,11 @@
   }
   window.addEventListener("hashchange", followAlias);
 
+  /* Printing from the browser prints the full record, which the screen keeps folded. */
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.record__full").forEach(function (d) { d.open = true; });
+  });
+
   syncButtons();
   followAlias();
 })();
