@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,13 +70,12 @@ def append_excerpt(project: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
 
 
-def test_make_check_is_fast_and_clean() -> None:
-    start = time.monotonic()
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py")],
+def test_make_check_passes_on_the_shipped_content() -> None:
+    """How long it takes is measured by `make bench`, not asserted here."""
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "cli.py"), "check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
-    assert "Content check passed" in result.stdout
-    assert time.monotonic() - start < 15
+    assert "Content check passed" in result.stdout and "warning" not in result.stdout
 
 
 def test_a_new_excerpt_builds_and_is_exported(docs_copy: Path, tmp_path: Path) -> None:
