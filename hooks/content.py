@@ -839,21 +839,6 @@ def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
     }
 
 
-def paper_url(key: str, edition: str, translated: set[tuple[str, str]]) -> str:
-    """Site-relative URL of a paper page in `edition`, or in English where it is not translated."""
-    if edition != "en" and (edition, f"papers/{key}.md") in translated:
-        return f"{edition}/papers/{key}/"
-    return f"papers/{key}/"
-
-
-def excerpt_url(corpus: Corpus, excerpt_id: str, edition: str,
-                translated: set[tuple[str, str]]) -> str:
-    """Site-relative URL of an excerpt's anchor as a reader of `edition` should reach it."""
-    excerpt = corpus.resolve(excerpt_id)
-    assert excerpt is not None, excerpt_id
-    return f"{paper_url(excerpt.paper, edition, translated)}#{excerpt.id}"
-
-
 #: `![[id]]` on a line of its own: an embedded excerpt
 EMBED_RE = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
 _FENCE = re.compile(r"^\s*(```|~~~)")

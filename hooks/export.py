@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from apparatus import Apparatus, link_entities, solar_hijri, term_excerpts
-from content import Corpus, Excerpt, excerpt_url, paper_url, strip_lines
+from content import Corpus, Excerpt, strip_lines
 from languages import EDITIONS
 from reader_build import ReaderBuild
 from render import bibtex, plain_text, reference_text, ris
@@ -22,7 +22,8 @@ from render import bibtex, plain_text, reference_text, ris
 SCHEMA_VERSION = 1
 
 
-def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, Any]:
+def corpus_json(build: ReaderBuild) -> dict[str, Any]:
+    corpus = build.corpus
     papers = []
     for paper in corpus.papers.values():
         papers.append({
@@ -34,7 +35,7 @@ def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, A
             "record": strip_lines(paper.record),
             "sections": [{"id": s.id, "number": s.number, "level": s.level,
                           "original": s.original, "en": s.en} for s in paper.sections],
-            "urls": {e: paper_url(paper.key, e, translated) for e in EDITIONS},
+            "urls": {e: build.paper_url(paper.key, e) for e in EDITIONS},
             "excerpts": [x.id for x in paper.excerpts],
         })
     items = []
@@ -50,8 +51,7 @@ def corpus_json(corpus: Corpus, translated: set[tuple[str, str]]) -> dict[str, A
             "terms": excerpt.terms,
             "glued_in_source": excerpt.glued_in_source,
             "notes": [{"type": n.type, "text": n.text, "texts": n.texts} for n in excerpt.notes],
-            "urls": {e: excerpt_url(corpus, excerpt.id, e, translated)
-                     for e in EDITIONS},
+            "urls": {e: build.excerpt_url(excerpt.id, e) for e in EDITIONS},
         })
     return {"schema": SCHEMA_VERSION, "papers": papers, "excerpts": items}
 
@@ -115,7 +115,7 @@ def write_export(site: Path, build: ReaderBuild) -> None:
     """The export files, at the root of the English edition of the built site."""
     corpus = build.corpus
     (site / "corpus").mkdir(parents=True, exist_ok=True)
-    data = corpus_json(corpus, build.translated)
+    data = corpus_json(build)
     data.update(apparatus_json(corpus, build.app))
     (site / "corpus" / "excerpts.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from content import EDITIONS, REF_RE, Corpus, Note, Problem
+from content import REF_RE, Corpus, Note, Problem
+from languages import EDITIONS, english_name
 
-LANGUAGE_NAMES = {"en": "English", "tr": "Turkish", "fa": "Persian", "ar": "Arabic"}
 #: Persian and Arabic-Indic digits read as the Latin digits they stand for
 _DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
                          **{chr(0x0660 + i): str(i) for i in range(10)}})
@@ -47,7 +47,7 @@ def note_problems(file: str, excerpt: str | None, note: Note) -> list[Problem]:
     en_links, en_numbers = links(note.text), numbers(note.text)
     for lang in EDITIONS[1:]:
         text = note.texts.get(lang)
-        name = LANGUAGE_NAMES[lang]
+        name = english_name(lang)
         if not text:
             problems.append(Problem(
                 file, note.lines.get("en", note.line), f"this note has no {name} text yet",

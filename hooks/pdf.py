@@ -27,7 +27,8 @@ from urllib.parse import unquote, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import load_apparatus  # noqa: E402
-from content import RTL_LANGUAGES, load_corpus  # noqa: E402
+from content import load_corpus  # noqa: E402
+from languages import direction as text_direction  # noqa: E402
 from render import esc, reference_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
@@ -83,7 +84,7 @@ def document(job: Job, site: Path) -> str:
         raise RuntimeError(f"{job.page}/index.html has no article to print")
     body = match.group(1)
     body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
-    direction = "rtl" if job.edition in RTL_LANGUAGES else "ltr"
+    direction = text_direction(job.edition)
     meta = "".join(f'<meta name="{name}" content="{esc(value)}">'
                    for name, value in (("author", job.authors), ("keywords", job.keywords))
                    if value)

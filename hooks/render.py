@@ -18,12 +18,11 @@ from urllib.parse import quote
 import markdown
 from calendar_sh import digits, gregorian_equivalent, solar_hijri_long
 from content import Corpus, Excerpt, Note, Paper
-from languages import direction
+from languages import direction, english_name
 from reader_syntax import ReaderSyntax
 from templates import Markup, render
 
 Href = Callable[[str], str]
-LANGUAGE_NAMES = {"fa": "Persian", "ar": "Arabic", "tr": "Turkish", "en": "English"}
 _NOTE_EXTENSIONS = ["abbr", "attr_list", "pymdownx.tilde"]
 
 
@@ -271,7 +270,7 @@ def record_rows(paper: Paper, ui: dict[str, str]) -> list[tuple[str, str]]:
         notes = rec["note"] if isinstance(rec["note"], dict) else {"en": rec["note"]}
         lang = edition if notes.get(edition) else "en"
         body = markdown.markdown(str(notes[lang])).replace("\n", " ")
-        rows.append((ui["record_note"], f'<div lang="{lang}" dir="{"rtl" if lang in ("fa", "ar") else "ltr"}">'
+        rows.append((ui["record_note"], f'<div lang="{lang}" dir="{direction(lang)}">'
                                         f"{body}</div>"))
     return rows
 
@@ -339,7 +338,7 @@ def reference_text(paper: Paper) -> str:
         parts.append(f"{j}{vol}{iss}{pages}.")
     if rec.get("doi"):
         parts.append(f"https://doi.org/{rec['doi']}")
-    parts.append(f"(In {LANGUAGE_NAMES[paper.lang]}.)")
+    parts.append(f"(In {english_name(paper.lang)}.)")
     return " ".join(parts)
 
 
@@ -374,7 +373,7 @@ def bibtex(paper: Paper) -> str:
     if first:
         fields.append(("pages", f"{first}--{last}" if last else first))
     fields.append(("year", year_label(paper)))
-    fields.append(("language", LANGUAGE_NAMES[paper.lang].lower()))
+    fields.append(("language", english_name(paper.lang).lower()))
     keywords = (rec.get("keywords") or {}).get("en")
     if keywords:
         fields.append(("keywords", ", ".join(keywords)))
@@ -416,7 +415,7 @@ def ris(paper: Paper) -> str:
         lines.append(("DO", str(rec["doi"])))
     if rec.get("issn"):
         lines.append(("SN", str(rec["issn"])))
-    lines.append(("LA", LANGUAGE_NAMES[paper.lang]))
+    lines.append(("LA", english_name(paper.lang)))
     for kw in (rec.get("keywords") or {}).get("original") or []:
         lines.append(("KW", kw))
     lines.append(("ER", ""))
