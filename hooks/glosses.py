@@ -13,8 +13,8 @@ from html_tokens import Token, walk
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
 
-#: text inside these is never glossed
-_SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "cite", "th", "summary",
+#: text inside these is never glossed (titles in italics stay whole: no link splits them)
+_SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "cite", "em", "th", "summary",
                    "script", "style", "button", "header", "bdi", "table", "aside", "footer",
                    "details"})
 _BLOCKS = frozenset({"p", "li", "dd", "blockquote"})
