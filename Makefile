@@ -11,6 +11,13 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+## node_modules: the npm packages of the checks (axe-core, the Nu HTML Checker, Lighthouse), exactly
+##   as package-lock.json pins them; install scripts are not run (vnu-jar's would fetch a Java)
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 ## serve: the site at http://127.0.0.1:8000 with live reload
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 SITE_PDF=0 SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --livereload
@@ -28,13 +35,28 @@ anchors: $(STAMP)
 	$(BIN)/python hooks/cli.py anchors
 
 ## system: Debian's packages the site and its tests need (once; needs root or sudo):
-##   Chromium for the browser tests, Pango for the PDFs, poppler-utils to inspect them
-SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+##   Chromium for the browser tests, Pango for the PDFs, poppler-utils to inspect them, Java for
+##   the Nu HTML Checker
+## biber checks the BibTeX files against biblatex's data model (`biber --validate-datamodel`);
+##   installed without its recommends (TeX Live): about 10 MB instead of 150 MB
+SYSTEM_PACKAGES_LEAN := biber
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 poppler-utils default-jre-headless
 system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@missing=$$(for p in $(SYSTEM_PACKAGES_LEAN); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends $$missing; \
+	fi
+	@# npm for the checks' packages: the machine's Node.js where it has one, else Debian's
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; \
 	fi
 
 ## pdf: the PDFs of every paper page and packet, into an already built site/
@@ -42,7 +64,7 @@ pdf: $(STAMP)
 	$(BIN)/python hooks/cli.py pdf site
 
 ## bench: build, PDF and check costs as ratios measured in one run, into bench.json
-bench: $(STAMP) system
+bench: $(STAMP) system $(NODE_STAMP)
 	$(BIN)/python hooks/cli.py bench
 
 ## lint: ruff, and mypy's type checks, on the hooks, tools and tests
@@ -54,7 +76,7 @@ lint: $(STAMP)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions .github/actions/*/action.yml
 
 ## test: every test, browser tests included
-test: $(STAMP) system
+test: $(STAMP) system $(NODE_STAMP)
 	$(MAKE) lint
 	$(BIN)/python hooks/cli.py check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q

@@ -13,17 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from calendar_sh import gregorian_to_jalali
-from content import (
-    EDITIONS,
-    EMBED_RE,
-    ID_RE,
-    Problem,
-    data_signature,
-    front_matter,
-    load_yaml,
-    read_text,
-    scan_text,
-)
+from content import data_signature
+from languages import EDITIONS
+from model import ID_RE, Problem
+from source_text import EMBED_RE, front_matter, load_yaml, read_text, scan_text
 
 KINDS = ("person", "organisation", "place")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

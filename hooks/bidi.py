@@ -12,7 +12,7 @@ import re
 import sys
 import unicodedata
 
-from html_tokens import Token, walk
+from html_tokens import Token, map_text, serialize, tokenize
 
 
 def _char_class(wanted: set[str], letters_only: bool = True) -> str:
@@ -61,21 +61,45 @@ def _balance(run: str) -> str:
     return run
 
 
+_LAST_RTL = re.compile(rf"[{_ARABIC}{_MARKS}][^{_ARABIC}{_MARKS}]*$")
+
+
+def _end_at_letter(run: str) -> str:
+    """A right-to-left run ends with its last right-to-left letter, or with the bracket or
+    guillemet closing one opened inside it: numbers and brackets after the words (a volume and
+    issue, "17(2)") belong to the left-to-right text around."""
+    last = _LAST_RTL.search(run)
+    if last is None:
+        return run
+    end = last.start() + 1
+    for closer, opener in ((")", "("), ("»", "«")):
+        if run.startswith(closer, end) and run[:end].count(opener) > run[:end].count(closer):
+            end += 1
+    return run[:end]
+
+
+#: a run this short is kept on one line (a citation such as "(Nye, 1990: 153-171)" broken across
+#: lines would show each part reordered against its surroundings)
+UNBROKEN = 32
+
+
 def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
     """Escape plain `text` for HTML, isolating the runs that go against `direction`."""
     if direction == "rtl":
         if not _HAS_LATIN.search(text):
             return html.escape(text, quote=False)
-        pattern, wrap = _LTR_RUN, '<bdi dir="ltr">{}</bdi>'
+        pattern, wrap = _LTR_RUN, '<bdi dir="ltr"{}>{}</bdi>'
     else:
         if not _HAS_ARABIC.search(text):
             return html.escape(text, quote=False)
         lang = f' lang="{rtl_lang}"' if rtl_lang else ""
-        pattern, wrap = _RTL_RUN, f'<bdi dir="rtl"{lang}>{{}}</bdi>'
+        pattern, wrap = _RTL_RUN, f'<bdi dir="rtl"{lang}{{}}>{{}}</bdi>'
     out: list[str] = []
     last = 0
     for match in pattern.finditer(text):
         run = match.group()
+        if direction == "ltr":
+            run = _end_at_letter(run)
         run = _balance(run.replace("«", "\x00").replace("»", "\x01"))
         run = run.replace("\x00", "«").replace("\x01", "»")
         if run.startswith("«") and "»" not in run:
@@ -86,7 +110,8 @@ def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
             continue
         start = text.index(run, match.start())
         out.append(html.escape(text[last:start], quote=False))
-        out.append(wrap.format(html.escape(run, quote=False)))
+        unbroken = ' class="unbroken"' if len(run) <= UNBROKEN else ""
+        out.append(wrap.format(unbroken, html.escape(run, quote=False)))
         last = start + len(run)
     out.append(html.escape(text[last:], quote=False))
     return "".join(out)
@@ -94,6 +119,11 @@ def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
 
 def isolate_html(markup: str, direction: str) -> str:
     """Isolate opposite-direction runs in the text of `markup`, following `dir` attributes."""
+    return serialize(isolate_tokens(tokenize(markup), direction))
+
+
+def isolate_tokens(tokens: list[Token], direction: str) -> list[Token]:
+    """`isolate_html` on a page's tokens."""
 
     def on_text(raw: str, stack: list[Token]) -> str:
         if any(token.name in _OPAQUE for token in stack):
@@ -102,4 +132,4 @@ def isolate_html(markup: str, direction: str) -> str:
                       if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
         return isolate_text(html.unescape(raw), (inner or direction).lower())
 
-    return walk(markup, on_text)
+    return map_text(tokens, on_text)

@@ -14,15 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from content import (  # noqa: E402
-    Problem,
-    check_files,
-    check_pages,
-    read_corpus,
-    update_anchors,
-    without_consequences,
-)
+from content import read_corpus, without_consequences  # noqa: E402
+from model import Problem  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
+from pages import check_files, check_pages, update_anchors  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
 
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from content import Corpus, Problem, _rel, front_matter, without_code
 from languages import EDITIONS
+from model import Corpus, Problem
+from source_text import _rel, front_matter, without_code
 
 #: quotations of a source and bibliographic citations "(Author, 2021)" keep their own wording
 _QUOTED = re.compile(r"«[^»]*»|`[^`\n]*`|\([^()\n]*\b\d{4}[a-z]?\b[^()\n]*\)")

@@ -1,63 +1,100 @@
 """The corpus export and citation files.
 
 After the last edition is built, the reader's hook writes, at the site root:
-* corpus/excerpts.json — papers and excerpts (plain text, URLs in every edition);
-* corpus/excerpts.tmx — TMX 1.4, the original and English as the two variants of each unit;
+* corpus/excerpts.json — papers and excerpts (plain text, absolute URLs in every edition), valid
+  against corpus/excerpts.schema.json (the schema is `hooks/schemas/excerpts.schema.json`);
+* corpus/excerpts-<lang>-en.tmx, corpus/notes-en-<lang>.tmx and corpus/excerpts.tmx — the
+  translation memories (`export_tmx`);
+* corpus/pairs.csv and corpus/pairs.tsv — the aligned pairs as tables (`export_tables`);
 * cite/<paper>.bib and cite/<paper>.ris — the papers' references.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
-from apparatus import Apparatus, link_entities, solar_hijri, term_excerpts
-from content import Corpus, Excerpt, strip_lines
+import nh3
+from apparatus import link_entities, solar_hijri, term_excerpts
+from export_tables import table_files
+from export_tmx import Unit, tmx_files
 from languages import EDITIONS
+from model import Corpus, Excerpt
 from reader_build import ReaderBuild
-from render import bibtex, plain_text, reference_text, ris
+from render import bibtex, note_markdown, plain_text, reference_text, ris
 
-SCHEMA_VERSION = 1
+#: the version of the format of corpus/excerpts.json; raise it when a field changes meaning
+VERSION = 2
+SCHEMA = Path(__file__).resolve().parent / "schemas" / "excerpts.schema.json"
+SCHEMA_PATH = "corpus/excerpts.schema.json"
+
+
+def markdown_plain(text: str, corpus: Corpus, lang: str) -> str:
+    """A note's Markdown as plain text: links become their labels, paragraphs stay apart."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    plain = (html.unescape(nh3.clean(note_markdown(p, corpus, lambda i: i, lang), tags=set()))
+             for p in paragraphs)
+    return "\n\n".join(" ".join(p.split()) for p in plain)
+
+
+def note_json(corpus: Corpus, texts: dict[str, str]) -> dict[str, Any]:
+    return {"texts": texts,
+            "plain": {lang: markdown_plain(text, corpus, lang) for lang, text in texts.items()}}
+
+
+def paper_json(build: ReaderBuild, key: str) -> dict[str, Any]:
+    paper = build.corpus.papers[key]
+    record = paper.record.model_dump(mode="json", exclude_unset=True)
+    if record.get("note"):
+        record["note_plain"] = note_json(build.corpus, record["note"])["plain"]
+    return {
+        "key": paper.key, "lang": paper.lang,
+        "title": paper.title("en"), "title_original": paper.title("original"),
+        "calendar": paper.calendar, "cite": {"authors": paper.cite_authors,
+                                             "year": paper.cite_year},
+        "reference": reference_text(paper), "record": record,
+        "sections": [{"id": s.id, "number": s.number, "level": s.level,
+                      "original": s.original, "en": s.en, "headings": s.headings}
+                     for s in paper.sections],
+        "urls": {e: build.public_url(build.paper_url(paper.key, e)) for e in EDITIONS},
+        "excerpts": [x.id for x in paper.excerpts],
+    }
+
+
+def excerpt_json(build: ReaderBuild, excerpt: Excerpt) -> dict[str, Any]:
+    corpus = build.corpus
+    section = next(s for s in corpus.papers[excerpt.paper].sections if s.id == excerpt.section)
+    return {
+        "id": excerpt.id, "paper": excerpt.paper, "lang": excerpt.lang,
+        "number": excerpt.number, "label": corpus.label(excerpt),
+        "original": plain_text(excerpt.original),
+        "translation": plain_text(excerpt.translation, True),
+        "page": excerpt.page, "page_inferred": excerpt.page_inferred,
+        "section": excerpt.section,
+        "section_heading": {"original": section.original, "en": section.en,
+                            "headings": section.headings},
+        "terms": excerpt.terms,
+        "glued_in_source": excerpt.glued_in_source,
+        "notes": [{"type": n.type, "text": n.text, **note_json(corpus, n.texts)}
+                  for n in excerpt.notes],
+        "urls": {e: build.public_url(build.excerpt_url(excerpt.id, e)) for e in EDITIONS},
+    }
 
 
 def corpus_json(build: ReaderBuild) -> dict[str, Any]:
-    corpus = build.corpus
-    papers = []
-    for paper in corpus.papers.values():
-        papers.append({
-            "key": paper.key, "lang": paper.lang, "source": paper.source,
-            "title": paper.title("en"), "title_original": paper.title("original"),
-            "calendar": paper.calendar, "cite": {"authors": paper.cite_authors,
-                                                 "year": paper.cite_year},
-            "reference": reference_text(paper),
-            "record": strip_lines(paper.record),
-            "sections": [{"id": s.id, "number": s.number, "level": s.level,
-                          "original": s.original, "en": s.en} for s in paper.sections],
-            "urls": {e: build.paper_url(paper.key, e) for e in EDITIONS},
-            "excerpts": [x.id for x in paper.excerpts],
-        })
-    items = []
-    for excerpt in corpus.excerpts.values():
-        section = next(s for s in corpus.papers[excerpt.paper].sections if s.id == excerpt.section)
-        items.append({
-            "id": excerpt.id, "paper": excerpt.paper, "lang": excerpt.lang,
-            "number": excerpt.number, "label": corpus.label(excerpt),
-            "original": plain_text(excerpt.original), "translation": plain_text(excerpt.translation, True),
-            "page": excerpt.page, "page_inferred": excerpt.page_inferred,
-            "section": excerpt.section,
-            "section_heading": {"original": section.original, "en": section.en},
-            "terms": excerpt.terms,
-            "glued_in_source": excerpt.glued_in_source,
-            "notes": [{"type": n.type, "text": n.text, "texts": n.texts} for n in excerpt.notes],
-            "urls": {e: build.excerpt_url(excerpt.id, e) for e in EDITIONS},
-        })
-    return {"schema": SCHEMA_VERSION, "papers": papers, "excerpts": items}
+    """The papers and excerpts, with the format's schema, version and the site's address."""
+    schema = build.public_url(SCHEMA_PATH) if build.site_url else "excerpts.schema.json"
+    return {"$schema": schema, "version": VERSION, "site_url": build.public_url(""),
+            "papers": [paper_json(build, key) for key in build.corpus.papers],
+            "excerpts": [excerpt_json(build, x) for x in build.corpus.excerpts.values()]}
 
 
-def apparatus_json(corpus: Corpus, app: Apparatus) -> dict[str, Any]:
+def apparatus_json(build: ReaderBuild) -> dict[str, Any]:
     """The glossary, the index of entities, the timeline and the seminar packets."""
+    corpus, app = build.corpus, build.app
     uses = term_excerpts(app, list(corpus.excerpts.values()))
     link_entities(app, list(corpus.excerpts.values()))
     return {
@@ -67,60 +104,58 @@ def apparatus_json(corpus: Corpus, app: Apparatus) -> dict[str, Any]:
                       "about": e.about, "excerpts": e.excerpts} for e in app.entities.values()],
         "events": [{"id": e.id, "date": e.date, "end": e.end,
                     "date_solar_hijri": solar_hijri(e.date), "names": e.title,
-                    "excerpts": [corpus.resolve(i).id for i in e.excerpts]}  # type: ignore[union-attr]
+                    "excerpts": [build.excerpt(i).id for i in e.excerpts]}
                    for e in app.events],
         "packets": [{"id": p.id, "names": {"en": p.title}, "terms": p.terms,
-                     "excerpts": [corpus.resolve(i).id for i in p.excerpts],  # type: ignore[union-attr]
-                     "url": f"packets/{p.id}/"}
+                     "excerpts": [build.excerpt(i).id for i in p.excerpts],
+                     "url": build.public_url(build.page_url(f"packets/{p.id}.md", "en"))}
                     for p in app.packets.values()],
     }
 
 
-def note_units(excerpt: Excerpt) -> list[str]:
-    """One unit per editor's note, English first, then each language it is written in."""
-    units = []
-    for number, note in enumerate(excerpt.notes, 1):
-        variants = "".join(f'      <tuv xml:lang="{lang}"><seg>{escape(text)}</seg></tuv>\n'
-                           for lang, text in note.texts.items())
-        units.append(
-            f'    <tu tuid={quoteattr(f"{excerpt.id}/note-{number}")} srclang="en">\n'
-            f'      <prop type="x-excerpt">{escape(excerpt.id)}</prop>\n'
-            f'      <prop type="x-note-type">{escape(note.type)}</prop>\n'
-            f"{variants}    </tu>")
-    return units
+def translation_units(data: dict[str, Any]) -> tuple[list[Unit], list[Unit]]:
+    """The excerpts and the editors' notes of corpus/excerpts.json as translation units."""
+    excerpts, notes = [], []
+    for item in data["excerpts"]:
+        excerpts.append(Unit(item["id"], item["lang"],
+                             ((item["lang"], item["original"]), ("en", item["translation"])),
+                             (("x-paper", item["paper"]), ("x-label", item["label"]),
+                              ("x-url", item["urls"]["en"]))))
+        for number, note in enumerate(item["notes"], 1):
+            plain = note["plain"]
+            variants = (("en", plain["en"]),) + tuple(
+                (lang, plain[lang]) for lang in EDITIONS if lang != "en" and plain.get(lang))
+            notes.append(Unit(f"{item['id']}/note-{number}", "en", variants,
+                              (("x-excerpt", item["id"]), ("x-note-type", note["type"]))))
+    return excerpts, notes
 
 
-def corpus_tmx(corpus: Corpus) -> str:
-    units = []
-    for excerpt in corpus.excerpts.values():
-        units.append(
-            f'    <tu tuid={quoteattr(excerpt.id)} srclang={quoteattr(excerpt.lang)}>\n'
-            f'      <prop type="x-paper">{escape(excerpt.paper)}</prop>\n'
-            f'      <prop type="x-label">{escape(corpus.label(excerpt))}</prop>\n'
-            f'      <tuv xml:lang={quoteattr(excerpt.lang)}><seg>{escape(plain_text(excerpt.original))}'
-            f'</seg></tuv>\n'
-            f'      <tuv xml:lang="en"><seg>{escape(plain_text(excerpt.translation, True))}</seg></tuv>\n'
-            f"    </tu>")
-        units.extend(note_units(excerpt))
-    body = "\n".join(units)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<tmx version="1.4">\n'
-        '  <header creationtool="karabakh-reader" creationtoolversion="1" segtype="paragraph" '
-        'o-tmf="yaml" adminlang="en" srclang="*all*" datatype="plaintext"/>\n'
-        f"  <body>\n{body}\n  </body>\n</tmx>\n")
+def published_schema(build: ReaderBuild) -> str:
+    """The schema of corpus/excerpts.json, with its address on the published site."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    if build.site_url:
+        schema = {"$schema": schema.pop("$schema"), "$id": build.public_url(SCHEMA_PATH),
+                  **schema}
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+
+
+def corpus_files(build: ReaderBuild) -> dict[str, str]:
+    """File name (in `corpus/`) to text, for every file of the corpus export."""
+    data = corpus_json(build)
+    data.update(apparatus_json(build))
+    files = {"excerpts.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+             "excerpts.schema.json": published_schema(build)}
+    files.update(tmx_files(*translation_units(data)))
+    files.update(table_files(data["excerpts"]))
+    return files
 
 
 def write_export(site: Path, build: ReaderBuild) -> None:
     """The export files, at the root of the English edition of the built site."""
-    corpus = build.corpus
     (site / "corpus").mkdir(parents=True, exist_ok=True)
-    data = corpus_json(build)
-    data.update(apparatus_json(corpus, build.app))
-    (site / "corpus" / "excerpts.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    (site / "corpus" / "excerpts.tmx").write_text(corpus_tmx(corpus), encoding="utf-8")
+    for name, text in corpus_files(build).items():
+        (site / "corpus" / name).write_text(text, encoding="utf-8", newline="")
     (site / "cite").mkdir(exist_ok=True)
-    for paper in corpus.papers.values():
+    for paper in build.corpus.papers.values():
         (site / "cite" / f"{paper.key}.bib").write_text(bibtex(paper), encoding="utf-8")
         (site / "cite" / f"{paper.key}.ris").write_text(ris(paper), encoding="utf-8", newline="")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from html_tokens import Token, walk
+from html_tokens import Token, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
 
@@ -29,9 +29,14 @@ def definition(build: ReaderBuild, term_id: str) -> str:
 
 def gloss_html(markup: str, build: ReaderBuild, page_url: str) -> str:
     """Link the first occurrence of each term in each paragraph to its glossary entry."""
+    return serialize(gloss_tokens(tokenize(markup), build, page_url))
+
+
+def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list[Token]:
+    """`gloss_html` on a page's tokens."""
     pattern = build.gloss_pattern
     if pattern is None:
-        return markup
+        return tokens
     target = get_relative_url(build.page_url("glossary.md"), page_url)
     seen: set[str] = set()
 
@@ -59,4 +64,4 @@ def gloss_html(markup: str, build: ReaderBuild, page_url: str) -> str:
             return raw
         return pattern.sub(gloss, raw)
 
-    return walk(markup, on_text, on_tag)
+    return map_text(tokens, on_text, on_tag)

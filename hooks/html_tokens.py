@@ -79,18 +79,31 @@ TextHandler = Callable[[str, list[Token]], str]
 TagHandler = Callable[[Token, list[Token]], None]
 
 
-def walk(markup: str, on_text: TextHandler, on_tag: TagHandler | None = None) -> str:
-    """The markup with each text run replaced by `on_text(raw_text, open_elements)`.
+def serialize(tokens: list[Token]) -> str:
+    return "".join(token.raw for token in tokens)
+
+
+def map_text(tokens: list[Token], on_text: TextHandler,
+             on_tag: TagHandler | None = None) -> list[Token]:
+    """The tokens with each text run replaced by the tokens of `on_text(raw, open_elements)`.
 
     `on_tag(token, open_elements)` is told of every start and end tag, before the stack changes.
+    Only a text run that `on_text` changes is read again, so a page is tokenized once however
+    many stages change its text.
     """
     stack: list[Token] = []
-    out: list[str] = []
-    for token in tokenize(markup):
+    out: list[Token] = []
+    for token in tokens:
         if token.kind == "text":
-            out.append(on_text(token.raw, stack))
+            new = on_text(token.raw, stack)
+            if new == token.raw:
+                out.append(token)
+            elif "<" in new:
+                out.extend(tokenize(new))
+            elif new:
+                out.append(Token("text", new))
             continue
-        out.append(token.raw)
+        out.append(token)
         if token.kind in ("start", "end") and on_tag is not None:
             on_tag(token, stack)
         if token.kind == "start":
@@ -100,4 +113,9 @@ def walk(markup: str, on_text: TextHandler, on_tag: TagHandler | None = None) ->
                 if stack[i].name == token.name:
                     del stack[i:]
                     break
-    return "".join(out)
+    return out
+
+
+def walk(markup: str, on_text: TextHandler, on_tag: TagHandler | None = None) -> str:
+    """The markup with each text run replaced by `on_text(raw_text, open_elements)`."""
+    return serialize(map_text(tokenize(markup), on_text, on_tag))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from content import REF_RE, Corpus, Note, Problem
 from languages import EDITIONS, english_name
+from model import REF_RE, Corpus, Note, Problem
 
 #: Persian and Arabic-Indic digits read as the Latin digits they stand for
 _DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},

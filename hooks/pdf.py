@@ -3,8 +3,9 @@
 After the last edition is built, each paper page (English and original-language edition) and each
 seminar packet is typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with
 binding margins, running heads, page numbers, a title block with the full reference, excerpts in
-parallel columns (the right-to-left one on the right), editor's notes as footnotes and each
-excerpt's address. Files: `pdf/<edition>/<paper>.pdf` and `pdf/en/packet-<slug>.pdf`.
+parallel columns (the right-to-left one on the right), editor's notes below each excerpt and
+each excerpt's address. The text layer is prepared by `pdf_text`; the PDFs are tagged.
+Files: `pdf/<edition>/<paper>.pdf` and `pdf/en/packet-<slug>.pdf`.
 
 `SITE_PDF=0` turns this off for quick local builds. As a command, `python hooks/pdf.py [SITE]`
 (`make pdf`) typesets the PDFs of an already built site.
@@ -29,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apparatus import load_apparatus  # noqa: E402
 from content import load_corpus  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
-from render import esc, reference_text  # noqa: E402
+from pdf_text import prepare as prepare_text_layer  # noqa: E402
+from render import esc, reference_html  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>',
@@ -44,7 +46,7 @@ class Job:
     out: str  #: the PDF's path in the site, e.g. "pdf/fa/kazemi-1403.pdf"
     edition: str
     title: str
-    reference: str
+    reference: str  #: HTML: the runs in the paper's own language isolated, as on the page
     url: str
     site_url: str  #: the published site: links in the PDF lead there, never to a local file
     authors: str = ""  #: for the PDF's metadata, where the source states them
@@ -63,14 +65,16 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
         for edition in ("en", paper.lang):
             page = f"papers/{paper.key}" if edition == "en" else f"{edition}/papers/{paper.key}"
             title = paper.title("en") if edition == "en" else paper.title("original")
-            authors = ", ".join(a.get("name", "") for a in paper.record.get("authors") or [])
-            keywords = ", ".join((paper.record.get("keywords") or {}).get("en") or [])
+            authors = ", ".join(a.name for a in paper.record.authors or [])
+            stated = paper.record.keywords
+            keywords = ", ".join((stated.en if edition == "en" else stated.original) or []
+                                 if stated else [])
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
-                           reference_text(paper), f"{site_url}{page}/", site_url, authors,
+                           reference_html(paper), f"{site_url}{page}/", site_url, authors,
                            keywords))
     for packet in app.packets.values():
         papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
-        sources = " · ".join(reference_text(corpus.papers[k]) for k in papers)
+        sources = " · ".join(reference_html(corpus.papers[k]) for k in papers)
         out.append(Job(f"packets/{packet.id}", pdf_path("en", f"packet-{packet.id}"), "en",
                        packet.title, sources, f"{site_url}packets/{packet.id}/", site_url))
     return out
@@ -86,49 +90,33 @@ def document(job: Job, site: Path) -> str:
     body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
     direction = text_direction(job.edition)
     meta = "".join(f'<meta name="{name}" content="{esc(value)}">'
-                   for name, value in (("author", job.authors), ("keywords", job.keywords))
+                   for name, value in (("author", job.authors), ("keywords", job.keywords),
+                                       ("dcterms.created", build_date()),
+                                       ("dcterms.modified", build_date()))
                    if value)
     return (
         f'<!doctype html><html lang="{job.edition}" dir="{direction}"><head><meta charset="utf-8">'
         f"<title>{esc(job.title)}</title>{meta}"
         f'<link rel="stylesheet" href="{job.site_url}assets/css/pdf.css"></head><body>'
         f'<header class="title-block"><h1>{esc(job.title)}</h1>'
-        f'<p class="title-block__reference" lang="en" dir="ltr">{esc(job.reference)}</p>'
+        f'<p class="title-block__reference" lang="en" dir="ltr">{job.reference}'
+        "</p>"
         f'<p class="title-block__url" dir="ltr">{esc(job.url)}</p></header>'
         f'<main class="md-typeset">{body}</main></body></html>')
 
 
-_RTL_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
-
-
-def _extractable_ligatures() -> None:
-    """Make right-to-left ligatures extract in reading order.
-
-    A glyph that stands for several letters (lam-alef, «لا») is mapped to them in reading order;
-    pdftotext, which reverses right-to-left runs glyph by glyph, then reverses that mapping too
-    and prints «ال». Mapping such glyphs to their letters reversed gives back «لا».
-    """
-    import weasyprint.pdf as pdf_module
-
-    original = pdf_module.build_fonts_dictionary
-    if getattr(original, "reader_patched", False):
-        return
-
-    def build(pdf, fonts, *args, **kwargs):
-        for font in fonts.values():
-            for glyph, text in list(font.to_unicode.items()):
-                if len(text) > 1 and all(_RTL_LETTER.match(c) for c in text):
-                    font.to_unicode[glyph] = text[::-1]
-        return original(pdf, fonts, *args, **kwargs)
-
-    build.reader_patched = True  # type: ignore[attr-defined]
-    pdf_module.build_fonts_dictionary = build
+def build_date() -> str:
+    """The PDFs' date, from `SOURCE_DATE_EPOCH` (reproducible builds); none without it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
 
 
 def typeset(job: Job, site: Path) -> tuple[str, float]:
     from weasyprint import HTML
 
-    _extractable_ligatures()
+    prepare_text_layer()
     start = time.monotonic()
     target = site / job.out
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +127,9 @@ def typeset(job: Job, site: Path) -> tuple[str, float]:
         html = HTML(string=document(job, site).replace(
             'href="assets/css/pdf.css"', f'href="{(site / "assets/css/pdf.css").as_uri()}"'),
             base_url=str(site / job.page) + "/")
-    html.write_pdf(target)
+    # tagged (structure tree, MarkInfo) for screen readers and reflow; no date unless
+    # SOURCE_DATE_EPOCH gives one, so two builds of the same content are byte-identical
+    html.write_pdf(target, pdf_tags=True)
     return job.out, time.monotonic() - start
 
 

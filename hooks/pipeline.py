@@ -18,14 +18,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from apparatus_html import entities_html, glossary_html, timeline_html
-from bidi import isolate_html
-from content import REF_RE, ContentError, Paper, check_markdown, read_text, without_code
-from glosses import gloss_html
+from bidi import isolate_tokens
+from export_html import corpus_downloads_html
+from glosses import gloss_tokens
+from html_tokens import Token, tokenize
+from languages import direction
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from model import REF_RE, ContentError, Paper, Section
+from pages import check_markdown
 from reader_build import ReaderBuild
 from render import (
     Forge,
@@ -39,6 +44,7 @@ from render import (
     view_control_html,
 )
 from sanitize import UnsafeContent, sanitize
+from source_text import read_text, without_code
 from templates import render
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
@@ -93,7 +99,8 @@ class ReaderPage:
             return papers_table_html(build.corpus, build.ui,
                                      lambda key: self.rel(build.paper_url(key)))
         if name == "downloads":
-            return downloads_html(build.corpus, build.ui, self.rel)
+            return (corpus_downloads_html(build.corpus, build.ui, self.rel)
+                    + downloads_html(build.corpus, build.ui, self.rel))
         if name == "glossary":
             return glossary_html(build, self.url)
         if name == "entities":
@@ -106,7 +113,7 @@ class ReaderPage:
             return pdf_button(build.ui, self.rel(self.pdf_path()))
         if name == "reader-record" and self.paper is not None:
             key = self.paper.key
-            links = {ext: self.rel(f"cite/{key}.{ext}") for ext in ("bib", "ris")}
+            links = {ext: self.rel(f"cite/{key}.{ext}") for ext in ("bib", "ris", "json")}
             return (record_html(self.paper, build.ui, links)
                     + abstracts_html(self.paper, build.corpus, build.ui, self.href))
         raise PageError(f"{self.src}: unknown block `::: {name}`; use one of "
@@ -143,28 +150,57 @@ def _after_title(markdown: str, block: str) -> str:
 def excerpts_markdown(page: ReaderPage) -> str:
     """The paper's excerpts under its own section headings, in the paper's order.
 
-    Each heading gives the original and its English rendering, the page's own language first.
+    Each heading is given in the page's language, then beside it the paper's original (on the
+    page of the paper's own language, the English rendering instead).
     """
     paper, ui = page.paper, page.build.ui
     assert paper is not None
-    original_first = page.build.edition == paper.lang
     by_section: dict[str, list[str]] = {}
     for excerpt in paper.excerpts:
         by_section.setdefault(excerpt.section, []).append(excerpt.id)
     lines = [f"## {ui['excerpts']} {{ #excerpts }}", "", "::: reader-view", ""]
-    for section in paper.sections:
-        level = "#" * min(2 + section.level, 6)
+    depths = heading_depths([section.level for section in paper.sections])
+    for section, depth in zip(paper.sections, depths, strict=True):
+        level = "#" * depth
         number = f"{section.number} " if section.number else ""
-        english = f'<span class="section-en" lang="en" dir="ltr">{esc(section.en)}</span>'
-        pair = english
-        if section.original:
-            original = (f'<span class="section-original" lang="{paper.lang}" dir="{paper.dir}">'
-                        f"{esc(section.original)}</span>")
-            pair = f"{original} · {english}" if original_first else f"{english} · {original}"
-        lines += [f"{level} {number}{pair} {{ #sec-{section.id} }}", ""]
+        lines += [f"{level} {number}{_heading_pair(section, paper, page.build.edition)} "
+                  f"{{ #sec-{section.id} }}", ""]
         for excerpt_id in by_section.get(section.id, []):
             lines += [f"![[{excerpt_id}]]", ""]
     return "\n".join(lines)
+
+
+def heading_depths(levels: list[int]) -> list[int]:
+    """The HTML heading level (3 to 6) of each section under the h2 "Excerpts": one below the
+    nearest section of a lower level before it, so no level is skipped (a level-3 section right
+    under a chapter is an h4, not an h5)."""
+    parents: list[tuple[int, int]] = []  # (section level, heading level) of the open sections
+    depths = []
+    for level in levels:
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        depth = min(parents[-1][1] + 1 if parents else 3, 6)
+        parents.append((level, depth))
+        depths.append(depth)
+    return depths
+
+
+def _heading_pair(section: Section, paper: Paper, edition: str) -> str:
+    """`heading · other` for a section: the edition's language first, then the paper's own
+    heading (or, on the paper's own edition, the English), each isolated in its language."""
+    def span(css: str, lang: str, text: str) -> str:
+        return f'<span class="{css}" lang="{lang}" dir="{direction(lang)}">{esc(text)}</span>'
+
+    if section.original is None:
+        lang = edition if edition in section.headings else "en"
+        return span("section-en" if lang == "en" else "section-edition", lang,
+                    section.heading_in(lang))
+    original = span("section-original", paper.lang, section.original)
+    if edition == paper.lang:
+        return f"{original} · {span('section-en', 'en', section.en)}"
+    if edition == "en" or edition not in section.headings:
+        return f"{span('section-en', 'en', section.en)} · {original}"
+    return f"{span('section-edition', edition, section.headings[edition])} · {original}"
 
 
 def source_stage(markdown: str, page: ReaderPage) -> tuple[str, bool]:
@@ -213,17 +249,33 @@ def fallback_notice(build: ReaderBuild, target: str, new_file: str, source: str)
                   edition_dir=build.dir, target=target, new_file=new_file, source=source)
 
 
+def _headerlinks(tokens: list[Token], title: str) -> list[Token]:
+    """The headings' permanent links titled in the edition's language (Markdown's toc writes
+    one English title for every edition)."""
+    out = []
+    for token in tokens:
+        if token.kind == "start" and token.name == "a" and token.attrs.get("class") == "headerlink":
+            attrs = {**token.attrs, "title": title}
+            raw = "<a" + "".join(f' {k}="{escape(v or "", quote=True)}"' for k, v in attrs.items())
+            token = Token("start", raw + ">", "a", attrs)
+        out.append(token)
+    return out
+
+
 def html_stage(html: str, page: ReaderPage, glossed: bool,
                fallback: tuple[str, str, str] | None) -> str:
-    """Glosses, then the fallback marking, then bidi isolation, on the page's HTML."""
+    """Glosses, then the fallback marking, then bidi isolation, then the sanitiser, on the
+    page's HTML, read into tokens once."""
     build = page.build
+    tokens = _headerlinks(tokenize(html), build.ui["heading_link"])
     if glossed:
-        html = gloss_html(html, build, page.url)
+        tokens = gloss_tokens(tokens, build, page.url)
     if fallback is not None:
-        html = (fallback_notice(build, *fallback)
-                + f'<div class="fallback-content" lang="en" dir="ltr">{html}</div>')
-    html = isolate_html(html, build.dir)
+        tokens = [*tokenize(fallback_notice(build, *fallback)
+                            + '<div class="fallback-content" lang="en" dir="ltr">'),
+                  *tokens, *tokenize("</div>")]
+    tokens = isolate_tokens(tokens, build.dir)
     try:
-        return sanitize(html, page.src)
+        return sanitize(tokens, page.src)
     except UnsafeContent as err:
         raise PageError(str(err)) from None

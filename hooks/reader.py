@@ -4,8 +4,9 @@
   is registered as a Markdown extension (`reader_syntax`);
 * `on_files`: the edition being built, and which of its pages cite each excerpt;
 * `on_page_markdown`, `on_page_content`: the page pipeline (`pipeline`), stages 1 and 3;
+* `on_page_context`: the search dialog's strings in the edition's language (`search`);
 * `on_post_build`: after the last edition, a Content-Security-Policy in every page (`sanitize`),
-  the corpus export (`export`) and the PDFs (`pdf`).
+  the corpus export (`export`), the search index of each edition (`search`) and the PDFs (`pdf`).
 """
 
 from __future__ import annotations
@@ -16,19 +17,25 @@ import sys
 from pathlib import Path
 
 import reader_build
-from content import ContentError
+import templates
+from cite import citation_meta
+from cite_files import write_citations
 from export import write_export
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from model import ContentError
+from page_meta import head, lastmod
 from pdf import enabled as pdf_enabled
 from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
 from reader_syntax import ReaderSyntax
-from render import Forge, citation_meta
+from render import Forge
 from sanitize import with_policy
+from search import SearchError, ui_strings, write_search
+from theme_a11y import palette_names, valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.reader")
 _syntax = ReaderSyntax()
@@ -55,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as err:
         raise PluginError(str(err)) from None
     build.site_url, build.repo_url = config.site_url or "", config.repo_url or ""
+    templates.reload()
     if _syntax not in config.markdown_extensions:
         config.markdown_extensions.append(_syntax)  # type: ignore[arg-type]
     return config
@@ -99,10 +107,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if fallback is not None:
         page.edit_url = fallback[1]
     _pages[page.file.src_uri] = (reader_page, fallback)
+    paper = reader_page.paper
+    norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    page.meta["reader_head"] = head(build, norm, page.url, markdown, page.meta,
+                                    config.site_name, paper)
+    # the sitemap's lastmod: the content's date in git (else MkDocs' own, SOURCE_DATE_EPOCH's)
+    page.update_date = lastmod(build, src, paper) or page.update_date
     markdown, has_excerpts = source_stage(markdown, reader_page)
     page.meta["has_excerpts"] = has_excerpts
-    if reader_page.paper is not None:
-        page.meta["citation_meta"] = citation_meta(reader_page.paper)
+    if paper is not None and build.edition in ("en", paper.lang):  # its canonical pages only
+        page.meta["citation_meta"] = citation_meta(paper)
     _syntax.context = reader_page
     return markdown
 
@@ -117,6 +131,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise PluginError(str(err)) from None
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    context["search_ui"] = ui_strings(_build())
+    palette_names(config.theme, _build().ui)  # the light/dark switch in the edition's language
+    context["reader_ui"] = _build().ui  # partials/reader/page-contents.html
+    return context
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every edition
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
@@ -125,8 +146,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     for page in Path(config.site_dir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in text:
-            page.write_text(with_policy(text), encoding="utf-8")
+            page.write_text(with_policy(valid_toggles(text)), encoding="utf-8")
     write_export(Path(config.site_dir), _build())
+    write_citations(Path(config.site_dir), _build().corpus.papers.values(), config.site_url or "",
+                    _build().proper_nouns())
+    try:
+        write_search(Path(config.site_dir), _build())
+    except SearchError as err:
+        raise PluginError(str(err)) from None
     if not pdf_enabled():
         return
     # Typeset in a separate process: it runs two WeasyPrint workers, which need an importable

@@ -12,19 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from apparatus import Apparatus, check_terms, form_pattern, link_entities, load_apparatus
+from cite_files import proper_nouns
 from consistency import check_variants, read_variants
-from content import (
-    ContentError,
-    Corpus,
-    Excerpt,
-    Problem,
-    check_files,
-    data_signature,
-    read_corpus,
-    translated_pages,
-    without_consequences,
-)
+from content import data_signature, read_corpus, without_consequences
 from languages import DEFAULT_EDITION, direction
+from model import ContentError, Corpus, Excerpt, Problem
+from pages import check_files, translated_pages
 
 
 @dataclass
@@ -108,6 +101,17 @@ class ReaderBuild:
     def public_url(self, url: str) -> str:
         """A site-relative URL as an absolute one, on the published site."""
         return f"{self.site_url.rstrip('/')}/{url}" if self.site_url else url
+
+    def proper_nouns(self) -> list[str]:
+        """What BibTeX titles protect: the names of the people, organisations and places, and
+        the capitalised words of the papers' English short and descriptive titles."""
+        names = [name for entity in self.app.entities.values()
+                 for name in (*entity.names.values(), *entity.match)]
+        titles = [text for paper in self.corpus.papers.values()
+                  for text in (paper.short_title("en"),
+                               paper.record.site_title.en if paper.record.site_title else None)
+                  if text]
+        return proper_nouns(names, titles)
 
     def excerpt(self, excerpt_id: str) -> Excerpt:
         excerpt = self.corpus.resolve(excerpt_id)

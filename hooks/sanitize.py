@@ -22,7 +22,7 @@ import re
 from collections import Counter
 
 import nh3
-from html_tokens import tokenize
+from html_tokens import Token, serialize, tokenize
 
 TAGS = {
     "a", "abbr", "article", "aside", "b", "bdi", "blockquote", "br", "button", "caption", "cite",
@@ -53,10 +53,10 @@ class UnsafeContent(Exception):
     """Content HTML held something the allow-list does not: the message says what."""
 
 
-def _signature(markup: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
+def _signature(tokens: list[Token]) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
     """Every start tag with its attributes (values decoded), as a multiset."""
     out: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
-    for token in tokenize(markup):
+    for token in tokens:
         if token.kind in ("start", "empty"):
             attrs = tuple(sorted((k, html.unescape(v or "")) for k, v in token.attrs.items()))
             out[(token.name, attrs)] += 1
@@ -68,12 +68,15 @@ def _describe(tag: str, attrs: tuple[tuple[str, str], ...]) -> str:
     return f"<{tag}{' ' + shown if shown else ''}>"
 
 
-def sanitize(markup: str, where: str) -> str:
-    """The content HTML, cleaned by the allow-list; UnsafeContent if anything was removed."""
+def sanitize(markup: str | list[Token], where: str) -> str:
+    """The content HTML (or its tokens), cleaned by the allow-list; UnsafeContent if anything
+    was removed."""
+    tokens = tokenize(markup) if isinstance(markup, str) else markup
+    markup = serialize(tokens)
     clean = nh3.clean(markup, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                       generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True,
                       clean_content_tags={"script", "style"})
-    removed = _signature(markup) - _signature(clean)
+    removed = _signature(tokens) - _signature(tokenize(clean))
     if removed:
         shown = "; ".join(_describe(tag, attrs) for (tag, attrs), _ in removed.most_common(5))
         raise UnsafeContent(
@@ -92,11 +95,14 @@ def content_security_policy(page_html: str) -> str:
     hashes = []
     for match in _INLINE_SCRIPT.finditer(page_html):
         attrs = match.group("attrs").lower()
-        if "src=" in attrs or "application/json" in attrs:
+        if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
+            # a data block (JSON-LD, the theme's configuration) is never run: no hash for it
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    scripts = " ".join(["'self'", *sorted(set(hashes))])
+    # 'wasm-unsafe-eval': search (Pagefind) compiles its WebAssembly, fetched from the site; it
+    # allows no eval() of JavaScript
+    scripts = " ".join(["'self'", *sorted(set(hashes)), "'wasm-unsafe-eval'"])
     return ("default-src 'self'; "
             f"script-src {scripts}; "
             "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "

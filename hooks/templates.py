@@ -19,8 +19,15 @@ FOLDER = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "re
 
 @cache
 def environment() -> Environment:
+    # Templates are read once per build (`reload` starts again when they change under
+    # `mkdocs serve`), not checked on disk at every use.
     return Environment(loader=FileSystemLoader(FOLDER), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, keep_trailing_newline=False)
+                       undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False)
+
+
+def reload() -> None:
+    """Read the templates again (a new build, perhaps after an edit)."""
+    environment.cache_clear()
 
 
 def render(name: str, **context: Any) -> str:

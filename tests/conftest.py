@@ -26,7 +26,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
         fixtures = set(getattr(item, "fixturenames", ()))
-        if module.endswith("test_browser"):
+        if module.endswith(("test_browser", "test_a11y", "test_a11y_reading")):
             item.add_marker(pytest.mark.browser)
         elif module.endswith("test_pdf"):
             item.add_marker(pytest.mark.pdf)
@@ -82,6 +82,8 @@ def project_copy(tmp_path: Path) -> Iterator[Path]:
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests" / "fixtures" / "docs", project / "docs")
     shutil.copy(ROOT / "docs" / "data" / "ui.yml", project / "docs" / "data" / "ui.yml")
+    shutil.copy(ROOT / "docs" / "data" / "search-normalise.yml",
+                project / "docs" / "data" / "search-normalise.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     yield project

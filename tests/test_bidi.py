@@ -9,12 +9,18 @@ from calendar_sh import gregorian_equivalent
 
 def test_latin_citation_in_persian_is_isolated_whole() -> None:
     html = isolate_text("به گفتهٔ او (Davutoglu, 2016: 129) ترکیه", "rtl")
-    assert '<bdi dir="ltr">(Davutoglu, 2016: 129)</bdi>' in html
+    assert '<bdi dir="ltr" class="unbroken">(Davutoglu, 2016: 129)</bdi>' in html
 
 
 @pytest.mark.parametrize("run", ["S-300", "2016: 129", "https://example.org/a/b", "TİKA"])
 def test_ltr_runs_in_rtl_text(run: str) -> None:
-    assert f'<bdi dir="ltr">{run}</bdi>' in isolate_text(f"موشک {run} در متن", "rtl")
+    assert f'<bdi dir="ltr" class="unbroken">{run}</bdi>' in isolate_text(f"موشک {run} در متن",
+                                                                        "rtl")
+
+
+def test_long_runs_may_wrap() -> None:
+    run = "Strategic Depth: Turkey's International Position (Davutoğlu, 2001: 129)"
+    assert f'<bdi dir="ltr">{run}</bdi>' in isolate_text(f"کتاب {run} در متن", "rtl")
 
 
 def test_plain_numbers_are_left_alone() -> None:
@@ -23,7 +29,7 @@ def test_plain_numbers_are_left_alone() -> None:
 
 def test_rtl_words_in_english_are_isolated_with_guillemets() -> None:
     html = isolate_text("the term «قدرت نرم» means soft power", "ltr")
-    assert '<bdi dir="rtl">«قدرت نرم»</bdi>' in html
+    assert '<bdi dir="rtl" class="unbroken">«قدرت نرم»</bdi>' in html
 
 
 def test_text_is_escaped() -> None:
@@ -33,14 +39,14 @@ def test_text_is_escaped() -> None:
 def test_html_follows_dir_attributes_and_skips_code() -> None:
     html = isolate_html('<p>English <span dir="rtl">متن (Nye, 2004) است</span> '
                         "<code>کد</code> and مقاله</p>", "ltr")
-    assert '<bdi dir="ltr">(Nye, 2004)</bdi>' in html
+    assert '<bdi dir="ltr" class="unbroken">(Nye, 2004)</bdi>' in html
     assert "<code>کد</code>" in html
-    assert '<bdi dir="rtl">مقاله</bdi>' in html
+    assert '<bdi dir="rtl" class="unbroken">مقاله</bdi>' in html
 
 
 def test_html_entities_survive() -> None:
     assert isolate_html("<p>Kazemi &amp; Salehi</p>", "rtl") == \
-        '<p><bdi dir="ltr">Kazemi &amp; Salehi</bdi></p>'
+        '<p><bdi dir="ltr" class="unbroken">Kazemi &amp; Salehi</bdi></p>'
 
 
 @pytest.mark.parametrize("sh, gregorian", [

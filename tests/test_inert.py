@@ -41,6 +41,8 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests" / "fixtures" / "docs", project / "docs")
     shutil.copy(ROOT / "docs" / "data" / "ui.yml", project / "docs" / "data" / "ui.yml")
+    shutil.copy(ROOT / "docs" / "data" / "search-normalise.yml",
+                project / "docs" / "data" / "search-normalise.yml")
     (project / "mkdocs.yml").write_text(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0], encoding="utf-8")
     page = project / "docs" / "en" / "index.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EDITIONS, read_html
-from content import Note
+from model import Note
 from note_languages import all_notes, check_note_languages, links, note_problems, numbers
 
 

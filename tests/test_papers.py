@@ -134,6 +134,8 @@ def test_record_and_how_to_cite_on_both_pages(site: Path, corpus, key: str) -> N
         assert doc.select_one(".record .record__table")
         cite = doc.select_one("#how-to-cite")
         assert cite and cite.select_one('a[href$=".bib"]') and cite.select_one('a[href$=".ris"]')
+        csl = cite.select_one('a[href$=".json"]')
+        assert csl is not None and csl["href"].endswith(f"cite/{key}.json")
         headings = [h.get("id") for h in doc.select("h3[id], h4[id], h5[id]")]
         assert [f"sec-{s.id}" for s in paper.sections] == [h for h in headings
                                                           if h and h.startswith("sec-")]
@@ -141,7 +143,7 @@ def test_record_and_how_to_cite_on_both_pages(site: Path, corpus, key: str) -> N
 
 def test_papers_without_a_stated_title_are_marked_as_the_sites_own(site: Path, corpus) -> None:
     for key in ("karabakh-war", "ases-2025"):
-        assert corpus.papers[key].record.get("site_title")
+        assert corpus.papers[key].record.site_title
         doc = read_html(site, f"papers/{key}/")
         assert "the site's own" in doc.select_one(".record").get_text()
 

@@ -1,10 +1,12 @@
-"""The PDFs of every paper page and seminar packet: they exist, open, embed their fonts, stay
-small, build in time, and their text comes out in logical order in every script."""
+"""The PDFs of every paper page and seminar packet: they exist, open, stay small, embed only the
+project's fonts, are tagged, fill their pages and typeset reproducibly; their text comes out in
+logical order in every script (and see test_pdf_text.py)."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -137,7 +139,89 @@ def test_links_lead_to_the_published_site_and_metadata_is_set(site: Path, corpus
         assert document.metadata["title"], rel
         key = rel.rsplit("/", 1)[1].removesuffix(".pdf")
         paper = corpus.papers.get(key)
-        if paper is not None and paper.record.get("authors"):
-            assert document.metadata["author"].startswith(paper.record["authors"][0]["name"])
+        if paper is not None and paper.record.authors:
+            assert document.metadata["author"].startswith(paper.record.authors[0].name)
         edition = rel.split("/")[1]
         assert document.xref_get_key(document.pdf_catalog(), "Lang") == ("string", edition), rel
+
+
+# --- fonts, tags, page fill and reproducibility ----------------------------------------------
+
+#: every font a PDF may embed: the self-hosted faces named in assets/css/pdf.css (WeasyPrint adds
+#: the style to the name: "-Bold", "-Italic", "-Oblique", ...)
+PROJECT_FONTS = ("Reader-Sans", "Reader-Arabic-Script", "Reader-Symbols")
+
+
+def test_only_the_projects_fonts_are_embedded(site: Path, corpus, packets) -> None:
+    """pdffonts lists each embedded font; none is a system font (DejaVu and the like)."""
+    for rel in pdf_files(corpus, packets):
+        out = subprocess.run(["pdffonts", str(site / rel)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+        names = {line.split()[0].split("+", 1)[-1] for line in out}
+        strangers = {n for n in names
+                     if not any(n == f or n.startswith(f + "-") for f in PROJECT_FONTS)}
+        assert not strangers, (rel, strangers)
+        assert any(n.startswith("Reader-Sans") for n in names), rel
+
+
+def test_pdfs_are_tagged_with_their_metadata(site: Path, corpus, packets) -> None:
+    """A structure tree and MarkInfo /Marked true (read with PyMuPDF), a title and a language,
+    and keywords where the paper states them."""
+    import pymupdf
+
+    for rel in pdf_files(corpus, packets):
+        with pymupdf.open(site / rel) as document:
+            catalog = document.pdf_catalog()
+            assert document.xref_get_key(catalog, "StructTreeRoot")[0] == "xref", rel
+            assert document.xref_get_key(catalog, "MarkInfo/Marked") == ("bool", "true"), rel
+            assert document.metadata["title"], rel
+            key = rel.rsplit("/", 1)[1].removesuffix(".pdf")
+            paper = corpus.papers.get(key)
+            if paper is not None and paper.record.keywords:
+                stated = paper.record.keywords
+                words = stated.en if rel.startswith("pdf/en/") else stated.original
+                assert document.metadata["keywords"] == ", ".join(words or []), rel
+
+
+def text_lines_per_page(path: Path) -> list[int]:
+    """Lines of text on each page, without the running head and the page number."""
+    import pymupdf
+
+    counts = []
+    with pymupdf.open(path) as document:
+        for page in document:
+            body = page.rect.height
+            lines = [line for block in page.get_text("dict")["blocks"]
+                     for line in block.get("lines", [])
+                     if line["bbox"][1] > 0.07 * body and line["bbox"][3] < 0.94 * body]
+            counts.append(len(lines))
+    return counts
+
+
+def test_no_page_but_the_last_is_nearly_empty(site: Path, corpus, packets) -> None:
+    """Each page but the last has at least a quarter of the lines of the fullest page."""
+    for rel in pdf_files(corpus, packets):
+        counts = text_lines_per_page(site / rel)
+        full = max(counts)
+        thin = [number for number, lines in enumerate(counts[:-1], 1) if lines < full / 4]
+        assert not thin, (rel, "nearly empty pages", thin, counts)
+
+
+def test_typesetting_is_reproducible(site: Path, tmp_path: Path, packets) -> None:
+    """Two typesettings of one page give byte-identical PDFs, equal to the built one."""
+    import pdf
+    from conftest import ROOT
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    job = next(j for j in pdf.jobs(ROOT / "docs", site_url) if j.out.endswith(
+        f"packet-{packets[0]}.pdf"))
+    made = []
+    for copy in ("a", "b"):
+        folder = tmp_path / copy
+        shutil.copytree(site / "assets", folder / "assets")
+        shutil.copytree(site / job.page, folder / job.page)
+        pdf.typeset(job, folder)
+        made.append((folder / job.out).read_bytes())
+    assert made[0] == made[1]
+    assert made[0] == (site / job.out).read_bytes()

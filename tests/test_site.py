@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from conftest import EDITIONS, read_html
-from content import RTL_LANGUAGES
+from languages import RTL_LANGUAGES
 
 
 def pages(site: Path) -> list[Path]:
@@ -249,7 +249,7 @@ def test_unstated_fields_say_so_in_the_editions_language(site: Path, corpus, edi
             continue
         doc = read_html(site, f"{'' if edition == 'en' else edition + '/'}papers/{key}/")
         record = doc.select_one(".record")
-        missing = [f for f in ("doi", "issn", "volume", "received") if not paper.record.get(f)]
+        missing = [f for f in ("doi", "issn", "volume", "received") if not getattr(paper.record, f)]
         if missing:
             assert ui["not_stated"] in record.get_text(), (edition, key)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build
-from content import ContentError, check_site, load_corpus
+from content import check_site, load_corpus
+from model import ContentError
 
 PAPER = Path("docs/data/papers/sample.yml")
 RTL_PAPER = Path("docs/data/papers/nemune.yml")
@@ -136,6 +137,32 @@ def test_unknown_section(project_copy: Path) -> None:
     edit(project_copy, PAPER, "section: end", "section: ending")
     (problem,) = problems_of(project_copy)
     assert "unknown section 'ending'" in problem and "intro" in problem
+
+
+def test_section_heading_missing_in_an_edition(project_copy: Path) -> None:
+    edit(project_copy, PAPER, ", fa: نتیجه, ar: خاتمة}", ", ar: خاتمة}")
+    (problem,) = problems_of(project_copy)
+    line = line_of(project_copy, PAPER, "original: Sonuç")
+    assert problem.startswith(f"{PAPER.as_posix()}:{line}:")
+    assert "section 'end' has no heading in Persian" in problem and "`fa: " in problem
+
+
+def test_record_field_misspelt_or_malformed(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "  doi: null\n", "  DOI: null\n")
+    edit(project_copy, PAPER, "  issn: null", "  issn: 12345678")
+    problems = problems_of(project_copy)
+    assert len(problems) == 3, problems
+    misspelt, missing, issn = sorted(problems, key=lambda p: ("DOI" not in p, "issn" in p))
+    assert misspelt.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, 'DOI:')}:")
+    assert "`record.DOI`" in misspelt and "check its spelling" in misspelt
+    assert "`record.doi`: the record has no such field" in missing and "`null`" in missing
+    assert issn.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, 'issn:')}:")
+
+
+def test_record_note_in_every_edition(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "fa: یک یادداشت., ", "")
+    (problem,) = problems_of(project_copy)
+    assert "`record.note`: the note is missing in fa" in problem
 
 
 def test_yaml_syntax_error_names_the_line(project_copy: Path) -> None:

@@ -57,33 +57,68 @@
       if (open !== except) open.classList.remove("is-open");
     });
   }
+  /* Screen readers hear the definition as the term's description (one hidden element). */
+  function describe(gloss) {
+    var text = document.getElementById("reader-gloss-description");
+    if (!text) {
+      text = document.createElement("span");
+      text.id = "reader-gloss-description";
+      text.hidden = true;
+      document.body.appendChild(text);
+    }
+    text.textContent = gloss.getAttribute("data-gloss") || "";
+    gloss.setAttribute("aria-describedby", text.id);
+  }
+  function openGloss(gloss) {
+    closeGlosses(gloss);
+    place(gloss);
+    gloss.classList.add("is-open");
+  }
   ["mouseover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (event) {
       var gloss = event.target.closest ? event.target.closest("a.gloss") : null;
-      if (gloss) place(gloss);
+      if (gloss) { place(gloss); describe(gloss); }
     });
   });
+  /* With the keyboard, as with a tap: Enter on a term shows its definition, Enter again follows
+     the link; Escape closes it and the focus stays on the term; leaving the term closes it. */
+  document.addEventListener("focusout", function (event) {
+    if (event.target.matches && event.target.matches("a.gloss")) {
+      event.target.classList.remove("is-open");
+    }
+  });
   /* On a touch screen a first tap shows the definition, a second follows the link; a tap
-     elsewhere, Escape or scrolling closes it. */
+     elsewhere, Escape or scrolling the term off the screen closes it. */
   var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
   document.addEventListener("click", function (event) {
     var gloss = event.target.closest ? event.target.closest("a.gloss") : null;
     closeGlosses(gloss);
     if (gloss && touch && !gloss.classList.contains("is-open")) {
       event.preventDefault();
-      place(gloss);
-      gloss.classList.add("is-open");
+      openGloss(gloss);
     }
   });
   document.addEventListener("keydown", function (event) {
+    var gloss = event.target.closest ? event.target.closest("a.gloss") : null;
     if (event.key === "Escape") {
       closeGlosses(null);
-      if (document.activeElement && document.activeElement.matches("a.gloss")) {
-        document.activeElement.blur();
-      }
+    } else if (event.key === "Enter" && gloss && !gloss.classList.contains("is-open")) {
+      event.preventDefault();
+      openGloss(gloss);
     }
   });
-  window.addEventListener("scroll", function () { closeGlosses(null); }, { passive: true });
+  /* An open definition follows its term as the page scrolls, and closes once the term has left
+     the screen. */
+  window.addEventListener("scroll", function () {
+    document.querySelectorAll("a.gloss.is-open").forEach(function (open) {
+      var rect = open.getBoundingClientRect();
+      if (rect.bottom < 0 || rect.top > window.innerHeight) {
+        open.classList.remove("is-open");
+      } else {
+        place(open);
+      }
+    });
+  }, { passive: true });
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target.closest("button") : null;
@@ -107,9 +142,77 @@
   }
   window.addEventListener("hashchange", followAlias);
 
+  /* A table or code block wider than the screen scrolls sideways: it is then reachable with the
+     keyboard (arrow keys scroll it); a table's wrapper is named after the table's heading. */
+  function scrollableBlocks() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var heading = wrap.previousElementSibling;
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("data-reader-scroll", "");
+        if (heading && /^H[1-6]$/.test(heading.tagName)) {
+          wrap.setAttribute("role", "region");
+          wrap.setAttribute("aria-label", heading.textContent.replace(/¶\s*$/, "").trim());
+        }
+      } else if (wrap.hasAttribute("data-reader-scroll")) {
+        wrap.removeAttribute("data-reader-scroll");
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+      }
+    });
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(scrollableBlocks);  /* after the theme has wrapped the tables */
+  }
+  window.addEventListener("resize", scrollableBlocks);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(scrollableBlocks);
+
+  /* The theme's drawer and search toggles start closed when a page is shown again (going back),
+     as their `autocomplete="off"` did before the build removed it (hooks/theme_a11y.py). */
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("input.md-toggle:checked").forEach(function (toggle) {
+      toggle.checked = false;
+    });
+  });
+
   /* Printing from the browser prints the full record, which the screen keeps folded. */
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details.record__full").forEach(function (d) { d.open = true; });
+  });
+
+  /* Search opens with its button, "/" or "s"; its scripts and index load only then
+     (search.js). The site's root is where this script's folder is. */
+  var script = document.currentScript;
+  var siteRoot = script && script.src ? new URL("../../", script.src).href : "";
+  var searchLoaded = false;
+  function loadScript(path) {
+    var element = document.createElement("script");
+    element.src = siteRoot + path;
+    element.async = false;
+    document.head.appendChild(element);
+  }
+  function openSearch() {
+    var dialog = document.querySelector("[data-search-dialog]");
+    if (!dialog || !siteRoot) return;
+    if (!dialog.open) dialog.showModal();
+    if (!searchLoaded) {
+      searchLoaded = true;
+      window.ReaderSearchRoot = siteRoot;
+      loadScript("assets/js/search-normalise.js");
+      loadScript("assets/js/search.js");
+    }
+  }
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-search-open]")) openSearch();
+  });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable], dialog")) return;
+    if (event.key === "/" || event.key === "s" || event.key === "S") {
+      event.preventDefault();
+      openSearch();
+    }
   });
 
   syncButtons();

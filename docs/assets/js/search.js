@@ -1,0 +1,191 @@
+/* The reader's search dialog. reader.js loads this script (and search-normalise.js) the first
+   time the reader opens search; the edition's Pagefind index (pagefind/<edition>/) loads with the
+   first query, the other editions' only when "all editions" is ticked. The query is folded by
+   the site's rule set before Pagefind sees it; results are built with textContent and <mark>,
+   never from HTML. Contract (README): one <input type="search">, results are <a> elements inside
+   the element carrying data-search-results. */
+(function () {
+  "use strict";
+  var LIMIT = 12;
+  var dialog = document.querySelector("[data-search-dialog]");
+  var siteRoot = window.ReaderSearchRoot;
+  if (!dialog || !siteRoot || !window.ReaderSearchFold) return;
+  var input = dialog.querySelector('input[type="search"]');
+  var allBox = dialog.querySelector("[data-search-all]");
+  var status = dialog.querySelector("[data-search-status]");
+  var results = dialog.querySelector("[data-search-results]");
+  var strings = JSON.parse(dialog.getAttribute("data-search-strings"));
+  var edition = dialog.getAttribute("data-search-edition");
+  var rules = null, folder = null, own = null, all = null, counter = 0, timer = null;
+
+  function loadRules() {
+    if (!rules) {
+      rules = fetch(siteRoot + "pagefind/rules.json").then(function (r) { return r.json(); })
+        .then(function (data) { folder = window.ReaderSearchFold.makeFolder(data); return data; });
+    }
+    return rules;
+  }
+  function bundle(code) { return siteRoot + "pagefind/" + code + "/"; }
+  function ownEngine() {
+    if (!own) own = import(bundle(edition) + "pagefind.js");
+    return own;
+  }
+  /* Every edition: a second instance of the edition's bundle, with the others merged in. */
+  function allEngine(data) {
+    if (!all) {
+      all = import(bundle(edition) + "pagefind.js?all").then(function (engine) {
+        var others = Object.keys(data.editions).filter(function (code) { return code !== edition; });
+        return Promise.all(others.map(function (code) {
+          return engine.mergeIndex(bundle(code), { language: code });
+        })).then(function () { return engine; });
+      });
+    }
+    return all;
+  }
+
+  function say(text) { status.textContent = text; }
+  function count(n) {
+    var digits = edition === "fa" ? String(n).replace(/[0-9]/g, function (d) {
+      return "۰۱۲۳۴۵۶۷۸۹"[d];
+    }) : String(n);
+    return strings.search_results.replace("{n}", digits);
+  }
+
+  /* What to highlight: the query's words, then every spelling of a name the query is (or
+     begins), or that is one of its words. */
+  function terms(query, data) {
+    var words = query.split(" ").filter(Boolean);
+    var out = words.slice();
+    data.groups.forEach(function (group) {
+      var hit = group.some(function (form) {
+        return words.indexOf(form) !== -1 || (query.length > 2 && form.indexOf(query) === 0);
+      });
+      if (hit) out = out.concat(group);
+    });
+    return { words: words, all: out.filter(function (t, i) { return out.indexOf(t) === i; }) };
+  }
+  function isWordChar(ch) { return /[\p{L}\p{N}]/u.test(ch); }
+  function matches(text, words) {
+    var mapped = folder.foldWithMap(text), spans = [];
+    words.forEach(function (word) {
+      var at = mapped.text.indexOf(word);
+      while (at !== -1) {
+        if (at === 0 || !isWordChar(mapped.text[at - 1])) {
+          spans.push([mapped.starts[at], mapped.ends[at + word.length - 1]]);
+        }
+        at = mapped.text.indexOf(word, at + 1);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    return spans.filter(function (s, i) { return i === 0 || s[0] >= spans[i - 1][1]; });
+  }
+
+  /* The snippet: the record's text that holds most of the query's words (the original, the
+     translation, a note), around its first match. */
+  function snippet(meta, terms, data) {
+    var texts = [];
+    for (var i = 1; meta["t" + i] !== undefined; i++) texts.push([meta["l" + i], meta["t" + i]]);
+    var chosen = texts[0] || [edition, ""], spans = [], best = 0;
+    texts.forEach(function (candidate) {
+      var folded = folder.fold(candidate[1]);
+      var score = terms.words.filter(function (w) { return folded.indexOf(w) !== -1; }).length * 2;
+      var found = matches(candidate[1], terms.all);
+      score += found.length ? 1 : 0;
+      if (score > best) { best = score; chosen = candidate; spans = found; }
+    });
+    var text = chosen[1], start = spans.length ? Math.max(0, spans[0][0] - 80) : 0;
+    var end = Math.min(text.length, start + 260);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    var node = document.createElement("span");
+    node.className = "reader-search__snippet";
+    node.lang = chosen[0];
+    node.dir = data.rtl.indexOf(chosen[0]) !== -1 ? "rtl" : "ltr";
+    if (start > 0) node.append("… ");
+    mark(node, text, spans, start, end);
+    if (end < text.length) node.append(" …");
+    return node;
+  }
+  /* text[start:end] into node, the spans in <mark>. */
+  function mark(node, text, spans, start, end) {
+    var cursor = start;
+    spans.filter(function (s) { return s[0] >= start && s[1] <= end; }).forEach(function (s) {
+      node.append(text.slice(cursor, s[0]));
+      var element = document.createElement("mark");
+      element.textContent = text.slice(s[0], s[1]);
+      node.append(element);
+      cursor = s[1];
+    });
+    node.append(text.slice(cursor, end));
+  }
+
+  function item(result, words, data) {
+    var meta = result.meta, link = document.createElement("a");
+    link.className = "reader-search__result";
+    link.href = siteRoot + meta.u;
+    var head = document.createElement("span");
+    head.className = "reader-search__kind";
+    head.textContent = strings["search_kind_" + meta.k] || "";
+    if (meta.e && meta.e !== edition) {
+      link.hreflang = meta.e;
+      head.textContent += " · " + data.editions[meta.e];
+    }
+    var title = document.createElement("span");
+    title.className = "reader-search__name";
+    title.dir = "auto";
+    var name = meta.title || "";
+    mark(title, name, matches(name, words.all), 0, name.length);
+    link.append(head, title, snippet(meta, words, data));
+    return link;
+  }
+
+  function search() {
+    var token = ++counter, query = input.value;
+    loadRules().then(function (data) {
+      var folded = folder.fold(query);
+      if (!folded) { results.replaceChildren(); say(""); done(token); return null; }
+      say(strings.search_loading);
+      var engine = allBox.checked ? allEngine(data) : ownEngine();
+      return engine.then(function (pagefind) { return pagefind.search(folded); })
+        .then(function (found) {
+          return Promise.all(found.results.slice(0, LIMIT).map(function (r) { return r.data(); }))
+            .then(function (shown) {
+              if (token !== counter) return;
+              var words = terms(folded, data);
+              results.replaceChildren.apply(results, shown.map(function (r) {
+                return item(r, words, data);
+              }));
+              say(found.results.length ? count(found.results.length) : strings.search_none);
+              done(token);
+            });
+        });
+    }).catch(function (error) { say(String(error)); done(token); });
+  }
+  /* aria-busy on the results: true from a keystroke until its results are shown. */
+  function done(token) { if (token === counter) results.setAttribute("aria-busy", "false"); }
+  function later() {
+    results.setAttribute("aria-busy", "true");
+    clearTimeout(timer);
+    timer = setTimeout(search, 120);
+  }
+
+  input.addEventListener("input", later);
+  allBox.addEventListener("change", later);
+  dialog.querySelector("[data-search-close]").addEventListener("click", function () {
+    dialog.close();
+  });
+  results.addEventListener("click", function (event) {
+    if (event.target.closest("a")) dialog.close();
+  });
+  /* Arrow keys move between the field and the results. */
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+    if (!links.length) return;
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    if (next >= links.length) return;
+    event.preventDefault();
+    (next < 0 ? input : links[next]).focus();
+  });
+  if (input.value) later();
+})();

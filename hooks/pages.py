@@ -1,0 +1,171 @@
+"""Checks of the pages and files of `docs/`: published anchors, the Markdown of every page (its
+references, blocks and markup) and the files beside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from languages import (
+    EDITIONS,
+)
+from model import (
+    REF_RE,
+    Corpus,
+    Problem,
+)
+from source_text import (
+    _BLOCK_LINE,
+    EMBED_RE,
+    PAGE_BLOCKS,
+    _rel,
+    read_text,
+    scan_controls,
+    scan_markup,
+    scan_text,
+    without_code,
+)
+
+ANCHORS = Path("data") / "anchors.txt"
+
+def check_anchors(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """Every published excerpt id (docs/data/anchors.txt) must still lead somewhere."""
+    path = docs_dir / ANCHORS
+    if not path.exists():
+        return []
+    rel = _rel(path, docs_dir.parent)
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(),
+                                  start=1):
+        anchor = line.split("#", 1)[0].strip()
+        if anchor and corpus.resolve(anchor) is None:
+            problems.append(Problem(
+                rel, number, f"the published excerpt id '{anchor}' no longer exists, so links "
+                "that cite it would break",
+                f"restore the excerpt, or add `aliases: [{anchor}]` to the excerpt that replaces "
+                "it", missing=anchor))
+    return problems
+
+
+def update_anchors(docs_dir: Path, corpus: Corpus) -> list[str]:
+    """Append the ids published since the list was last written; returns them."""
+    path = docs_dir / ANCHORS
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# Every excerpt id ever published, one a line. Readers cite them: `make check` fails\n"
+        "# if one of them is neither an excerpt id nor an alias. `make anchors` appends new ids.\n")
+    known = {line.split("#", 1)[0].strip() for line in text.splitlines()}
+    new = [ex_id for ex_id in corpus.excerpts if ex_id not in known]
+    if new:
+        path.write_text(text.rstrip("\n") + "\n" + "\n".join(new) + "\n", encoding="utf-8")
+    return new
+
+
+def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
+    """(edition, path) for every page an edition has in its own folder."""
+    return {
+        (edition, path.relative_to(docs_dir / edition).as_posix())
+        for edition in EDITIONS
+        for path in (docs_dir / edition).rglob("*.md")
+    }
+
+
+#: `![[id]]` on a line of its own: an embedded excerpt
+def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
+    """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
+    unknown blocks, an unknown paper in the front matter."""
+    body = without_code(text)  # code is shown as text, never run: the checks read the rest
+    problems = scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
+    problems += check_refs(body, corpus, rel, 1)
+    embeds: dict[str, int] = {}
+    for number, line in enumerate(body.split("\n"), start=1):
+        block = _BLOCK_LINE.match(line)
+        if block and block.group(1) not in PAGE_BLOCKS:
+            problems.append(Problem(rel, number, f"unknown block `::: {block.group(1)}`",
+                                    f"use one of: {', '.join(PAGE_BLOCKS)}, on a line of its own"))
+        match = EMBED_RE.match(line)
+        if not match:
+            continue
+        target = match.group(1).strip()
+        if target in embeds:
+            problems.append(Problem(rel, number, f"excerpt '{target}' is embedded twice "
+                                    f"(first on line {embeds[target]})",
+                                    "embed it once and link to it elsewhere with [[id]]"))
+        embeds[target] = number
+    if text.startswith("---"):
+        front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
+        try:
+            meta = yaml.safe_load(front)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+            return problems + [Problem(rel, (mark.line + 1) if mark else 1,
+                                       "the front matter between the `---` lines is not YAML",
+                                       "write one `key: value` per line, e.g. `paper: kazemi-1403`")]
+        paper = meta.get("paper") if isinstance(meta, dict) else None
+        if paper is not None and str(paper) not in corpus.papers:
+            front_line = next((n for n, line in enumerate(text.split("\n"), start=1)
+                               if line.startswith("paper:")), 1)
+            problems.append(Problem(rel, front_line, f"unknown paper {paper!r} in the front "
+                                    "matter", f"use one of: {', '.join(sorted(corpus.papers))}",
+                                    missing=str(paper)))
+    return problems
+
+
+def check_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """Every problem in the pages of every edition, as the build checks each page."""
+    problems = []
+    for edition in EDITIONS:
+        for path in sorted((docs_dir / edition).rglob("*.md")):
+            rel = _rel(path, docs_dir.parent)
+            text, unreadable = read_text(path, docs_dir.parent)
+            problems += unreadable if text is None else check_markdown(rel, text, corpus)
+    return problems
+
+
+#: files under docs/ that a browser would run or that could load from another host
+_REFUSED_FILES = (".html", ".htm", ".xhtml", ".xml", ".xsl", ".swf", ".pdf")
+_SVG_UNSAFE = re.compile(r"<\s*(script|foreignObject|iframe|embed|object)\b|\son[a-z]+\s*=|"
+                         r"javascript:|(href|src)\s*=\s*[\"']?\s*(https?:)?//", re.I)
+#: the site's own scripts; contributors' files never add one
+SITE_SCRIPTS = ("assets/js/reader.js", "assets/js/search.js", "assets/js/search-normalise.js")
+
+
+def check_files(docs_dir: Path) -> list[Problem]:
+    """Files under docs/ are published as they are: none may run script or load from elsewhere."""
+    problems = []
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        rel, inner = _rel(path, docs_dir.parent), path.relative_to(docs_dir).as_posix()
+        suffix = path.suffix.lower()
+        if suffix in _REFUSED_FILES:
+            problems.append(Problem(rel, 1, f"a {suffix} file under docs/ would be published as "
+                                    "it is", "remove it: pages are Markdown, data is YAML, and "
+                                    "the PDFs are made by the build"))
+        elif suffix in (".js", ".mjs") and inner not in SITE_SCRIPTS:
+            problems.append(Problem(rel, 1, "a script file under docs/ would run on the site",
+                                    "remove it; the site's only scripts are "
+                                    + ", ".join(f"docs/{s}" for s in SITE_SCRIPTS)))
+        elif suffix == ".svg":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for number, line in enumerate(text.split("\n"), start=1):
+                match = _SVG_UNSAFE.search(line)
+                if match:
+                    problems.append(Problem(rel, number, f"the SVG holds {match.group(0).strip()!r}",
+                                            "an image may not run script, embed other content "
+                                            "or load anything from another host: remove it"))
+    return problems
+
+
+def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
+               excerpt: str | None = None) -> list[Problem]:
+    """Problems for every [[id]] or ![[id]] in `text` that names no excerpt."""
+    problems = []
+    for offset, line in enumerate(text.splitlines() or [text]):
+        for match in REF_RE.finditer(line):
+            target = match.group(2).strip()
+            if corpus.resolve(target) is None:
+                kind = "embed" if match.group(1) else "link"
+                problems.append(Problem(
+                    file, first_line + offset, f"{kind} to unknown excerpt id '{target}'",
+                    "correct the id (ids are listed in corpus/excerpts.json and on each paper "
+                    "page) or remove the reference", excerpt, missing=target))
+    return problems

@@ -1,0 +1,169 @@
+"""The typed model of a paper's bibliographic record (`record:` in `docs/data/papers/<key>.yml`).
+
+Every field has a type; a field the source does not state is `null`, never left out, so that a
+missing field is a decision an editor made. `record_problems` checks a record as loaded (with the
+YAML loader's line numbers) and reports each mistake with its line and a fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from languages import EDITIONS
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+#: who wrote an English rendering: the paper's authors (printed in the paper) or the site
+By = Literal["authors", "site"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _by_edition(value: dict[str, str] | None) -> dict[str, str] | None:
+    if value is not None:
+        unknown = sorted(set(value) - set(EDITIONS))
+        if unknown:
+            raise ValueError(f"unknown language code(s) {', '.join(unknown)}; use "
+                             f"{', '.join(EDITIONS)}")
+    return value
+
+
+class Title(_Strict):
+    original: str | None
+    en: str | None
+    en_by: By | None = None
+
+
+class SiteTitle(_Strict):
+    """A descriptive title the site supplies for a paper printed without one."""
+
+    original: str
+    en: str
+
+
+class Author(_Strict):
+    name: str = Field(min_length=1)
+    family: str | None = None  #: the family name, where it is not the last word of `name`
+    original: str | None = None  #: the name as the paper prints it
+    role: dict[str, str] | None = None  #: by edition
+    role_original: str | None = None
+    affiliation: dict[str, str] | None = None  #: by edition
+    affiliation_original: str | None = None
+    corresponding: bool | None = None
+
+    _editions = field_validator("role", "affiliation")(_by_edition)
+
+
+class Journal(_Strict):
+    original: str
+    en: str | None = None
+    en_by: By | None = None
+
+
+class Keywords(_Strict):
+    original: list[str]
+    en: list[str] | None = None
+    en_by: By | None = None
+
+
+class Record(_Strict):
+    title: Title
+    site_title: SiteTitle | None
+    authors: list[Author] | None = Field(min_length=1)
+    journal: Journal | None
+    volume: str | None
+    issue: str | None
+    #: the issue's date as printed, by edition (e.g. a season), or null
+    date: dict[str, str] | str | None
+    year: str | None
+    year_calendar: Literal["gregorian", "solar-hijri"] | None = None
+    pages: str | None
+    doi: str | None = Field(pattern=r"^10\.\d{4,9}/\S+$")
+    issn: str | None = Field(pattern=r"^\d{4}-\d{3}[\dX]$")
+    received: str | None
+    accepted: str | None
+    keywords: Keywords | None
+    note: dict[str, str]  #: the editors' note on the record, in every edition
+
+    _editions = field_validator("note")(_by_edition)
+
+    @classmethod
+    def empty(cls) -> Record:
+        """A record stating nothing: what a paper whose record has mistakes is built with, so
+        that the rest of its file is still checked (the mistakes stop the build)."""
+        return cls.model_construct(
+            title=Title(original=None, en=None), site_title=None, authors=None, journal=None,
+            volume=None, issue=None, date=None, year=None, pages=None, doi=None, issn=None,
+            received=None, accepted=None, keywords=None, note={})
+
+    @property
+    def display_title(self) -> tuple[str | None, str | None]:
+        """(original, English) of the title a reader knows the paper by: its own, else the
+        descriptive title the site supplies."""
+        if self.title.original:
+            return self.title.original, self.title.en or (self.site_title.en if self.site_title
+                                                          else None)
+        if self.site_title:
+            return self.site_title.original, self.site_title.en
+        return None, self.title.en
+
+    @field_validator("note")
+    @classmethod
+    def _note_everywhere(cls, value: dict[str, str]) -> dict[str, str]:
+        missing = [code for code in EDITIONS if not (value.get(code) or "").strip()]
+        if missing:
+            raise ValueError(f"the note is missing in {', '.join(missing)}")
+        return value
+
+
+_FIXES = {
+    "missing": "write the field with its value, or `null` where the source does not state it",
+    "extra_forbidden": "remove it, or check its spelling against another paper's record",
+    "string_pattern_mismatch": "write the value as the standard form shows",
+    "literal_error": "use one of the values the message lists",
+}
+
+
+def _line(raw: Any, loc: tuple[int | str, ...], default: int) -> int:
+    """The line of the deepest mapping key on `loc` that the loaded YAML records."""
+    line, node = default, raw
+    for part in loc:
+        if isinstance(node, dict):
+            line = node.get("__lines__", {}).get(part, node.get("__line__", line))
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            if isinstance(node, dict):
+                line = node.get("__line__", line)
+        else:
+            break
+    return line
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def read_record(raw: dict[str, Any]) -> tuple[Record, list[tuple[int, str, str]]]:
+    """The record of a loaded `record:` mapping, and (line, message, fix) for each mistake in
+    it (with mistakes, an empty record)."""
+    try:
+        return Record.model_validate(_plain(raw)), []
+    except ValidationError as err:
+        out = []
+        for error in err.errors():
+            loc = tuple(part for part in error["loc"]
+                        if not (isinstance(part, str) and ("[" in part or part in
+                                                           ("str", "dict[str,str]"))))
+            where = ".".join(str(part) for part in ("record", *loc))
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "missing":
+                message = "the record has no such field"
+            fix = _FIXES.get(error["type"], "see the other papers' records for the form")
+            out.append((_line(raw, loc, raw.get("__line__", 1)), f"`{where}`: {message}", fix))
+        return Record.empty(), out

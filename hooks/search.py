@@ -1,0 +1,141 @@
+"""Search: a Pagefind index per edition, written after the last edition is built.
+
+Each record of `search_records` becomes one small HTML document for Pagefind: its folded text
+(`search_fold`: the rule set of `docs/data/search-normalise.yml`, the joined forms of compounds and
+the other spellings of the names it holds) is what Pagefind indexes, and its original title, texts
+and URL travel as metadata, which the browser shows and highlights. Pagefind (its binary ships in
+the `pagefind_bin` package) writes `pagefind/<edition>/` at the site's root; the browser loads it
+only when the reader opens search (`docs/assets/js/search.js`), with `pagefind/rules.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from apparatus import Entity, Term
+from jinja2 import Environment, select_autoescape
+from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES
+from reader_build import ReaderBuild
+from search_fold import Expander, Folder, RulesError, name_forms
+from search_records import Record, page_records, site_pages
+
+FOLDER = "pagefind"
+#: Pagefind's own interfaces: the site has its own, so they are not published
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+#: the interface strings of the search dialog (docs/data/ui.yml)
+UI_KEYS = ("search", "search_label", "search_placeholder", "search_all_editions",
+           "search_close", "search_results", "search_none", "search_loading", "search_hint",
+           "search_kind_excerpt", "search_kind_term", "search_kind_entity", "search_kind_event",
+           "search_kind_section")
+
+_DOCUMENT = Environment(autoescape=select_autoescape(default=True)).from_string(
+    '<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ r.title }}'
+    '</title></head><body><div><span data-pagefind-meta="title">{{ r.title }}</span>'
+    '<span data-pagefind-meta="u">{{ r.url }}</span>'
+    '<span data-pagefind-meta="e">{{ lang }}</span>'
+    '<span data-pagefind-meta="k">{{ r.kind }}</span>'
+    '{% for lang, text in r.texts %}<span data-pagefind-meta="l{{ loop.index }}">{{ lang }}</span>'
+    '<span data-pagefind-meta="t{{ loop.index }}">{{ text }}</span>{% endfor %}</div>'
+    '<main data-pagefind-body><h1>{{ heading }}</h1><p>{{ content }}</p></main></body></html>')
+
+
+class SearchError(RuntimeError):
+    """Pagefind could not write an index: the message has its output."""
+
+
+def ui_strings(build: ReaderBuild) -> dict[str, Any]:
+    """The search dialog's strings in the edition being built (English where one is missing):
+    each by its key for the template, and under `strings` for the script."""
+    english = build.corpus.ui.get("en", {})
+    strings = {key: build.ui.get(key) or english.get(key, key) for key in UI_KEYS}
+    return {**strings, "edition": build.edition, "strings": strings}
+
+
+def expander(build: ReaderBuild, folder: Folder) -> Expander:
+    """Every spelling of every glossary term and index entry, folded, as one group each."""
+    variants = {entry: value for _, entry, value in build.app.variants}
+    out = Expander()
+    named: list[Term | Entity] = [*build.app.terms.values(), *build.app.entities.values()]
+    for item in named:
+        forms = name_forms(item.names, item.match, variants.get(item.id))
+        out.add_group([folder.fold(f) for f in forms])
+    for group in folder.names:
+        out.add_group([folder.fold(f) for f in group])
+    return out
+
+
+def _searchable(raw: str, folder: Folder, names: Expander) -> str:
+    folded = folder.fold(raw)
+    return " ".join([folded, *names.expansions(folded)])
+
+
+def _run_pagefind(source: Path, out: Path, edition: str) -> None:
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchError("the Pagefind binary is missing: `pip install -r requirements.txt` "
+                          "installs it (package pagefind_bin)")
+    if out.exists():
+        shutil.rmtree(out)
+    result = subprocess.run([str(binary), "--site", str(source), "--output-path", str(out),
+                             "--force-language", edition, "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchError(f"Pagefind could not index the {edition} edition:\n"
+                          f"{(result.stdout + result.stderr)[-3000:]}")
+    for name in _UNUSED:
+        (out / name).unlink(missing_ok=True)
+
+
+def _write_edition(records: Iterable[Record], edition: str, out: Path, folder: Folder,
+                   names: Expander) -> int:
+    count = 0
+    with tempfile.TemporaryDirectory(prefix=f"search-{edition}-") as tmp:
+        for count, record in enumerate(records, start=1):
+            # the title in a heading: Pagefind ranks a match there higher (a name's own entry
+            # before the excerpts that mention it)
+            body = " ".join([*(t for _, t in record.texts), record.hidden])
+            page = _DOCUMENT.render(lang=edition, r=record,
+                                    heading=_searchable(record.title, folder, names),
+                                    content=_searchable(body, folder, names))
+            (Path(tmp) / f"{count}.html").write_text(page, encoding="utf-8")
+        _run_pagefind(Path(tmp), out, edition)
+    return count
+
+
+def browser_rules(folder: Folder, names: Expander) -> dict[str, Any]:
+    """What the browser needs: the folding rules, the name groups (for highlighting the other
+    spellings of a name) and the editions with their direction."""
+    return {**folder.browser_rules(), "groups": [list(g) for g in names.groups],
+            "editions": {code: LANGUAGES[code].native for code in EDITIONS},
+            "rtl": sorted(RTL_LANGUAGES)}
+
+
+def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
+    """Index every edition of the built site; the number of records of each."""
+    try:
+        folder = Folder.load(build.docs_dir)
+    except RulesError as err:
+        raise SearchError(str(err)) from None
+    names = expander(build, folder)
+    by_edition: dict[str, list[Record]] = {edition: [] for edition in EDITIONS}
+    for edition, url, soup in site_pages(site_dir):
+        if edition in by_edition:
+            by_edition[edition] += page_records(url, soup, edition)
+    for record in (r for records in by_edition.values() for r in records):
+        for _, text in record.texts:
+            names.learn_compounds(text, folder)
+    root = site_dir / FOLDER
+    counts = {edition: _write_edition(records, edition, root / edition, folder, names)
+              for edition, records in by_edition.items()}
+    (root / "rules.json").write_text(json.dumps(browser_rules(folder, names), ensure_ascii=False),
+                                     encoding="utf-8")
+    return counts

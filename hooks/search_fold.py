@@ -1,0 +1,168 @@
+"""Search folding: the rule set of `docs/data/search-normalise.yml` applied to text, and the forms
+that make one spelling find another.
+
+`Folder.fold` is the indexer's half of the rule set; `docs/assets/js/search-normalise.js` is the
+browser's, and reads the same rules as JSON (`Folder.browser_rules`). `expansions` gives what the
+index adds to a record's folded text: the other spellings of every glossary term and every person,
+organisation or place it names (their names in four languages, `match:` forms and `variants:`),
+and the joined form of every two-part word written with ZWNJ or a space.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_FILE = Path("data") / "search-normalise.yml"
+_ZWNJ_WORD = re.compile(r"[^\s\u200c]+(?:\u200c[^\s\u200c]+)+")
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+#: what separates words when names are looked for (a name in parentheses or quotes is found)
+_WORD_BREAK = re.compile(r"[^\w'’-]+")
+#: how much of a word may follow a name (Karabağ'da, شوشی‌ها are folded to two words anyway)
+_SUFFIX = 4
+
+
+class RulesError(ValueError):
+    """The rules file is malformed: the message names the file, the entry and the fix."""
+
+
+def _code_point(value: Any, where: str) -> int:
+    try:
+        return int(str(value), 16)
+    except ValueError:
+        raise RulesError(f"{where}: '{value}' is not a hexadecimal code point; "
+                         'write e.g. ["064B", "065F"]') from None
+
+
+@dataclass
+class Folder:
+    """The folding rules read from the data file."""
+
+    letters: dict[str, str]
+    remove: list[tuple[int, int]]
+    space: list[str]
+    #: spellings of names that no glossary or index entry has on its own (Karabakh, Karabağ)
+    names: list[list[str]] = field(default_factory=list)
+    table: dict[int, str | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        table: dict[int, str | None] = {ord(k): v for k, v in self.letters.items()}
+        for low, high in self.remove:
+            table.update({cp: None for cp in range(low, high + 1)})
+        for char in [*self.space, "\t", "\n", "\r", "\f", "\v"]:
+            table[ord(char)] = " "
+        self.table = table
+
+    @classmethod
+    def load(cls, docs_dir: Path) -> Folder:
+        path = docs_dir / RULES_FILE
+        where = f"docs/{RULES_FILE.as_posix()}"
+        if not path.is_file():
+            raise RulesError(f"{where} is missing: search folds text by its rules; restore it "
+                             "from the repository")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as err:
+            raise RulesError(f"{where}: not valid YAML ({err}); fix the line it names") from None
+        if not isinstance(data, dict):
+            raise RulesError(f"{where}: the file is a mapping with `letters`, `remove`, `space` "
+                             "and `names`")
+        letters = data.get("letters") or {}
+        if not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str)
+                   for k, v in letters.items()):
+            raise RulesError(f"{where}: every entry under `letters` maps one character to a text; "
+                             'write e.g. `"ي": "ی"`')
+        remove = []
+        for number, pair in enumerate(data.get("remove") or [], start=1):
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise RulesError(f"{where}: `remove` entry {number} must be a pair of code points; "
+                                 'write e.g. ["064B", "065F"]')
+            remove.append((_code_point(pair[0], where), _code_point(pair[1], where)))
+        space = [str(c) for c in data.get("space") or []]
+        if not all(len(c) == 1 for c in space):
+            raise RulesError(f"{where}: every entry under `space` is one character")
+        names = data.get("names") or []
+        if not all(isinstance(g, list) and all(isinstance(f, str) for f in g) for g in names):
+            raise RulesError(f"{where}: `names` is a list of lists of spellings; "
+                             'write e.g. `- [Karabakh, Karabağ, قره‌باغ]`')
+        return cls(dict(letters), remove, space, names)
+
+    def fold(self, text: str) -> str:
+        """The text as search compares it (see the rules file for the steps)."""
+        folded = unicodedata.normalize("NFD", text).lower().translate(self.table)
+        return re.sub(" +", " ", folded).strip(" ")
+
+    def browser_rules(self) -> dict[str, Any]:
+        """The rules as the browser's normaliser reads them."""
+        return {"letters": self.letters, "remove": [list(pair) for pair in self.remove],
+                "space": self.space}
+
+
+def name_forms(names: dict[str, str], match: list[str], variants: Any) -> list[str]:
+    """Every written form of one name: its names (and their parentheses), match forms, variants."""
+    forms: list[str] = []
+    for name in [*names.values(), *match]:
+        forms.append(_PARENTHESES.sub(" ", name).strip())
+        forms += [inner.strip() for inner in _PARENTHESES.findall(name)]
+    if isinstance(variants, dict):
+        for pairs in variants.values():
+            if isinstance(pairs, dict):
+                forms += [str(k) for k in pairs if not str(k).startswith("__")]
+                forms += [str(v) for k, v in pairs.items() if not str(k).startswith("__")]
+    return [f for f in forms if f]
+
+
+@dataclass
+class Expander:
+    """What the index adds to a folded text so that every spelling of a name finds the others."""
+
+    groups: list[tuple[str, ...]] = field(default_factory=list)
+    compounds: set[tuple[str, ...]] = field(default_factory=set)
+    _by_form: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+
+    def add_group(self, folded_forms: list[str]) -> None:
+        forms = tuple(dict.fromkeys(f for f in folded_forms if len(f) > 2))
+        if len(forms) < 2:
+            return
+        self.groups.append(forms)
+        for form in forms:
+            self._by_form.setdefault(tuple(form.split(" ")), []).append(len(self.groups) - 1)
+            self.add_compound(form)
+
+    def add_compound(self, folded: str) -> None:
+        """A name of two or three words in Arabic script, or a word written with ZWNJ."""
+        words = tuple(folded.split(" "))
+        if 1 < len(words) <= 3 and _ARABIC.search(folded):
+            self.compounds.add(words)
+
+    def learn_compounds(self, raw: str, folder: Folder) -> None:
+        """Every word written with ZWNJ in `raw` is a compound."""
+        for word in _ZWNJ_WORD.findall(raw):
+            self.add_compound(folder.fold(word))
+
+    def expansions(self, folded: str) -> list[str]:
+        """Joined forms of the compounds in the text, then the other spellings of its names."""
+        words = [w for w in _WORD_BREAK.split(folded) if w]
+        joined: dict[str, None] = {}
+        found: set[int] = set()
+        for i in range(len(words)):
+            for n in (1, 2, 3):
+                if i + n > len(words):
+                    break
+                head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
+                if n > 1 and (*head, last) in self.compounds:
+                    joined["".join((*head, last))] = None
+                for cut in range(max(0, min(_SUFFIX, len(last) - 3)) + 1):
+                    found.update(self._by_form.get((*head, last[:len(last) - cut]), ()))
+        forms = dict.fromkeys(form for index in sorted(found) for form in self.groups[index])
+        for form in list(forms):
+            parts = tuple(form.split(" "))
+            if parts in self.compounds:
+                joined["".join(parts)] = None
+        return [*joined, *forms]

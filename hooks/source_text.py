@@ -1,0 +1,221 @@
+"""Reading the content files: UTF-8 text and YAML with the line of every key, and the scans
+every text goes through (control characters, bidi controls, markup), each finding a `Problem`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from languages import (
+    RTL_LANGUAGES,
+)
+from model import (
+    Problem,
+)
+
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: the raw HTML tags a page or a note may use; anything else is reported
+ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_EXTERNAL_LINK = re.compile(r"\]\(\s*<?(https?:)?//|<https?://|^\[[^\]]+\]:\s*(https?:)?//", re.I | re.M)
+UNSAFE_HTML = (
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an on…= event handler attribute"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
+)
+
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A YAML loader that remembers the line of every mapping and of each of its keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = {
+            self.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value
+        }
+        return mapping
+
+
+def strip_lines(value: Any) -> Any:
+    """A copy of loaded YAML without the loader's line bookkeeping."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
+
+
+# Dates stay text: the reader validates them itself (Gregorian and Solar Hijri), with a message.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_str)
+
+
+def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """A content file as text; bytes that are not UTF-8 become a Problem with their line."""
+    rel = _rel(path, root)
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [Problem(rel, line, f"the file is not UTF-8 (byte 0x{data[err.start]:02x} "
+                              "on this line)", "save the file as UTF-8; your editor's "
+                              "'Save with encoding' or 'Reopen with encoding' menu does it")]
+
+
+def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; any error becomes one Problem with its line."""
+    rel = _rel(path, root)
+    text, problems = read_text(path, root)
+    if text is None:
+        return None, problems
+    controls = scan_controls(rel, text)
+    if controls:
+        return None, controls
+    try:
+        return yaml.load(text, Loader=_LineLoader), []
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(rel, line, f"YAML syntax error: {err.problem or err}",
+                              "check indentation and quoting on that line; long text goes in a "
+                              "block scalar introduced by `|`")]
+    except (yaml.YAMLError, ValueError) as err:
+        return None, [Problem(rel, 1, f"the file cannot be read as YAML: {err}",
+                              "check the file's structure against an existing one")]
+
+
+#: control characters no content file may hold (tab, newline and carriage return are allowed)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def scan_controls(rel: str, text: str) -> list[Problem]:
+    """NUL and other control characters, each with its line."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _CONTROLS.search(line)
+        if match:
+            problems.append(Problem(rel, number, f"a control character (U+{ord(match.group()):04X}) "
+                                    "is in the text", "delete it; it is invisible in most editors "
+                                    "(search for it, or retype the line)"))
+    return problems
+
+
+def scan_text(rel: str, text: str) -> list[Problem]:
+    """Line-level checks for any content file: bidi controls and unsafe HTML."""
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in BIDI_CONTROLS.finditer(line):
+            problems.append(Problem(
+                rel, number,
+                f"Unicode bidi control character U+{ord(match.group()):04X} "
+                f"({unicodedata.name(match.group(), 'control')})",
+                "delete it: the site isolates left-to-right runs inside right-to-left text itself"))
+        for pattern, what in UNSAFE_HTML:
+            if pattern.search(line):
+                problems.append(Problem(rel, number, f"content contains {what}",
+                                        "remove it: content may not run scripts or embed pages"))
+    return problems
+
+
+def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool = False,
+                excerpt: str | None = None) -> list[Problem]:
+    """Raw HTML outside the allow-list, and (unless allowed) links to other hosts."""
+    problems: list[Problem] = []
+    for offset, line in enumerate(outside_fences(text).split("\n")):
+        plain = _INLINE_CODE.sub("", line)
+        for match in _HTML_TAG.finditer(plain):
+            if match.group(1).lower() not in ALLOWED_TAGS:
+                problems.append(Problem(
+                    rel, first_line + offset, f"raw HTML <{match.group(1)}> is not allowed here",
+                    "write it in Markdown; raw HTML may only use "
+                    f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
+        if not external_links and _EXTERNAL_LINK.search(plain):
+            problems.append(Problem(
+                rel, first_line + offset, "a link to another site in a page",
+                "links to other hosts belong in an excerpt's notes or in the bibliographic "
+                "record; link pages of this site with a relative path", excerpt))
+    return problems
+
+
+def script_share(text: str, lang: str) -> float:
+    """Share of the letters of `text` written in the script of `lang`."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    if lang in RTL_LANGUAGES:
+        good = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff")
+    else:
+        good = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return good / len(letters)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _opt(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+# --- Markdown text ------------------------------------------------------------------------------
+
+EMBED_RE = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def outside_fences(text: str) -> str:
+    """The text with fenced code blocks blanked out, line numbers kept."""
+    out, inside = [], False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            inside = not inside
+            out.append("")
+            continue
+        out.append("" if inside else line)
+    return "\n".join(out)
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_BLOCK_LINE = re.compile(r"^[ \t]*:::[ \t]*(\S+)[ \t]*$")
+#: the generated blocks a page may ask for with `::: name`
+PAGE_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline")
+
+
+def without_code(text: str) -> str:
+    """The text with fenced code blocks and inline code spans blanked, line numbers kept:
+    what the short syntax (`[[id]]`, `![[id]]`, `::: name`) applies to."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), outside_fences(text))
+
+
+_FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """A page's front matter as a mapping; empty where there is none or it is not YAML (which
+    `check_markdown` reports)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}

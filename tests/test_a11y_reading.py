@@ -1,0 +1,187 @@
+"""Reading with the keyboard alone, with a screen reader's names, and on a phone, in Debian's
+Chromium: every control is named in the edition's language, focus is visible, glosses and the
+view switch work from the keyboard, and long pages keep the view switch and a contents menu at
+hand on a 390 px screen."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import test_a11y
+import yaml
+from playwright.sync_api import Browser, Page
+from test_a11y import PREFIXES
+
+ROOT = Path(__file__).resolve().parents[1]
+MATERIAL_LANGUAGES = Path(yaml.__file__).parents[1] / "material" / "templates" / "partials" / \
+    "languages"
+CONTROLS = {"button", "link", "textbox", "searchbox", "checkbox", "radio", "combobox", "switch",
+            "tab", "menuitem", "DisclosureTriangle"}
+PHONE = {"width": 390, "height": 844}
+server, browser = test_a11y.server, test_a11y.browser  # the audits' fixtures, shared
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def theme_strings(edition: str) -> set[str]:
+    text = (MATERIAL_LANGUAGES / f"{edition}.html").read_text(encoding="utf-8")
+    return {value for _, value in re.findall(r'"([\w.]+)": "([^"]+)"', text)}
+
+
+def english_interface(edition: str, corpus) -> set[str]:
+    """The English interface strings (the theme's and the reader's) that the edition words
+    differently: none of them may name a control of that edition."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    english = theme_strings("en") | set(corpus.ui["en"].values()) | \
+        set(re.findall(r"toggle: \{[^}]*name: ([^}]+)\}", config))  # the palette switch's
+    own = theme_strings(edition) | set(corpus.ui[edition].values())
+    return {s for s in english - own if len(s) > 3 and "{" not in s}
+
+
+def controls(page: Page) -> list[tuple[str, str]]:
+    """(role, accessible name) of every control Chromium exposes to assistive technology."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    return [(n["role"]["value"], (n.get("name") or {}).get("value", "").strip())
+            for n in nodes if not n.get("ignored") and n.get("role", {}).get("value") in CONTROLS]
+
+
+@pytest.mark.parametrize("edition", list(PREFIXES))
+def test_every_control_is_named_in_the_editions_language(desktop: Page, server: str, corpus,
+                                                         edition: str) -> None:
+    english = english_interface(edition, corpus) if edition != "en" else set()
+    problems, seen = [], 0
+    for path in ("", "papers/kazemi-1403/", "glossary/"):
+        desktop.goto(server + PREFIXES[edition] + path)
+        for role, name in controls(desktop):
+            seen += 1
+            if not name:
+                problems.append(f"{path}: a {role} without a name")
+            elif name in english:
+                problems.append(f"{path}: a {role} named in English: {name!r}")
+    assert seen > 50
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def tab_to(page: Page, selector: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def focus_ring(page: Page) -> str:
+    return page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return document.activeElement.matches(':focus-visible') ? s.outlineStyle : 'none'; }""")
+
+
+GLOSS_SHOWN = "() => getComputedStyle(document.activeElement, '::after').content"
+
+
+@pytest.mark.parametrize("edition", ["en", "fa"])
+def test_a_gloss_works_with_the_keyboard_alone(desktop: Page, server: str, edition: str) -> None:
+    desktop.goto(server + PREFIXES[edition] + "papers/kazemi-1403/")
+    desktop.locator("article.excerpt .excerpt__copy").first.focus()
+    tab_to(desktop, "a.gloss")
+    gloss = desktop.evaluate_handle("document.activeElement")
+    url = desktop.url
+    assert focus_ring(desktop) not in ("none", ""), "the focused term shows where the focus is"
+    described = desktop.evaluate("""el => {
+        const d = document.getElementById(el.getAttribute('aria-describedby'));
+        return d ? d.textContent : ''; }""", gloss)
+    assert described and described == gloss.get_attribute("data-gloss")
+    assert desktop.evaluate(GLOSS_SHOWN) in ("none", "normal")
+    desktop.keyboard.press("Enter")
+    assert described[:20] in desktop.evaluate(GLOSS_SHOWN), "Enter opens the definition"
+    assert desktop.url == url
+    desktop.keyboard.press("Escape")
+    assert desktop.evaluate(GLOSS_SHOWN) in ("none", "normal"), "Escape closes it"
+    assert desktop.evaluate("el => document.activeElement === el", gloss), "focus stays"
+    desktop.keyboard.press("Enter")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url(re.compile(r".*/glossary/#.+"))
+
+
+def test_the_view_switch_works_with_the_keyboard_alone(desktop: Page, server: str) -> None:
+    desktop.goto(server + "fa/papers/kazemi-1403/")
+    desktop.locator(".excerpt-view [data-view]").first.focus()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.dataset.view") == "original"
+    assert focus_ring(desktop) not in ("none", "")
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("document.documentElement.dataset.excerptView") == "original"
+    desktop.keyboard.press("Tab")
+    desktop.keyboard.press("Space")
+    assert desktop.evaluate("document.documentElement.dataset.excerptView") == "translation"
+    assert desktop.get_attribute('.excerpt-view [data-view="translation"]', "aria-pressed") \
+        == "true"
+    desktop.keyboard.press("Shift+Tab")
+    desktop.keyboard.press("Shift+Tab")
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("document.documentElement.dataset.excerptView") is None
+
+
+@pytest.mark.parametrize("edition", ["fa", "ar"])
+def test_the_view_switch_stays_at_hand_on_a_long_page(phone: Page, server: str,
+                                                      edition: str) -> None:
+    phone.goto(server + PREFIXES[edition] + "papers/karabakh-war/")
+    assert phone.evaluate("document.documentElement.scrollHeight") > 20 * PHONE["height"]
+    phone.locator("article.excerpt").last.scroll_into_view_if_needed()
+    button = phone.locator('.excerpt-view [data-view="original"]')
+    box = button.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], box
+    at_point = phone.evaluate("([x, y]) => document.elementFromPoint(x, y).dataset.view",
+                              [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert at_point == "original", "nothing covers it"
+    button.tap()
+    assert phone.evaluate("document.documentElement.dataset.excerptView") == "original"
+    phone.locator('.excerpt-view [data-view="both"]').tap()
+
+
+@pytest.mark.parametrize("edition,path", [("en", "papers/karabakh-war/"),
+                                          ("fa", "papers/karabakh-war/"),
+                                          ("ar", "papers/karabakh-war/"), ("tr", "packets/iran/")])
+def test_a_contents_menu_leads_to_a_section_on_a_phone(phone: Page, server: str, edition: str,
+                                                        path: str) -> None:
+    phone.goto(server + PREFIXES[edition] + path)
+    menu = phone.locator("details.page-contents")
+    assert menu.is_visible() and menu.get_attribute("open") is None
+    top = menu.bounding_box()
+    assert top and top["y"] < PHONE["height"], "the menu is at the top of the page"
+    menu.locator("summary").tap()
+    links = menu.locator("a[href^='#']")
+    assert links.count() >= 3
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    link = links.nth(links.count() - 2)
+    target = link.get_attribute("href")
+    link.tap()
+    phone.wait_for_function("(h) => decodeURIComponent(location.hash) === h", arg=target)
+    heading = phone.locator(f"[id='{target[1:]}']").bounding_box()
+    bar = phone.locator(".excerpt-view").bounding_box()
+    assert heading and bar and bar["y"] + bar["height"] <= heading["y"] + 1, \
+        "the heading shows below the header and the view switch"
+    assert heading["y"] < PHONE["height"] / 2
+
+
+def test_the_contents_menu_gives_way_to_the_sidebar_on_a_wide_screen(desktop: Page,
+                                                                     server: str) -> None:
+    desktop.goto(server + "ar/papers/karabakh-war/")
+    assert not desktop.locator("details.page-contents").is_visible()
+    assert desktop.locator(".md-sidebar--secondary nav").first.is_visible()

@@ -1,0 +1,225 @@
+"""The citation files and the formatted reference, read by the tools researchers use: pybtex
+(BibTeX's plain style), biber (biblatex's data model), citeproc-py with the official APA and
+Chicago CSL styles (tests/fixtures/csl/, CC BY-SA 3.0), and rispy (RIS)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import warnings
+from pathlib import Path
+
+import pytest
+import rispy
+from conftest import ROOT, read_html
+from pybtex.database import parse_file
+from pybtex.plugin import find_plugin
+from record_model import Author
+
+CSL = ROOT / "tests" / "fixtures" / "csl"
+KEYS = ["kazemi-1403", "masoumi-2025", "karabakh-war", "ases-2025", "kardeslik"]
+#: the Gregorian year each paper's citation gives; None where the source states no year
+YEARS = {"kazemi-1403": 2025, "masoumi-2025": 2025, "karabakh-war": None, "ases-2025": 2025,
+         "kardeslik": None}
+
+
+def _bib_plain(path: Path) -> str:
+    bibliography = parse_file(str(path))
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    entries = list(style.format_bibliography(bibliography))
+    assert len(entries) == 1, path
+    return str(entries[0].text.render_as("text"))
+
+
+def _citeproc(item: dict, style: str) -> str:
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py does not know CSL 1.0.2's citation-key
+        source = CiteProcJSON([item])
+        bib = CitationStylesBibliography(CitationStylesStyle(str(CSL / f"{style}.csl"),
+                                                             validate=False),
+                                         source, formatter.plain)
+        bib.register(Citation([CitationItem(item["id"])]))
+        return str(bib.bibliography()[0])
+
+
+def _csl(site: Path, key: str) -> dict:
+    items = json.loads((site / "cite" / f"{key}.json").read_text(encoding="utf-8"))
+    assert isinstance(items, list) and len(items) == 1
+    return items[0]
+
+
+def _ris(site: Path, key: str) -> dict:
+    with (site / "cite" / f"{key}.ris").open(encoding="utf-8", newline="") as handle:
+        entries = rispy.load(handle)
+    assert len(entries) == 1
+    return entries[0]
+
+
+def _shown_reference(site: Path, key: str) -> str:
+    return " ".join(read_html(site, f"papers/{key}/").select_one(".cite__reference")
+                    .get_text().split())
+
+
+def test_the_styles_are_the_official_files_with_their_licence() -> None:
+    notice = (CSL / "NOTICE.txt").read_text(encoding="utf-8")
+    assert "Attribution-ShareAlike 3.0" in notice
+    for name, style_id in (("apa", "apa"), ("chicago-author-date", "chicago-author-date")):
+        text = (CSL / f"{name}.csl").read_text(encoding="utf-8")
+        assert f"<id>http://www.zotero.org/styles/{style_id}</id>" in text
+        assert 'license="http://creativecommons.org/licenses/by-sa/3.0/"' in text
+        assert name + ".csl" in notice
+
+
+def test_a_solar_hijri_year_is_given_as_a_gregorian_year(corpus) -> None:
+    from cite import gregorian_year
+
+    for key, year in YEARS.items():
+        assert gregorian_year(corpus.papers[key]) == year, key
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_pybtex_plain_formats_every_entry(site: Path, corpus, key: str) -> None:
+    text = _bib_plain(site / "cite" / f"{key}.bib")
+    if YEARS[key]:
+        assert f", {YEARS[key]}." in text, text
+    assert "SH [" not in text and "n.d." not in text
+    for family, _ in [_family(a) for a in corpus.papers[key].record.authors or []]:
+        assert family in text
+    assert "i̇" not in text  # a dotted capital İ lowercased by a style
+
+
+def _family(author: Author) -> tuple[str, str]:
+    name = author.name
+    family = author.family or name.split()[-1]
+    return family, name.removesuffix(family).strip()
+
+
+def test_bibtex_protects_turkish_capitals_and_proper_nouns(site: Path) -> None:
+    text = _bib_plain(site / "cite" / "kardeslik.bib")
+    assert "Kardeşlikten Stratejik İttifaka: Karabağ Sonrası Güney Kafkasya’da" in text
+    assert "[From brotherhood to strategic alliance: Türkiye–Azerbaijan relations" in text
+    assert "South Caucasus after Karabakh]" in text
+    kazemi = _bib_plain(site / "cite" / "kazemi-1403.bib")
+    assert "[The role of soft power in Türkiye's strategic alliance with the Republic of " \
+           "Azerbaijan]" in kazemi
+    supplied = _bib_plain(site / "cite" / "karabakh-war.bib")
+    assert supplied.startswith("[The Azerbaijan–Armenia conflict, the 2020 war and Türkiye's")
+
+
+def test_author_less_entries_have_a_key(site: Path) -> None:
+    for key in ("ases-2025", "karabakh-war", "kardeslik"):
+        entry = parse_file(str(site / "cite" / f"{key}.bib")).entries[key]
+        assert not entry.persons.get("author")
+        assert entry.fields.get("key"), key
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_biber_validates_every_entry_against_the_data_model(site: Path, tmp_path: Path,
+                                                            key: str) -> None:
+    assert shutil.which("biber"), "biber is missing: `make system` installs it"
+    bib = tmp_path / f"{key}.bib"
+    shutil.copy(site / "cite" / f"{key}.bib", bib)
+    result = subprocess.run(["biber", "--tool", "--validate-datamodel",
+                             f"--output-file={tmp_path / 'out.bib'}", str(bib)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    problems = [line for line in result.stdout.splitlines() if re.match(r"(WARN|ERROR) -", line)]
+    # biblatex wants a date on every entry; a paper whose source states none has no year field
+    # (styles print "n.d."), which is the one warning allowed
+    allowed = "Missing mandatory field - one of 'date, year' must be defined"
+    assert all(allowed in line for line in problems) if YEARS[key] is None else not problems, \
+        problems
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_rispy_reads_every_record(site: Path, corpus, key: str) -> None:
+    record = _ris(site, key)
+    paper = corpus.papers[key]
+    assert record["type_of_reference"] == ("JOUR" if paper.record.journal else "GEN")
+    assert record.get("year") == (str(YEARS[key]) if YEARS[key] else None)
+    assert record["urls"] == [f"{_site_url()}papers/{key}/"]
+    raw = (site / "cite" / f"{key}.ris").read_text(encoding="utf-8")
+    assert not re.search(r"^(TT|J2)  - ", raw, re.M), "a title printed nowhere on the paper"
+    if key == "kazemi-1403":
+        assert any("1403 SH" in note for note in record["notes"])
+
+
+def _site_url() -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', text)
+    assert match
+    return match.group(1)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_formats_say_the_same(site: Path, key: str) -> None:
+    csl, ris = _csl(site, key), _ris(site, key)
+    bib = parse_file(str(site / "cite" / f"{key}.bib")).entries[key]
+    year = YEARS[key]
+    assert csl.get("issued") == ({"date-parts": [[year]]} if year else None)
+    assert bib.fields.get("year") == (str(year) if year else None)
+    title = re.sub(r"[{}]", "", str(bib.fields["title"]))
+    assert csl["title"] == ris["title"] == title
+    assert csl.get("container-title") == ris.get("secondary_title")
+    assert csl.get("DOI") == ris.get("doi") == bib.fields.get("doi")
+    assert csl.get("volume") == ris.get("volume") and csl.get("issue") == ris.get("number")
+    pages = [ris.get("start_page"), ris.get("end_page")]
+    assert csl.get("page") == ("-".join(p for p in pages if p) or None)
+    assert csl["URL"] == ris["urls"][0] == bib.fields["url"]
+    authors = [(a["family"], a["given"]) for a in csl.get("author", [])]
+    assert [tuple(a.split(", ")) for a in ris.get("authors", [])] == authors
+    assert [(" ".join(p.last_names), " ".join(p.first_names + p.middle_names))
+            for p in bib.persons.get("author", [])] == authors
+
+
+def test_titles_are_original_with_english_in_brackets_or_supplied(site: Path, corpus) -> None:
+    for key in KEYS:
+        title = _csl(site, key)["title"]
+        record = corpus.papers[key].record
+        if record.title.original:
+            assert title == f"{record.title.original} [{record.title.en}]"
+        else:
+            assert record.site_title is not None
+            assert title == f"[{record.site_title.en}]"
+            assert "supplied" in _csl(site, key)["note"]
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-author-date"])
+@pytest.mark.parametrize("key", KEYS)
+def test_citeproc_formats_the_reference_the_site_shows(site: Path, key: str, style: str) -> None:
+    item = _csl(site, key)
+    formatted = " ".join(_citeproc(item, style).split())
+    shown = _shown_reference(site, key)
+    for family in [a["family"] for a in item.get("author", [])]:
+        assert family in formatted and family in shown
+    year = str(YEARS[key]) if YEARS[key] else "n.d."
+    assert year in formatted and f"({year})" in shown
+    assert item["title"] in formatted and item["title"] in shown
+    if item.get("container-title"):
+        assert item["container-title"] in formatted and item["container-title"] in shown
+    if style == "apa":  # the site's reference is APA's: the same up to the title
+        head = formatted.split(item["title"])[0]
+        assert shown.startswith(head.strip()), (shown, formatted)
+
+
+@pytest.mark.parametrize("edition", ["", "fa/", "ar/"])
+def test_the_shown_reference_isolates_the_papers_own_language(site: Path, corpus,
+                                                              edition: str) -> None:
+    """The original title and journal keep their own direction inside the English reference
+    (without it, "17(2)" after a Persian journal name is drawn on the wrong side)."""
+    doc = read_html(site, f"{edition}papers/kazemi-1403/")
+    runs = [(b["lang"], b["dir"], b.get_text()) for b in doc.select(".cite__reference bdi[lang]")]
+    record = corpus.papers["kazemi-1403"].record
+    assert record.journal is not None
+    assert runs == [("fa", "rtl", record.title.original), ("fa", "rtl", record.journal.original)]

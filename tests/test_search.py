@@ -1,0 +1,275 @@
+"""Search in Debian's Chromium, in every edition, against the built site: the query table (letter
+variants, ZWNJ, digits, Turkish i, name variants, exact phrases in each script), results kept to
+the reader's edition, the weight of the first query, the keyboard and the dialog's language."""
+
+from __future__ import annotations
+
+import gzip
+import html
+from pathlib import Path
+
+import pytest
+import test_browser
+import yaml
+from conftest import ROOT, read_html
+from playwright.sync_api import Browser, Page
+
+# the browser tests' fixtures: Debian's Chromium and the built site served on localhost
+browser, page, server = test_browser.browser, test_browser.page, test_browser.server
+
+EDITIONS = ("en", "tr", "fa", "ar")
+UI = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
+#: (edition, query, a URL the results must hold, from the site root)
+QUERIES = [
+    # Arabic-script letter variants: Arabic yeh and kaf, ta marbuta, hamza forms
+    ("fa", "مرور تاريخ دو جامعه ايران و جمهوري آذربايجان", "fa/papers/masoumi-2025/#masoumi-history"),
+    ("fa", "مرور تاریخ دو جامعه ایران و جمهوری آذربایجان", "fa/papers/masoumi-2025/#masoumi-history"),
+    ("fa", "ازبكستان", "fa/papers/kazemi-1403/#kazemi-ots"),
+    ("fa", "ازبکستان", "fa/papers/kazemi-1403/#kazemi-ots"),
+    ("fa", "اعلاميه شوشي", "fa/papers/kazemi-1403/#kazemi-shusha"),
+    ("ar", "استمرارية الصراع بين أذربيجان وأرمينيا", "ar/papers/karabakh-war/#karabakh-aim-problem-method"),
+    ("ar", "استمراريه الصراع بين اذربيجان وارمينيا", "ar/papers/karabakh-war/#karabakh-aim-problem-method"),
+    ("ar", "استمراریة الصراع بین آذربیجان وإرمینیا", "ar/papers/karabakh-war/#karabakh-aim-problem-method"),
+    # tatweel and harakat
+    ("ar", "اسـتـمـراريـة الصـــراع", "ar/papers/karabakh-war/#karabakh-aim-problem-method"),
+    ("ar", "اسْتِمْرَارِيَّةِ الصِّرَاعِ", "ar/papers/karabakh-war/#karabakh-aim-problem-method"),
+    # ZWNJ: joined, with a space and with ZWNJ
+    ("fa", "قدرت‌نرم", "fa/timeline/#event-nye-soft-power-1990"),
+    ("fa", "قدرت نرم", "fa/timeline/#event-nye-soft-power-1990"),
+    ("fa", "قدرتنرم", "fa/glossary/#term-soft-power"),
+    ("fa", "گذاشته‌اند", "fa/papers/masoumi-2025/#masoumi-history"),
+    ("fa", "گذاشته اند", "fa/papers/masoumi-2025/#masoumi-history"),
+    ("fa", "گذاشتهاند", "fa/papers/masoumi-2025/#masoumi-history"),
+    # digits: Persian, Arabic-Indic and Latin
+    ("fa", "آتش‌بس ۱۹۹۴", "fa/glossary/#term-ceasefire-1994"),
+    ("fa", "آتش‌بس 1994", "fa/glossary/#term-ceasefire-1994"),
+    ("ar", "وقف إطلاق النار ١٩٩٤", "ar/glossary/#term-ceasefire-1994"),
+    ("tr", "ateşkesi ۱۹۹۴", "tr/glossary/#term-ceasefire-1994"),
+    # Turkish dotted and dotless i, and Latin without diacritics
+    ("tr", "KASR-I ŞİRİN", "tr/papers/ases-2025/#ases-1918"),
+    ("tr", "kasr-ı şirin", "tr/papers/ases-2025/#ases-1918"),
+    ("tr", "Kasr-i Sirin", "tr/papers/ases-2025/#ases-1918"),
+    ("en", "İRAN", "papers/masoumi-2025/#masoumi-history"),
+    ("tr", "ıran", "tr/papers/masoumi-2025/#masoumi-history"),
+    # name variants, across scripts (glossary, index and the names of the rules file)
+    ("en", "Zangezur", "people-and-places/#entity-zangezur"),
+    ("en", "Zengezur", "people-and-places/#entity-zangezur"),
+    ("en", "Zəngəzur", "people-and-places/#entity-zangezur"),
+    ("tr", "Zangezur", "tr/people-and-places/#entity-zangezur"),
+    ("fa", "Zengezur", "fa/people-and-places/#entity-zangezur"),
+    ("en", "Shusha", "people-and-places/#entity-shusha"),
+    ("en", "Şuşa", "people-and-places/#entity-shusha"),
+    ("en", "Susa", "people-and-places/#entity-shusha"),
+    ("en", "شوشا", "people-and-places/#entity-shusha"),
+    ("fa", "شوشی", "fa/people-and-places/#entity-shusha"),
+    ("fa", "Shusha", "fa/papers/kazemi-1403/#kazemi-shusha"),
+    ("ar", "Şuşa", "ar/people-and-places/#entity-shusha"),
+    ("en", "Karabağ", "papers/kardeslik/#kardeslik-1-1-c-karabakh"),
+    ("fa", "قره باغ", "fa/papers/karabakh-war/#karabakh-abstract"),
+    ("fa", "قره‌باغ", "fa/papers/karabakh-war/#karabakh-abstract"),
+    ("fa", "قرهباغ", "fa/papers/karabakh-war/#karabakh-abstract"),
+    ("tr", "Karabakh", "tr/papers/karabakh-war/#karabakh-significance"),
+    # an excerpt's exact phrase, in each script, original and translation
+    ("fa", "مفهوم قدرت در طول تاریخ با ظرفیت نظامی یکسان بوده است",
+     "fa/papers/kazemi-1403/#kazemi-abstract"),
+    ("ar", "يهدف البحث إلى تسليط الضوء على العوامل الداخلية والخارجية",
+     "ar/papers/karabakh-war/#karabakh-aim-problem-method"),
+    ("tr", "Osmanlı-Safevi Anlaşmazlığı", "tr/papers/ases-2025/#ases-1918"),
+    ("en", "Bu dönüşümün hukuki ve siyasi temelini oluşturan en kritik belge",
+     "papers/kardeslik/#kardeslik-5-1-shusha-legal-basis"),
+    ("en", "Throughout history the concept of power has been equated with military capacity",
+     "papers/kazemi-1403/#kazemi-abstract"),
+    ("tr", "the concept of power has been equated with military capacity",
+     "tr/papers/kazemi-1403/#kazemi-abstract"),
+    # a glossary entry, a timeline event and a page section
+    ("en", "Bishkek Protocol", "glossary/#term-ceasefire-1994"),
+    ("tr", "Şuşa Beyannamesi imzalar", "tr/timeline/#event-shusha-declaration-2021"),
+]
+
+
+def prefix(edition: str) -> str:
+    return "" if edition == "en" else f"{edition}/"
+
+
+def run_query(page: Page, query: str) -> list[str]:
+    """The hrefs of the results of `query` typed into the open dialog (relative to the root)."""
+    box = page.locator('input[type="search"]')
+    box.fill(query)
+    page.wait_for_selector('[data-search-results][aria-busy="false"]', state="attached",
+                           timeout=15000)
+    links = page.locator("[data-search-results] a")
+    hrefs = [href for href in links.evaluate_all("els => els.map(e => e.href)")]
+    assert all("#" in href and href.split("#")[1] for href in hrefs), hrefs  # the contract
+    return hrefs
+
+
+def open_search(page: Page, server: str, edition: str, url: str = "glossary/") -> None:
+    page.goto(server + prefix(edition) + url)
+    page.locator("[data-search-open]").click()
+    page.locator('dialog[open] input[type="search"]').wait_for()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_query_table(page: Page, server: str, edition: str) -> None:
+    assert len(QUERIES) >= 40
+    open_search(page, server, edition)
+    failures = []
+    for query_edition, query, expected in QUERIES:
+        if query_edition != edition:
+            continue
+        hrefs = [h.removeprefix(server) for h in run_query(page, query)]
+        if expected not in hrefs:
+            failures.append(f"{query!r} ({edition}): {expected} not in {hrefs[:12]}")
+        foreign = [h for h in hrefs if not h.startswith(prefix(edition)) or (
+            edition == "en" and h.split("/")[0] in ("tr", "fa", "ar"))]
+        if foreign:
+            failures.append(f"{query!r} ({edition}): results from another edition {foreign}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.browser
+def test_only_the_readers_edition_unless_all_editions_is_ticked(page: Page, server: str) -> None:
+    open_search(page, server, "fa")
+    own = [h.removeprefix(server) for h in run_query(page, "Shusha")]
+    assert own and all(h.startswith("fa/") for h in own), own
+    page.locator("[data-search-all]").check()
+    page.wait_for_selector('[data-search-results][aria-busy="false"]', state="attached")
+    every = [h.removeprefix(server) for h in run_query(page, "Shusha")]
+    assert {h.split("/")[0] for h in every} - {"fa"}, every
+    other = page.locator("[data-search-results] a[hreflang]")
+    assert other.count() > 0
+    assert other.first.get_attribute("hreflang") in ("en", "tr", "ar")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_interface_chrome_is_not_indexed(page: Page, server: str, edition: str) -> None:
+    """The "Copy link" button beside every excerpt is not indexed: no excerpt, entry or event is
+    found by its words (the reading guide, which explains it, may be)."""
+    open_search(page, server, edition)
+    kinds = {UI[edition][f"search_kind_{k}"] for k in ("excerpt", "term", "entity", "event")}
+    for key in ("copy_link",):
+        run_query(page, UI[edition].get(key) or UI["en"][key])
+        found = page.locator("[data-search-results] .reader-search__kind").all_inner_texts()
+        assert not [k for k in found if k.split(" · ")[0] in kinds], (key, found)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_first_view_loads_nothing_for_search_and_the_first_query_little(
+        browser: Browser, server: str, edition: str) -> None:
+    """Nothing of search is fetched before the reader opens it; the first query then fetches
+    under 300 KB, gzip-compressed (Pagefind's files are gzip already)."""
+    context = browser.new_context()
+    tab = context.new_page()
+    responses = []
+    tab.on("response", lambda response: responses.append(response))
+    tab.goto(server + prefix(edition) + "papers/kazemi-1403/", wait_until="networkidle")
+    before = [r.url for r in responses]
+    assert not [u for u in before if "pagefind" in u or "search" in u], before
+    opened = len(responses)
+    tab.locator("[data-search-open]").click()
+    hrefs = run_query(tab, "Shusha")
+    tab.wait_for_load_state("networkidle")
+    assert hrefs
+    fetched = responses[opened:]
+    assert any("pagefind/" in r.url and r.url.endswith("pagefind.js") for r in fetched)
+    size = sum(len(gzip.compress(r.body())) for r in fetched if r.status == 200)
+    assert size < 300_000, (size, [r.url for r in fetched])
+    assert not [r.url for r in fetched if f"pagefind/{edition}/" not in r.url and "pagefind/" in r.url
+                and not r.url.endswith("rules.json")]
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_dialog_speaks_the_editions_language_and_works_with_the_keyboard(
+        page: Page, server: str, edition: str) -> None:
+    page.goto(server + prefix(edition) + "timeline/")
+    page.bring_to_front()
+    button = page.locator("[data-search-open]")
+    assert button.get_attribute("aria-label") == UI[edition]["search"]
+    page.keyboard.press("s")
+    dialog = page.locator("dialog[data-search-dialog]")
+    assert dialog.evaluate("d => d.open")
+    box = page.locator('input[type="search"]')
+    assert box.evaluate("el => el === document.activeElement")
+    assert box.get_attribute("aria-label") == UI[edition]["search_label"]
+    title = page.locator("#" + dialog.get_attribute("aria-labelledby"))
+    assert title.inner_text() == UI[edition]["search_label"]
+    direction = "rtl" if edition in ("fa", "ar") else "ltr"
+    assert dialog.evaluate("d => getComputedStyle(d).direction") == direction
+    run_query(page, "Şuşa")
+    first = page.locator("[data-search-results] a").first
+    assert page.locator("[data-search-results] a mark").count() > 0
+    box.press("ArrowDown")
+    assert first.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    page.keyboard.press("/")
+    assert dialog.evaluate("d => d.open")
+    page.locator("[data-search-close]").click()
+    assert not dialog.evaluate("d => d.open")
+    button.click()
+    assert dialog.evaluate("d => d.open")
+
+
+@pytest.mark.browser
+def test_snippets_read_in_their_own_direction(page: Page, server: str) -> None:
+    open_search(page, server, "fa")
+    run_query(page, "مفهوم قدرت در طول تاریخ")
+    snippet = page.locator('[data-search-results] a[href$="#kazemi-abstract"] .reader-search__snippet')
+    assert snippet.get_attribute("lang") == "fa" and snippet.get_attribute("dir") == "rtl"
+    assert "قدرت" in snippet.locator("mark").all_inner_texts()
+    run_query(page, "the concept of power has been equated")
+    snippet = page.locator('[data-search-results] a[href$="#kazemi-abstract"] .reader-search__snippet')
+    assert snippet.get_attribute("lang") == "en" and snippet.get_attribute("dir") == "ltr"
+    page.locator("[data-search-results] a[href$='#kazemi-abstract']").click()
+    page.wait_for_url("**/fa/papers/kazemi-1403/#kazemi-abstract")
+    assert page.locator("#kazemi-abstract").is_visible()
+
+
+def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> None:
+    assert not list(site.rglob("search_index.json"))
+    assert not (site / "search").exists()
+    for edition in EDITIONS:
+        for url in ("", "papers/kazemi-1403/", "glossary/"):
+            soup = read_html(site, prefix(edition) + url)
+            assert not soup.select(".md-search"), url
+            assert len(soup.select('input[type="search"]')) == 1
+            assert len(soup.select("[data-search-results]")) == 1
+            dialog = soup.select_one("dialog[data-search-dialog]")
+            assert dialog is not None and dialog["data-search-edition"] == edition
+        index = site / "pagefind" / edition
+        assert (index / "pagefind.js").is_file() and list((index / "fragment").iterdir())
+        assert not (index / "pagefind-ui.js").exists()
+    assert (site / "pagefind" / "rules.json").is_file()
+    head = (site / "fa" / "glossary" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    policy = html.unescape(
+        head.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0])
+    script_src = policy.split("script-src ")[1].split(";")[0]
+    assert "'wasm-unsafe-eval'" in script_src  # Pagefind's WebAssembly, and nothing more
+    assert "'unsafe-eval'" not in script_src and "unsafe-inline" not in policy
+    assert "connect-src 'self';" in policy
+
+
+#: interface strings that are chrome: no record of any edition holds them
+CHROME_KEYS = ("copy_link", "copied", "permalink", "fallback_title", "fallback_link",
+               "edit_excerpt", "report_problem", "view_original", "view_translation",
+               "note_in_english", "download_pdf")
+
+
+def test_no_record_holds_interface_chrome(site: Path) -> None:
+    from search_records import page_records, site_pages
+
+    checked = 0
+    for edition, url, soup in site_pages(site):
+        if url.split("/")[-2:-1] != ["kazemi-1403"] and "fallback" not in url:
+            continue
+        strings = [UI[edition].get(k) or UI["en"][k] for k in CHROME_KEYS if UI["en"].get(k)]
+        for record in page_records(url, soup, edition):
+            shown = " ".join([record.title, *(t for _, t in record.texts), record.hidden])
+            checked += 1
+            assert not [s for s in strings if s in shown], (url, record.url)
+    assert checked > 4 * 20
