@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from languages import (
     LANGUAGES,
     RTL_LANGUAGES,
     direction,
 )
-from record_model import Record
+
+if TYPE_CHECKING:  # the record model reads YAML through source_text, which needs this module
+    from record_model import Record
 
 NOTE_TYPES = ("uncertain", "error", "disagreement", "repair", "context")
 CALENDARS = ("solar-hijri", "gregorian")
@@ -20,7 +22,6 @@ _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: `[[id]]`, `[[id|text]]` link to an excerpt; `![[id]]` on a line of its own embeds it.
 REF_RE = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]")
-#: every Unicode Bidi_Control character: ALM, LRM, RLM, the embeddings, overrides and isolates
 
 
 @dataclass(frozen=True)

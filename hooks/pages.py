@@ -70,7 +70,6 @@ def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
     }
 
 
-#: `![[id]]` on a line of its own: an embedded excerpt
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter."""

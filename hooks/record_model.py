@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from languages import EDITIONS
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from source_text import strip_lines
 
 #: who wrote an English rendering: the paper's authors (printed in the paper) or the site
 By = Literal["authors", "site"]
@@ -141,19 +142,11 @@ def _line(raw: Any, loc: tuple[int | str, ...], default: int) -> int:
     return line
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def read_record(raw: dict[str, Any]) -> tuple[Record, list[tuple[int, str, str]]]:
     """The record of a loaded `record:` mapping, and (line, message, fix) for each mistake in
     it (with mistakes, an empty record)."""
     try:
-        return Record.model_validate(_plain(raw)), []
+        return Record.model_validate(strip_lines(raw)), []
     except ValidationError as err:
         out = []
         for error in err.errors():

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-from test_browser import ARGS, CHROMIUM, _Quiet
+from conftest import QuietHandler
+from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,7 +56,7 @@ def audits(corpus) -> list[tuple[str, int]]:
     return out + [("404.html", c) for c in range(len(COMBOS))]
 
 
-class _Site(_Quiet):
+class _Site(QuietHandler):
     """The built site, also under the site URL's path, which the 404 page's links use."""
     base = "/"
 
@@ -76,15 +76,6 @@ def server(site: Path) -> Iterator[str]:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: `make system` installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def axe_violations(page: Page) -> list[dict]:

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import ARGS, CHROMIUM, QuietHandler, mkdocs_build
 from playwright.sync_api import sync_playwright
-from test_browser import ARGS, CHROMIUM, _Quiet
 
 INERT = '''
 
@@ -50,7 +49,7 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = project / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_Quiet, directory=str(out))
+    handler = functools.partial(QuietHandler, directory=str(out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -9,13 +9,9 @@ import html
 from pathlib import Path
 
 import pytest
-import test_browser
 import yaml
 from conftest import ROOT, read_html
 from playwright.sync_api import Browser, Page
-
-# the browser tests' fixtures: Debian's Chromium and the built site served on localhost
-browser, page, server = test_browser.browser, test_browser.page, test_browser.server
 
 EDITIONS = ("en", "tr", "fa", "ar")
 UI = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
