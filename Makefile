@@ -11,7 +11,8 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-## node_modules: the npm packages of the checks (axe-core, the Nu HTML Checker, Lighthouse), exactly
+## node_modules: the npm packages of the checks (axe-core, the Nu HTML Checker, Lighthouse) and of
+##   tools/region_shapes.mjs (world-atlas, topojson-client, d3-geo), exactly
 ##   as package-lock.json pins them; install scripts are not run (vnu-jar's would fetch a Java)
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json

@@ -33,6 +33,8 @@ def _copy(tmp: Path, name: str) -> Path:
     project = tmp / name
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "hooks", project / "hooks",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project

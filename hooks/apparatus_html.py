@@ -15,6 +15,7 @@ from datetime import date
 from apparatus import KINDS, solar_hijri, term_excerpts
 from calendar_sh import digits, long_date
 from languages import EDITIONS, direction
+from maps import locators, map_links
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
 from templates import Markup, render
@@ -37,6 +38,7 @@ def forms(names: dict[str, str]) -> list[dict[str, str]]:
 def glossary_html(build: ReaderBuild, page_url: str) -> str:
     corpus, edition = build.corpus, build.edition
     uses = term_excerpts(build.app, list(corpus.excerpts.values()))
+    on_maps, small_maps = map_links(build, page_url), locators(build)
     terms = []
     for term in sorted(build.app.terms.values(), key=lambda t: t.names["en"].casefold()):
         lang = edition if term.definition.get(edition) else "en"
@@ -45,9 +47,12 @@ def glossary_html(build: ReaderBuild, page_url: str) -> str:
             by_paper.setdefault(corpus.excerpts[ex_id].paper, []).append(ex_id)
         terms.append({
             "id": term.id, "aliases": term.aliases, "forms": forms(term.names),
+            "maps": on_maps.get(("term", term.id), []),
+            "locator": small_maps.get(("term", term.id)),
             "name": term.names.get(edition) or term.names["en"],
             "lang": lang, "dir": direction(lang), "definition": term.definition[lang],
-            "uses": [(corpus.papers[key].short_title(edition), excerpt_refs(build, ids, page_url))
+            "uses": [(key, corpus.papers[key].short_title(edition),
+                      excerpt_refs(build, ids, page_url))
                      for key, ids in by_paper.items()],
         })
     return render("glossary.html", ui=build.ui, terms=terms)
@@ -56,6 +61,7 @@ def glossary_html(build: ReaderBuild, page_url: str) -> str:
 def entities_html(build: ReaderBuild, page_url: str) -> str:
     edition = build.edition
     kinds = []
+    on_maps, small_maps = map_links(build, page_url), locators(build)
     for kind in KINDS:
         entities = []
         for entity in sorted((e for e in build.app.entities.values() if e.kind == kind),
@@ -63,6 +69,8 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
             about_lang = edition if entity.about.get(edition) else "en"
             entities.append({
                 "id": entity.id, "forms": forms(entity.names),
+                "maps": on_maps.get(("entity", entity.id), []),
+                "locator": small_maps.get(("entity", entity.id)),
                 "translit": list(entity.translit.items()),
                 "about_lang": about_lang, "about_dir": direction(about_lang),
                 "about": entity.about.get(about_lang, ""),

@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from content import read_corpus, without_consequences  # noqa: E402
+from maps_data import read_map_data  # noqa: E402
 from model import Problem  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
 from pages import check_files, check_pages, update_anchors  # noqa: E402
@@ -25,6 +26,7 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the content and the pages; and, if there is none, every warning."""
     build, problems = ReaderBuild.read(docs)
     problems += check_pages(docs, build.corpus) + check_files(docs)
+    problems += read_map_data(docs, build.app)[1]
     problems = without_consequences(problems, build.corpus)
     warnings = check_note_languages(build.corpus) if not problems else []
     return problems, warnings

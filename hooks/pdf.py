@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apparatus import load_apparatus  # noqa: E402
 from content import load_corpus  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
+from maps_print import with_map_styles  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import esc, reference_html  # noqa: E402
 
@@ -88,6 +89,7 @@ def document(job: Job, site: Path) -> str:
         raise RuntimeError(f"{job.page}/index.html has no article to print")
     body = match.group(1)
     body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
+    body = with_map_styles(body, site)
     direction = text_direction(job.edition)
     meta = "".join(f'<meta name="{name}" content="{esc(value)}">'
                    for name, value in (("author", job.authors), ("keywords", job.keywords),

@@ -24,9 +24,11 @@ from pathlib import Path
 from apparatus_html import entities_html, glossary_html, timeline_html
 from bidi import isolate_tokens
 from export_html import corpus_downloads_html
+from figures import concepts_html, timeline_chart_html
 from glosses import gloss_tokens
 from html_tokens import Token, tokenize
 from languages import direction
+from maps import map_html, read_maps
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from model import REF_RE, ContentError, Paper, Section
@@ -49,7 +51,8 @@ from templates import render
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
 #: the `::: name` blocks a page may use
-PUBLIC_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline")
+PUBLIC_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "concepts", "timeline-chart",
+                 "map-caucasus", "map-corridor")
 
 
 class PageError(Exception):
@@ -107,6 +110,12 @@ class ReaderPage:
             return entities_html(build, self.url)
         if name == "timeline":
             return timeline_html(build, self.url)
+        if name.startswith("map-"):
+            return map_html(build, read_maps(build), name.removeprefix("map-"), self.rel)
+        if name == "concepts":
+            return concepts_html(build, self.url)
+        if name == "timeline-chart":
+            return timeline_chart_html(build, self.url)
         if name == "reader-view":
             return view_control_html(build.ui)
         if name == "reader-pdf":

@@ -31,6 +31,9 @@ TAGS = {
     "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
     "tr", "u", "ul", "var",
+    # the maps' inline SVG (hooks/maps.py): shapes, labels and links only; no <use>, <image>,
+    # <foreignObject>, <style>, <animate> or <script>, and no presentation or event attributes
+    "svg", "g", "path", "circle", "text", "title",
 }
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden",
@@ -45,7 +48,25 @@ ATTRIBUTES = {
     "ol": {"start"},
     "time": {"datetime"},
     "details": {"open"},
+    "svg": {"viewBox"},
+    "path": {"d"},
+    "circle": {"cx", "cy", "r"},
+    "text": {"x", "y"},
 }
+#: the inline SVG of the figures (hooks/figures.py): lines, dots and text, styled by class, links
+#: by `a href` as above; no script, style, event handler, foreignObject, use, image or animation
+FIGURE_SVG = {
+    "svg": {"viewBox", "width", "height"},
+    "g": set(),
+    "title": set(),
+    "line": {"x1", "y1", "x2", "y2"},
+    "circle": {"cx", "cy", "r"},
+    "text": {"x", "y"},
+}
+TAGS |= set(FIGURE_SVG)
+for _tag, _attrs in FIGURE_SVG.items():  # merged with the maps' own, never replacing them
+    if _attrs:
+        ATTRIBUTES[_tag] = ATTRIBUTES.get(_tag, set()) | _attrs
 URL_SCHEMES = {"http", "https", "mailto"}
 
 

@@ -16,6 +16,7 @@ from model import (
     Problem,
 )
 
+#: every Unicode Bidi_Control character: ALM, LRM, RLM, the embeddings, overrides and isolates
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: the raw HTML tags a page or a note may use; anything else is reported
 ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
@@ -177,6 +178,7 @@ def _opt(value: Any) -> str | None:
 
 # --- Markdown text ------------------------------------------------------------------------------
 
+#: `![[id]]` on a line of its own: an embedded excerpt
 EMBED_RE = re.compile(r"^[ \t]*!\[\[([^\[\]|\n]+)\]\][ \t]*$", re.M)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -196,7 +198,8 @@ def outside_fences(text: str) -> str:
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _BLOCK_LINE = re.compile(r"^[ \t]*:::[ \t]*(\S+)[ \t]*$")
 #: the generated blocks a page may ask for with `::: name`
-PAGE_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline")
+PAGE_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "concepts", "timeline-chart",
+               "map-caucasus", "map-corridor")
 
 
 def without_code(text: str) -> str:

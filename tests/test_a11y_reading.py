@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import test_a11y
 import yaml
 from playwright.sync_api import Browser, Page
 from test_a11y import PREFIXES
@@ -21,7 +20,6 @@ MATERIAL_LANGUAGES = Path(yaml.__file__).parents[1] / "material" / "templates" /
 CONTROLS = {"button", "link", "textbox", "searchbox", "checkbox", "radio", "combobox", "switch",
             "tab", "menuitem", "DisclosureTriangle"}
 PHONE = {"width": 390, "height": 844}
-server, browser = test_a11y.server, test_a11y.browser  # the audits' fixtures, shared
 
 
 @pytest.fixture

@@ -1,0 +1,176 @@
+"""The maps' data: `docs/data/maps.yml` (places, regions, routes and areas, each tied to an entry
+of the glossary or of the index of people and places) read into typed records and checked.
+
+Every problem names the file, the line and the item, and says how to fix it. Country shapes are
+read from `docs/data/maps/region.geojson` (see SOURCE.md there), which the build does not check
+beyond its structure: it is made by `tools/region_shapes.mjs`, not edited by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from apparatus import Apparatus
+from model import Problem
+from source_text import load_yaml
+
+MAPS_FILE = "data/maps.yml"
+SHAPES_FILE = "data/maps/region.geojson"
+ROUTE_KINDS = ("oil", "gas", "rail", "corridor", "proposed", "road")
+SIDES = ("e", "w", "n", "s")
+
+LonLat = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class MapFrame:
+    name: str
+    extent: tuple[float, float, float, float]  #: west, south, east, north
+    width: int
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A place, region label, route or area on one or more maps."""
+
+    group: str  #: places, regions, routes or areas
+    ref: tuple[str, str]  #: ("entity" or "term", id)
+    maps: tuple[str, ...]
+    source: str
+    line: int
+    points: tuple[LonLat, ...] = ()  #: a place or label: one point; a route: its line
+    rings: tuple[tuple[LonLat, ...], ...] = ()  #: an area's outline (and holes)
+    kind: str = ""
+    side: str = "e"
+    label: str = ""  #: an area's name as a key of ui.yml, where the entry's name is not its own
+
+
+@dataclass
+class MapData:
+    frames: dict[str, MapFrame]
+    features: list[Feature]
+
+
+def _point(value: Any) -> LonLat | None:
+    if (isinstance(value, (list, tuple)) and len(value) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+            and -180 <= value[0] <= 180 and -90 <= value[1] <= 90):
+        return float(value[0]), float(value[1])
+    return None
+
+
+def _points(value: Any) -> tuple[LonLat, ...] | None:
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    points = [_point(v) for v in value]
+    return None if any(p is None for p in points) else tuple(p for p in points if p)
+
+
+def _frames(data: Any, rel: str) -> tuple[dict[str, MapFrame], list[Problem]]:
+    frames: dict[str, MapFrame] = {}
+    problems = []
+    for name, entry in (data or {}).items():
+        if name.startswith("__"):
+            continue
+        line = (data.get("__lines__") or {}).get(name, 1)
+        extent = entry.get("extent") if isinstance(entry, dict) else None
+        width = entry.get("width") if isinstance(entry, dict) else None
+        if not (isinstance(extent, list) and len(extent) == 4 and isinstance(width, int)
+                and _point(extent[:2]) and _point(extent[2:]) and extent[0] < extent[2]
+                and extent[1] < extent[3]):
+            problems.append(Problem(rel, line, f"map '{name}' needs `extent: [west, south, east, "
+                                    "north]` in degrees and a whole-number `width`",
+                                    "copy the form of the `caucasus` map"))
+            continue
+        frames[name] = MapFrame(name, tuple(float(v) for v in extent), width)  # type: ignore[arg-type]
+    return frames, problems
+
+
+def _ref(entry: dict[str, Any], app: Apparatus) -> tuple[tuple[str, str] | None, str]:
+    """The entry a feature links to, or why it cannot."""
+    if "entity" in entry:
+        ref = ("entity", str(entry["entity"]))
+        known = ref[1] in app.entities
+    elif "term" in entry:
+        ref = ("term", str(entry["term"]))
+        known = ref[1] in app.terms
+    else:
+        return None, "needs `entity:` (an id in entities.yml) or `term:` (an id in glossary.yml)"
+    if not known:
+        where = "entities.yml" if ref[0] == "entity" else "glossary.yml"
+        return None, f"links to {ref[0]} '{ref[1]}', which is not in docs/data/{where}"
+    return ref, ""
+
+
+def _feature(group: str, entry: Any, frames: dict[str, MapFrame], app: Apparatus,
+             ) -> tuple[Feature | None, str]:
+    if not isinstance(entry, dict):
+        return None, "is not a mapping"
+    ref, why = _ref(entry, app)
+    if ref is None:
+        return None, why
+    maps = entry.get("maps")
+    if not isinstance(maps, list) or not maps or any(m not in frames for m in maps):
+        return None, f"needs `maps:`, a list of map names among {', '.join(frames)}"
+    source = entry.get("source")
+    if not isinstance(source, str) or not source.strip():
+        return None, "needs a `source:` saying where its coordinates come from"
+    common = {"group": group, "ref": ref, "maps": tuple(maps), "source": source.strip(),
+              "line": entry.get("__line__", 1)}
+    if group == "routes":
+        line = _points(entry.get("line"))
+        if line is None or entry.get("kind") not in ROUTE_KINDS:
+            return None, f"needs `line:` (two or more [lon, lat]) and `kind:` ({', '.join(ROUTE_KINDS)})"
+        return Feature(points=line, kind=entry["kind"], **common), ""
+    if group == "areas":
+        rings = [_points(r) for r in entry.get("rings") or []]
+        label = _point(entry.get("label_at"))
+        if not rings or any(r is None or len(r) < 3 for r in rings) or label is None:
+            return None, "needs `rings:` (lists of three or more [lon, lat]) and `label_at: [lon, lat]`"
+        key = entry.get("label", "")
+        if not isinstance(key, str) or (key and not key.startswith("map_")):
+            return None, "has a `label:` that is not a key of ui.yml starting with `map_`"
+        return Feature(points=(label,), rings=tuple(r for r in rings if r), label=key,
+                       **common), ""
+    point = _point(entry.get("at"))
+    side = entry.get("side", "e")
+    if point is None or side not in SIDES:
+        return None, f"needs `at: [longitude, latitude]` and, if given, `side:` ({', '.join(SIDES)})"
+    return Feature(points=(point,), side=side, **common), ""
+
+
+def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem]]:
+    """The maps' data with every problem found in docs/data/maps.yml."""
+    path = docs_dir / MAPS_FILE
+    if not path.exists():  # a site without maps
+        return MapData({}, []), []
+    data, problems = load_yaml(path, docs_dir.parent)
+    rel = f"docs/{MAPS_FILE}"
+    if problems or not isinstance(data, dict):
+        return MapData({}, []), problems or [Problem(rel, 1, "the maps' file is not a mapping",
+                                                     "start from the file's history")]
+    frames, problems = _frames(data.get("maps"), rel)
+    features = []
+    for group in ("places", "regions", "routes", "areas"):
+        for entry in data.get(group) or []:
+            feature, why = _feature(group, entry, frames, app)
+            if feature is None:
+                line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
+                problems.append(Problem(rel, line, f"the item of `{group}` at this line {why}",
+                                        "fix the item as the comment at the top of the file says"))
+            else:
+                features.append(feature)
+    return MapData(frames, features), problems
+
+
+def read_shapes(docs_dir: Path) -> list[tuple[str, list[list[LonLat]]]]:
+    """The country shapes as (name, rings), from the checked-in GeoJSON file."""
+    data = json.loads((docs_dir / SHAPES_FILE).read_text(encoding="utf-8"))
+    shapes = []
+    for feature in data["features"]:
+        rings = [[(p[0], p[1]) for p in polygon[0]] for polygon in feature["geometry"]["coordinates"]]
+        shapes.append((str(feature["properties"]["name"]), rings))
+    return shapes

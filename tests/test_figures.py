@@ -1,0 +1,200 @@
+"""The papers at a glance: the papers × concepts matrix and the timeline chart.
+
+The expected numbers are computed here from the YAML files themselves, not through the hooks.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from itertools import pairwise
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import EDITIONS, ROOT, read_html
+from figures import _MIN_TICK, Axis, cell_level, tick_years, year_fraction
+from playwright.sync_api import Browser
+from sanitize import UnsafeContent, sanitize
+
+DATA = ROOT / "docs" / "data"
+_TO_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+
+
+def _papers() -> dict[str, dict]:
+    out = {}
+    for path in sorted((DATA / "papers").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[data["key"]] = data
+    return out
+
+
+def expected_counts() -> dict[tuple[str, str], int]:
+    """(term, paper) -> the number of the paper's excerpts tagged with the term."""
+    counts: dict[tuple[str, str], int] = {}
+    for key, paper in _papers().items():
+        for excerpt in paper["excerpts"]:
+            for term in excerpt.get("terms") or []:
+                counts[(term, key)] = counts.get((term, key), 0) + 1
+    return counts
+
+
+def excerpt_papers() -> dict[str, str]:
+    return {e["id"]: key for key, p in _papers().items() for e in p["excerpts"]}
+
+
+def events() -> list[dict]:
+    return yaml.safe_load((DATA / "events.yml").read_text(encoding="utf-8"))
+
+
+def page_url(edition: str, name: str) -> str:
+    return f"{name}/" if edition == "en" else f"{edition}/{name}/"
+
+
+def assert_resolves(site: Path, base: str, href: str) -> None:
+    """`href`, seen from the page at `base`, leads to an existing page and element id."""
+    target = urlsplit(urljoin("http://site/" + base, href))
+    assert target.fragment, f"{href} on {base} names no anchor"
+    soup = read_html(site, target.path.lstrip("/"))
+    assert soup.find(id=target.fragment) is not None, f"{href} on {base}: no #{target.fragment}"
+
+
+# --- units ------------------------------------------------------------------------------------
+
+def test_the_axis_keeps_the_order_of_time_and_spreads_the_marks() -> None:
+    years = [year_fraction(e["date"]) for e in sorted(events(), key=lambda e: e["date"])]
+    axis = Axis.spread(years)
+    gaps = [b - a for a, b in pairwise(axis.xs)]
+    assert min(gaps) >= 9.0 - 1e-9
+    ticks = tick_years(axis, int(years[0]), int(years[-1]) + 1)
+    positions = [axis.x(float(y)) for y in ticks]
+    assert positions == sorted(positions) and len(ticks) >= 5
+    assert all(b - a >= _MIN_TICK - 1e-9 for a, b in pairwise(positions))
+
+
+def test_cell_shades() -> None:
+    assert [cell_level(n) for n in (0, 1, 2, 3, 4, 7, 30)] == [0, 1, 2, 2, 3, 4, 4]
+
+
+FIGURE_SVG = ('<svg class="tl-chart" viewBox="0 0 10 10" width="10" height="10" role="group" '
+              'aria-labelledby="c"><g class="tl-events"><a class="tl-event" href="#event-x">'
+              '<title>1918</title><line class="tl-stem" x1="1" y1="1" x2="1" y2="5"/>'
+              '<circle class="tl-dot tl-p1" cx="1" cy="1" r="4.5"/></a>'
+              '<text class="tl-year" x="1" y="9">1918</text></g></svg>')
+
+
+def test_the_figures_svg_passes_the_allow_list() -> None:
+    clean = sanitize(FIGURE_SVG, "docs/en/timeline.md")
+    assert 'viewBox="0 0 10 10"' in clean and 'href="#event-x"' in clean and "<circle" in clean
+
+
+@pytest.mark.parametrize("hostile", [
+    '<svg><script>alert(1)</script></svg>',
+    '<svg onload="alert(1)"><g></g></svg>',
+    '<svg><foreignObject><p>x</p></foreignObject></svg>',
+    '<svg><a href="javascript:alert(1)"><circle r="1"/></a></svg>',
+    '<svg><a href="jav&#x61;script:alert(1)"><text>x</text></a></svg>',
+    '<svg><circle r="1" onclick="alert(1)"/></svg>',
+    '<svg><style>circle{}</style></svg>',
+    '<svg><circle r="1" style="fill:red"/></svg>',
+    '<svg><use href="#x"/></svg>',
+    '<svg><image href="https://example.org/x.png"/></svg>',
+    '<svg><animate attributeName="href" to="javascript:alert(1)"/></svg>',
+])
+def test_hostile_svg_is_refused(hostile: str) -> None:
+    with pytest.raises(UnsafeContent):
+        sanitize(hostile, "docs/en/timeline.md")
+
+
+# --- the built site ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_matrix_counts_equal_the_data(site: Path, edition: str) -> None:
+    counts, papers = expected_counts(), _papers()
+    terms = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))
+    table = read_html(site, page_url(edition, "glossary")).select_one("figure table.concepts")
+    assert table is not None
+    heads = [th.get_text(strip=True) for th in table.select("thead th.concepts__paper")]
+    assert heads == [p["short_title"][edition] for p in papers.values()]
+    rows = {tr["data-term"]: tr for tr in table.select("tbody tr")}
+    assert set(rows) == set(terms)
+    for term, row in rows.items():
+        assert row.th.get_text(strip=True) == terms[term][edition]
+        cells = row.select("td.concepts__cell")
+        assert [td["data-paper"] for td in cells] == list(papers)
+        for td in cells:
+            assert int(td.get_text(strip=True).translate(_TO_LATIN)) == counts.get(
+                (term, td["data-paper"]), 0), (edition, term, td["data-paper"])
+            assert (td.a is not None) == bool(counts.get((term, td["data-paper"])))
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_matrix_link_resolves(site: Path, edition: str) -> None:
+    url = page_url(edition, "glossary")
+    links = read_html(site, url).select("figure.figure--concepts a[href]")
+    assert len(links) > 100
+    for link in links:
+        assert_resolves(site, url, link["href"])
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_chart_has_one_linked_mark_per_event(site: Path, edition: str) -> None:
+    url = page_url(edition, "timeline")
+    soup = read_html(site, url)
+    marks = soup.select("figure.figure--timeline svg a.tl-event")
+    assert [m["data-event"] for m in marks] == [
+        e["id"] for e in sorted(events(), key=lambda e: e["date"])]
+    owner = excerpt_papers()
+    lanes = {key: n + 1 for n, key in enumerate(_papers())}
+    for mark, event in zip(marks, sorted(events(), key=lambda e: e["date"]), strict=True):
+        assert mark["href"] == f"#event-{event['id']}"
+        assert_resolves(site, url, mark["href"])
+        dots = {int(c["class"][1].removeprefix("tl-p")) for c in mark.select("circle.tl-dot")}
+        assert dots == {lanes[owner[i]] for i in event["excerpts"]}
+        assert mark.title and mark.title.get_text(strip=True)
+    figure = soup.select_one("figure.figure--timeline")
+    assert soup.find(id=figure["aria-describedby"]).name == "ol"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_chart_is_valid_svg_without_script(site: Path, edition: str) -> None:
+    html = (site / page_url(edition, "timeline") / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r"<svg class=\"tl-chart\".*?</svg>", html, re.S)
+    assert len(found) == 1
+    root = ET.fromstring(found[0])  # well-formed XML, or this raises
+    names = {el.tag for el in root.iter()}
+    assert names <= {"svg", "g", "line", "text", "a", "title", "circle"}, names
+    for el in root.iter():
+        assert not [k for k in el.attrib if k.lower().startswith("on") or k == "style"]
+        assert not el.get("href", "").lower().startswith("javascript")
+
+
+def test_the_persian_chart_shows_solar_hijri_years(site: Path) -> None:
+    soup = read_html(site, page_url("fa", "timeline"))
+    gregorian = [t.get_text() for t in soup.select("svg.tl-chart text.tl-year:not(.tl-year--sh)")]
+    solar = [t.get_text() for t in soup.select("svg.tl-chart text.tl-year--sh")]
+    assert solar and all(re.fullmatch("[۰-۹]+", y) for y in gregorian + solar)
+    assert [int(y.translate(_TO_LATIN)) for y in solar] == [
+        int(y.translate(_TO_LATIN)) - 621 for y in gregorian]
+    assert not read_html(site, "timeline/").select("svg.tl-chart text.tl-year--sh")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("name", ["glossary", "timeline"])
+def test_no_page_scroll_on_a_phone(browser: Browser, server: str, edition: str,
+                                   name: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + page_url(edition, name))
+    figure = page.locator("figure.figure").first
+    figure.scroll_into_view_if_needed()
+    assert figure.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    scroller = figure.locator(".figure__scroll")
+    assert scroller.get_attribute("tabindex") == "0" and scroller.get_attribute("aria-labelledby")
+    if name == "timeline":  # the chart scrolls inside its own box, not the page
+        assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
+        box = scroller.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    context.close()

@@ -1,0 +1,227 @@
+"""The maps (`::: map-caucasus`, `::: map-corridor`; hooks/maps.py, docs/data/maps.yml): every
+feature resolves to its entry and back, every feature is drawn and listed in words, the SVG is
+well-formed, inert, light, and fits a phone and a desktop in Chromium."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from apparatus import load_apparatus
+from conftest import EDITIONS, ROOT, read_html
+from content import read_corpus
+from maps_data import read_map_data
+from pipeline import PUBLIC_BLOCKS
+from playwright.sync_api import Page
+from sanitize import UnsafeContent, sanitize
+from source_text import PAGE_BLOCKS
+from test_a11y import axe_violations, run_vnu
+
+DOCS = ROOT / "docs"
+UI = yaml.safe_load((DOCS / "data" / "ui.yml").read_text(encoding="utf-8"))
+_SVG = re.compile(r'<svg class="map__svg".*?</svg>', re.S)
+
+
+def map_data():
+    corpus, _ = read_corpus(DOCS)
+    app, _ = load_apparatus(DOCS, corpus.known_ids())
+    return read_map_data(DOCS, app), app
+
+
+def maps_url(edition: str) -> str:
+    return "maps/" if edition == "en" else f"{edition}/maps/"
+
+
+def resolve(site: Path, base: str, href: str):
+    target = urlsplit(urljoin("http://site/" + base, href))
+    assert target.fragment, f"{href} on {base} names no anchor"
+    return read_html(site, target.path.lstrip("/")).find(id=target.fragment)
+
+
+# --- the data ------------------------------------------------------------------------------------
+
+def test_the_data_has_no_problem_and_every_map_has_its_block() -> None:
+    (data, problems), _ = map_data()
+    assert problems == []
+    assert data.frames and data.features
+    for name in data.frames:
+        assert f"map-{name}" in PAGE_BLOCKS and f"map-{name}" in PUBLIC_BLOCKS
+        assert all(UI[ed].get(f"map_{name}") for ed in EDITIONS)
+    for feature in data.features:
+        assert feature.source.strip()
+        if feature.label:
+            assert all(UI[ed].get(feature.label) for ed in EDITIONS), feature.label
+
+
+def test_every_route_corridor_and_city_of_the_issue_is_on_a_map() -> None:
+    (data, _), _ = map_data()
+    refs = {f.ref[1] for f in data.features}
+    assert {"btc-pipeline", "bte-pipeline", "tanap", "southern-gas-corridor", "btk-railway",
+            "middle-corridor", "zangezur-corridor", "lachin-corridor", "nagorno-karabakh"} <= refs
+    assert {"baku", "tbilisi", "yerevan", "ankara", "shusha", "nakhchivan", "ganja",
+            "stepanakert", "kars", "ceyhan", "erzurum"} <= refs
+
+
+def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "data").mkdir(parents=True)
+    text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
+    text = text.replace("{entity: ganja,", "{entity: no-such-place,", 1)
+    text = text.replace("kind: rail", "kind: canal", 1)
+    (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
+    _, app = map_data()
+    _, problems = read_map_data(docs, app)
+    lines = text.split("\n")
+    assert len(problems) == 2
+    assert problems[0].file == "docs/data/maps.yml"
+    assert "no-such-place" in lines[problems[0].line - 1] and "entities.yml" in problems[0].message
+    assert "kind" in problems[1].message and "term: btk-railway" in lines[problems[1].line - 1]
+
+
+def test_hostile_svg_is_still_refused() -> None:
+    hostile = [
+        '<svg viewBox="0 0 1 1"><script>alert(1)</script></svg>',
+        '<svg onload="alert(1)" viewBox="0 0 1 1"></svg>',
+        '<svg><a href="javascript:alert(1)"><text x="1" y="1">x</text></a></svg>',
+        '<svg><foreignObject><p>x</p></foreignObject></svg>',
+        '<svg><use href="#x"></use></svg>',
+        '<svg><image href="https://example.org/x.png"></image></svg>',
+        '<svg><path d="M0 0" style="fill:url(https://example.org/x)"></path></svg>',
+        '<svg><animate attributeName="href" to="javascript:alert(1)"></animate></svg>',
+    ]
+    for markup in hostile:
+        with pytest.raises(UnsafeContent):
+            sanitize(markup, "docs/en/maps.md")
+    shape = '<svg viewBox="0 0 10 10"><g><path class="a" d="M0 0L1 1Z"></path></g></svg>'
+    assert "<path" in sanitize(shape, "docs/en/maps.md")
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_each_map_is_wellformed_inert_light_and_links_every_feature(site: Path, edition: str) -> None:
+    (data, _), app = map_data()
+    url = maps_url(edition)
+    raw = (site / url / "index.html").read_text(encoding="utf-8")
+    soup = read_html(site, url)
+    svgs = _SVG.findall(raw)
+    assert len(svgs) == len(data.frames)
+    for name, svg in zip(data.frames, svgs, strict=True):
+        ET.fromstring(svg)  # well-formed XML
+        assert not re.search(r"<script|\son\w+=|javascript:|<foreignObject|<use\b|<image\b", svg, re.I)
+        figure = soup.find(id=f"map-{name}")
+        assert len(gzip.compress(str(figure).encode("utf-8"))) < 150_000
+        listed = {a["href"] for a in figure.select(".map__list a")}
+        for feature in (f for f in data.features if name in f.maps):
+            link = figure.find(id=f"map-{name}-{feature.ref[1]}")
+            assert link is not None and link.name == "a", (name, feature.ref)
+            assert resolve(site, url, link["href"]) is not None, link["href"]
+            assert link["href"] in listed, f"{feature.ref} is not in the list under the map"
+            if feature.group == "places":
+                names = app.entities[feature.ref[1]].names
+                assert link.get_text(strip=True) == (names.get(edition) or names["en"])
+
+
+@pytest.mark.parametrize("edition", ["en", "fa"])
+def test_every_entry_on_a_map_links_to_it_highlighted(site: Path, edition: str) -> None:
+    (data, _), _ = map_data()
+    prefix = "" if edition == "en" else f"{edition}/"
+    pages = {"entity": f"{prefix}people-and-places/", "term": f"{prefix}glossary/"}
+    for feature in data.features:
+        kind, ident = feature.ref
+        entry = read_html(site, pages[kind]).find(id=f"{kind if kind == 'entity' else 'term'}-{ident}")
+        links = entry.select(".map-link a")
+        assert len(links) >= 1, feature.ref
+        for link in links:
+            target = resolve(site, pages[kind], link["href"])
+            assert target is not None and target.name == "a", link["href"]
+        # its locator: a small map with the entry marked, hidden from screen readers (the links
+        # say the same in words), valid XML and inert like the big maps
+        locators = entry.select("svg.locator")
+        assert len(locators) == 1, feature.ref
+        locator = locators[0]
+        assert locator.get("aria-hidden") == "true" and locator.find("a") is None
+        assert len(locator.select(".locator__land path")) >= 5, feature.ref
+        marks = locator.select(".locator__dot, .locator__route, .locator__area")
+        assert len(marks) == 1, feature.ref
+        if marks[0].name == "circle":
+            box = next(v for k, v in locator.attrs.items() if k.lower() == "viewbox")
+            width, height = map(float, box.split()[2:])
+            assert 0 <= float(marks[0]["cx"]) <= width and 0 <= float(marks[0]["cy"]) <= height
+        ET.fromstring(str(locator))
+        assert len(str(locator)) < 12_000, (feature.ref, len(str(locator)))
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_entries_not_on_a_map_have_no_locator_and_no_list_is_empty(site: Path, edition: str) -> None:
+    (data, _), _ = map_data()
+    prefix = "" if edition == "en" else f"{edition}/"
+    on_map = {f"{'entity' if k == 'entity' else 'term'}-{i}" for k, i in (f.ref for f in data.features)}
+    for url in (f"{prefix}people-and-places/", f"{prefix}glossary/"):
+        for locator in read_html(site, url).select("svg.locator"):
+            entry = locator.find_parent(class_=["entity", "term"])
+            assert entry["id"] in on_map, entry["id"]
+    for heading in read_html(site, maps_url(edition)).select(".map__heading"):
+        items = heading.find_next_sibling("ul")
+        assert items is not None and items.find("li") is not None, heading.get_text()
+
+
+def test_the_region_file_names_its_source_and_licence() -> None:
+    region = (DOCS / "data" / "maps" / "region.geojson").read_text(encoding="utf-8")
+    assert '"licence":"public domain (Natural Earth)"' in region and "world-atlas" in region
+    assert len(region) < 200_000
+    assert shutil.which("node") is None or (ROOT / "tools" / "region_shapes.mjs").is_file()
+
+
+@pytest.mark.parametrize("edition", ["en", "fa"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_maps_fit_phones_and_desktops(site: Path, server: str, page: Page, edition: str,
+                                      width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + maps_url(edition))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for svg in page.locator(".map__svg").all():
+        box = svg.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert box["height"] > 100
+    label = page.locator("#map-caucasus-baku text")
+    assert label.bounding_box() is not None  # the label is drawn, in the map's frame
+
+
+def test_the_maps_pages_pass_the_nu_html_checker(site: Path) -> None:
+    files = [site / maps_url(e) / "index.html" for e in EDITIONS]
+    files += [site / p / "index.html" for p in ("glossary", "people-and-places",
+                                                 "fa/glossary", "fa/people-and-places")]
+    errors = [f"{m.get('url', '')[-40:]}:{m.get('lastLine')}: {m['message']}"
+              for m in run_vnu(files) if m["type"] in ("error", "non-document-error")]
+    assert not errors, "\n".join(errors[:20])
+
+
+@pytest.mark.parametrize("edition", ["en", "fa"])
+def test_the_maps_pages_have_no_serious_axe_violation(site: Path, server: str, page: Page,
+                                                      edition: str) -> None:
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(server + maps_url(edition))
+        assert axe_violations(page) == [], (edition, width)
+
+
+def test_the_packets_print_the_map_in_its_colours(site: Path) -> None:
+    import fitz  # PyMuPDF, as readers' tools open the PDF
+
+    with fitz.open(site / "pdf" / "en" / "packet-war-2020.pdf") as pdf:
+        pages = [p for p in pdf if "What the map shows" in p.get_text()]
+        assert pages, "the packet's PDF has no map"
+        text = pages[0].get_text()
+        assert "Khankendi (Stepanakert)" in text and "Nagorno-Karabakh (approximate)" in text
+        fills = {tuple(round(c, 2) for c in d["fill"]) for d in pages[0].get_drawings()
+                 if d.get("fill")}
+        assert (0.96, 0.95, 0.92) in fills  # the land's colour, not the SVG default black
+        dashed = [d for d in pages[0].get_drawings() if d.get("dashes") not in (None, "[] 0")]
+        assert len(dashed) >= 4  # routes told apart by their dash patterns
