@@ -6,7 +6,9 @@ after the other, so they hold on a busy day too. Results are printed and written
 * `build_vs_bare`: the full build (no PDFs) over the same pages built with the project's hook
   removed (Material and mkdocs-static-i18n only, the short syntax left as text);
 * `build_vs_plain`: the full build over a site with the same words written as plain Markdown
-  (excerpts, records, glossary, index and timeline typed out, no hook): the goal is 1.3 at most;
+  (excerpts, records, glossary, index and timeline typed out, no hook) and searchable with the
+  theme's own search plugin, as the reader's site is with Pagefind: the goal is 1.3 at most;
+  `build_vs_plain_unsearched` is the same over that site without any search index;
 * `scaled_vs_build`: the build of ten times the content (50 papers, `bench/projects.py`) over the
   real build: the goal is 10 at most, a build that grows no faster than its content;
 * `pdf_seconds`, `check_seconds` and the `*_seconds` times behind the ratios;
@@ -53,13 +55,17 @@ def main(argv: list[str]) -> int:
         build = _timed([*mkdocs, "-d", str(tmp / "site")], ROOT)
         bare = _timed([*quiet, "-d", str(tmp / "bare-site")], bare_project(tmp))
         plain = _timed([*quiet, "-d", str(tmp / "plain-site")], plain_project(tmp))
+        unsearched = _timed([*quiet, "-d", str(tmp / "plain-unsearched-site")],
+                            plain_project(tmp, search=False))
         scaled = _timed([*mkdocs, "-d", str(tmp / "scaled-site")], scaled_project(tmp, SCALE))
         pdf = _timed([sys.executable, str(ROOT / "hooks" / "cli.py"), "pdf", str(tmp / "site"),
                       str(ROOT / "docs"), "https://example.org/"], ROOT)
     results = {
         "build_seconds": round(build, 2), "bare_seconds": round(bare, 2),
-        "plain_seconds": round(plain, 2), "scaled_seconds": round(scaled, 2),
+        "plain_seconds": round(plain, 2), "plain_unsearched_seconds": round(unsearched, 2),
+        "scaled_seconds": round(scaled, 2),
         "build_vs_bare": round(build / bare, 2), "build_vs_plain": round(build / plain, 2),
+        "build_vs_plain_unsearched": round(build / unsearched, 2),
         "scaled_vs_build": round(scaled / build, 2),
         "pdf_seconds": round(pdf, 2), "check_seconds": round(check, 2),
     }

@@ -4,7 +4,8 @@
   (the short syntax stays as text);
 * `plain_project`: the same words written as plain Markdown: every embedded excerpt, record,
   glossary, index and timeline as the paragraphs, tables and lists an author would type, built
-  without the hook; the site the reader's build is compared with;
+  without the hook and with the theme's own search plugin (the reader's site has a search index
+  too, Pagefind's); the site the reader's build is compared with;
 * `scaled_project`: the real project with `factor` times the papers (copies of the five with new
   keys and excerpt ids, and their pages in every edition), to see how the build grows.
 """
@@ -113,9 +114,17 @@ def _plain_page(build: ReaderBuild, text: str, edition: str) -> str:
     return text
 
 
-def plain_project(tmp: Path) -> Path:
-    project = _copy(tmp, "plain")
+def _with_theme_search(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nplugins:\n", "\nplugins:\n  - search\n", 1), encoding="utf-8")
+
+
+def plain_project(tmp: Path, search: bool = True) -> Path:
+    project = _copy(tmp, "plain" if search else "plain-unsearched")
     _without_hook(project)
+    if search:
+        _with_theme_search(project)
     build = ReaderBuild.load(ROOT / "docs")
     for page in (project / "docs").glob("*/**/*.md"):
         edition = page.relative_to(project / "docs").parts[0]

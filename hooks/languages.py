@@ -19,13 +19,23 @@ class Language:
     script: str  #: ISO 15924
     name: str  #: in English
     native: str  #: in the language itself
+    #: the font files (under assets/fonts/) the edition's own text is set in, preloaded by its
+    #: pages so that the text is drawn once, in its font (docs/assets/css/fonts.css)
+    fonts: tuple[str, ...] = ()
 
 
+_LATIN = ("noto-sans/noto-sans-latin-400-normal.woff2",
+          "noto-sans/noto-sans-latin-700-normal.woff2")
 LANGUAGES: dict[str, Language] = {
-    "en": Language("en", "ltr", "Latn", "English", "English"),
-    "tr": Language("tr", "ltr", "Latn", "Turkish", "Türkçe"),
-    "fa": Language("fa", "rtl", "Arab", "Persian", "فارسی"),
-    "ar": Language("ar", "rtl", "Arab", "Arabic", "العربية"),
+    "en": Language("en", "ltr", "Latn", "English", "English", _LATIN),
+    "tr": Language("tr", "ltr", "Latn", "Turkish", "Türkçe",
+                   (*_LATIN, "noto-sans/noto-sans-latin-ext-400-normal.woff2")),
+    "fa": Language("fa", "rtl", "Arab", "Persian", "فارسی",
+                   ("vazirmatn/vazirmatn-arabic-400-normal.woff2",
+                    "vazirmatn/vazirmatn-arabic-700-normal.woff2")),
+    "ar": Language("ar", "rtl", "Arab", "Arabic", "العربية",
+                   ("noto-naskh-arabic/noto-naskh-arabic-arabic-400-normal.woff2",
+                    "noto-naskh-arabic/noto-naskh-arabic-arabic-700-normal.woff2")),
 }
 #: the editions of the site, the default first
 EDITIONS: tuple[str, ...] = tuple(LANGUAGES)

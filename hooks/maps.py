@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from maps_data import Feature, LonLat, MapData, MapFrame, read_map_data, read_shapes
+from maps_data import SHAPES_FILE, Feature, LonLat, MapData, MapFrame, read_map_data, read_shapes
 from mkdocs.utils import get_relative_url
 from model import ContentError
 from pyproj import Transformer
@@ -40,7 +40,7 @@ class Projection:
     """Longitude/latitude to the SVG's user units, for one map frame; `digits` after the point."""
 
     def __init__(self, frame: MapFrame, digits: int = 1) -> None:
-        self.digits = digits
+        self.frame, self.digits = frame, digits
         west, south, east, north = frame.extent
         mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
         self.transformer = Transformer.from_crs(
@@ -88,10 +88,26 @@ def entry_href(build: ReaderBuild, ref: tuple[str, str], rel: Callable[[str], st
     return rel(build.page_url("glossary.md")) + f"#term-{ident}"
 
 
+#: the drawn country shapes of each frame, the same in every edition: (folder, the shape file's
+#: time and size, frame, digits, tolerance) -> paths
+_DRAWN: dict[tuple[object, ...], list[dict[str, object]]] = {}
+
+
 def _shapes(build: ReaderBuild, projection: Projection, tolerance: float = 0.0,
             ) -> list[dict[str, object]]:
     """The countries as paths, cut by shapely to the map's frame (a margin outside it, so that no
-    cut edge is drawn) and, for a small map, simplified to `tolerance` user units."""
+    cut edge is drawn) and, for a small map, simplified to `tolerance` user units. Drawn once
+    per frame and shape file, for all editions."""
+    stat = (build.docs_dir / SHAPES_FILE).stat()
+    key = (build.docs_dir, stat.st_mtime_ns, stat.st_size, projection.frame, projection.digits,
+           tolerance)
+    if key not in _DRAWN:
+        _DRAWN[key] = _draw_shapes(build, projection, tolerance)
+    return _DRAWN[key]
+
+
+def _draw_shapes(build: ReaderBuild, projection: Projection, tolerance: float,
+                 ) -> list[dict[str, object]]:
     frame = box(-8, -8, projection.width + 8, projection.height + 8)
     shapes = []
     for name, rings in read_shapes(build.docs_dir):

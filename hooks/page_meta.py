@@ -26,6 +26,12 @@ from model import Paper
 from reader_build import ReaderBuild
 
 DESCRIPTION_LIMIT = 200
+#: stylesheets only some pages need, by the class of the element that needs them: a page without
+#: a map or a figure does not wait for their rules before it is drawn
+PAGE_STYLES = (
+    ("assets/css/maps.css", re.compile(r'class="(?:map|locator)[ _"]')),
+    ("assets/css/figures.css", re.compile(r'class="(?:figure|concepts)[ _"]')),
+)
 _SKIP = re.compile(r"^(#|:::|!!!|\?\?\?|\||<|```|~~~|--8<--|!\[|\{%|[-*+] |\d+\. |>)")
 _ONLY_REFS = re.compile(r"\s*\((?:\s*\[\[[^\]]+\]\]\s*[,،;؛]?)+\s*\)")
 
@@ -53,6 +59,11 @@ def description(markdown: str, limit: int = DESCRIPTION_LIMIT) -> str | None:
         cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,،;:.")
         return cut + "…"
     return None
+
+
+def page_styles(content: str) -> list[str]:
+    """The stylesheets of `PAGE_STYLES` the page's HTML needs."""
+    return [style for style, needs in PAGE_STYLES if needs.search(content)]
 
 
 def first_heading(markdown: str) -> str | None:

@@ -21,13 +21,14 @@ import templates
 from cite import citation_meta
 from cite_files import write_citations
 from export import write_export
+from languages import LANGUAGES
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from model import ContentError
-from page_meta import head, lastmod
+from page_meta import head, lastmod, page_styles
 from pdf import enabled as pdf_enabled
 from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
@@ -135,6 +136,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["search_ui"] = ui_strings(_build())
     palette_names(config.theme, _build().ui)  # the light/dark switch in the edition's language
     context["reader_ui"] = _build().ui  # partials/reader/page-contents.html
+    context["reader_fonts"] = LANGUAGES[_build().edition].fonts  # preloaded (main.html)
+    context["reader_styles"] = page_styles(page.content or "")  # linked (main.html)
     return context
 
 

@@ -84,6 +84,22 @@ def _signature(tokens: list[Token]) -> Counter[tuple[str, tuple[tuple[str, str],
     return out
 
 
+#: a start tag as nh3 (html5ever) writes it: attribute values always in double quotes, `"` and
+#: `&` in them escaped, and `<` in text escaped, so every `<` of its output opens a tag or ends one
+_CLEAN_START = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*/?>')
+_CLEAN_ATTR = re.compile(r'([^\s=/>]+)(?:="([^"]*)")?')
+
+
+def _clean_signature(clean: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
+    """`_signature` of the sanitiser's own output, read from its serialisation directly."""
+    out: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
+    for match in _CLEAN_START.finditer(clean):
+        attrs = tuple(sorted((k.lower(), html.unescape(v or ""))
+                             for k, v in _CLEAN_ATTR.findall(match.group(2))))
+        out[(match.group(1).lower(), attrs)] += 1
+    return out
+
+
 def _describe(tag: str, attrs: tuple[tuple[str, str], ...]) -> str:
     shown = " ".join(f'{k}="{v[:60]}"' for k, v in attrs)
     return f"<{tag}{' ' + shown if shown else ''}>"
@@ -97,7 +113,7 @@ def sanitize(markup: str | list[Token], where: str) -> str:
     clean = nh3.clean(markup, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                       generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True,
                       clean_content_tags={"script", "style"})
-    removed = _signature(tokens) - _signature(tokenize(clean))
+    removed = _signature(tokens) - _clean_signature(clean)
     if removed:
         shown = "; ".join(_describe(tag, attrs) for (tag, attrs), _ in removed.most_common(5))
         raise UnsafeContent(

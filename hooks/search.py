@@ -11,6 +11,7 @@ only when the reader opens search (`docs/assets/js/search.js`), with `pagefind/r
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -76,7 +77,12 @@ def _searchable(raw: str, folder: Folder, names: Expander) -> str:
     return " ".join([folded, *names.expansions(folded)])
 
 
-def _run_pagefind(source: Path, out: Path, edition: str) -> None:
+#: the documents are thousands of small files read once: in memory where the system has a
+#: shared-memory file system (Linux's /dev/shm), else in the usual temporary folder
+_SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+
+
+def _start_pagefind(source: Path, out: Path, edition: str) -> subprocess.Popen[str]:
     from pagefind.service import get_executable
 
     binary = get_executable()
@@ -85,30 +91,52 @@ def _run_pagefind(source: Path, out: Path, edition: str) -> None:
                           "installs it (package pagefind_bin)")
     if out.exists():
         shutil.rmtree(out)
-    result = subprocess.run([str(binary), "--site", str(source), "--output-path", str(out),
+    return subprocess.Popen([str(binary), "--site", str(source), "--output-path", str(out),
                              "--force-language", edition, "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchError(f"Pagefind could not index the {edition} edition:\n"
-                          f"{(result.stdout + result.stderr)[-3000:]}")
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _finish_pagefind(process: subprocess.Popen[str], out: Path, edition: str) -> None:
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchError(f"Pagefind could not index the {edition} edition:\n{output[-3000:]}")
     for name in _UNUSED:
         (out / name).unlink(missing_ok=True)
 
 
-def _write_edition(records: Iterable[Record], edition: str, out: Path, folder: Folder,
-                   names: Expander) -> int:
+def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, folder: Folder,
+                     names: Expander) -> int:
+    """One small HTML document per record, in `folder_out`, for Pagefind to index."""
+    folder_out.mkdir(parents=True)
     count = 0
-    with tempfile.TemporaryDirectory(prefix=f"search-{edition}-") as tmp:
-        for count, record in enumerate(records, start=1):
-            # the title in a heading: Pagefind ranks a match there higher (a name's own entry
-            # before the excerpts that mention it)
-            body = " ".join([*(t for _, t in record.texts), record.hidden])
-            page = _DOCUMENT.render(lang=edition, r=record,
-                                    heading=_searchable(record.title, folder, names),
-                                    content=_searchable(body, folder, names))
-            (Path(tmp) / f"{count}.html").write_text(page, encoding="utf-8")
-        _run_pagefind(Path(tmp), out, edition)
+    for count, record in enumerate(records, start=1):
+        # the title in a heading: Pagefind ranks a match there higher (a name's own entry
+        # before the excerpts that mention it)
+        body = " ".join([*(t for _, t in record.texts), record.hidden])
+        page = _DOCUMENT.render(lang=edition, r=record,
+                                heading=_searchable(record.title, folder, names),
+                                content=_searchable(body, folder, names))
+        (folder_out / f"{count}.html").write_text(page, encoding="utf-8")
     return count
+
+
+def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Folder,
+                   names: Expander) -> dict[str, int]:
+    """Each edition's documents, then Pagefind on all of them at once (one process each)."""
+    with tempfile.TemporaryDirectory(prefix="search-", dir=_SCRATCH) as tmp:
+        counts = {edition: _write_documents(records, edition, Path(tmp) / edition, folder, names)
+                  for edition, records in by_edition.items()}
+        running = {edition: _start_pagefind(Path(tmp) / edition, root / edition, edition)
+                   for edition in by_edition}
+        try:
+            for edition, process in running.items():
+                _finish_pagefind(process, root / edition, edition)
+        finally:
+            for process in running.values():
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+    return counts
 
 
 def browser_rules(folder: Folder, names: Expander) -> dict[str, Any]:
@@ -127,15 +155,14 @@ def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
         raise SearchError(str(err)) from None
     names = expander(build, folder)
     by_edition: dict[str, list[Record]] = {edition: [] for edition in EDITIONS}
-    for edition, url, soup in site_pages(site_dir):
+    for edition, url, page in site_pages(site_dir):
         if edition in by_edition:
-            by_edition[edition] += page_records(url, soup, edition)
+            by_edition[edition] += page_records(url, page, edition)
     for record in (r for records in by_edition.values() for r in records):
         for _, text in record.texts:
             names.learn_compounds(text, folder)
     root = site_dir / FOLDER
-    counts = {edition: _write_edition(records, edition, root / edition, folder, names)
-              for edition, records in by_edition.items()}
+    counts = _write_indexes(by_edition, root, folder, names)
     (root / "rules.json").write_text(json.dumps(browser_rules(folder, names), ensure_ascii=False),
                                      encoding="utf-8")
     return counts

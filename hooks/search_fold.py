@@ -125,6 +125,11 @@ class Expander:
     groups: list[tuple[str, ...]] = field(default_factory=list)
     compounds: set[tuple[str, ...]] = field(default_factory=set)
     _by_form: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    #: the first words of the names and compounds of more than one word (a text's word that is
+    #: none of them starts no such name: the scan goes on to the next word)
+    _heads: set[str] = field(default_factory=set)
+    #: the groups each word of the texts seen so far is in (`_word_groups`)
+    _one_word: dict[str, list[int]] = field(default_factory=dict)
 
     def add_group(self, folded_forms: list[str]) -> None:
         forms = tuple(dict.fromkeys(f for f in folded_forms if len(f) > 2))
@@ -132,7 +137,11 @@ class Expander:
             return
         self.groups.append(forms)
         for form in forms:
-            self._by_form.setdefault(tuple(form.split(" ")), []).append(len(self.groups) - 1)
+            words = tuple(form.split(" "))
+            self._by_form.setdefault(words, []).append(len(self.groups) - 1)
+            self._one_word.clear()
+            if len(words) > 1:
+                self._heads.add(words[0])
             self.add_compound(form)
 
     def add_compound(self, folded: str) -> None:
@@ -140,11 +149,20 @@ class Expander:
         words = tuple(folded.split(" "))
         if 1 < len(words) <= 3 and _ARABIC.search(folded):
             self.compounds.add(words)
+            self._heads.add(words[0])
 
     def learn_compounds(self, raw: str, folder: Folder) -> None:
         """Every word written with ZWNJ in `raw` is a compound."""
         for word in _ZWNJ_WORD.findall(raw):
             self.add_compound(folder.fold(word))
+
+    def _word_groups(self, word: str) -> list[int]:
+        """The groups a name of one word written as `word` (or with a suffix on it) is in."""
+        if word not in self._one_word:
+            self._one_word[word] = [
+                index for cut in range(max(0, min(_SUFFIX, len(word) - 3)) + 1)
+                for index in self._by_form.get((word[:len(word) - cut],), ())]
+        return self._one_word[word]
 
     def expansions(self, folded: str) -> list[str]:
         """Joined forms of the compounds in the text, then the other spellings of its names."""
@@ -152,11 +170,12 @@ class Expander:
         joined: dict[str, None] = {}
         found: set[int] = set()
         for i in range(len(words)):
-            for n in (1, 2, 3):
-                if i + n > len(words):
+            found.update(self._word_groups(words[i]))
+            for n in (2, 3):
+                if i + n > len(words) or words[i] not in self._heads:
                     break
                 head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
-                if n > 1 and (*head, last) in self.compounds:
+                if (*head, last) in self.compounds:
                     joined["".join((*head, last))] = None
                 for cut in range(max(0, min(_SUFFIX, len(last) - 3)) + 1):
                     found.update(self._by_form.get((*head, last[:len(last) - cut]), ()))

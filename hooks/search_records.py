@@ -4,7 +4,9 @@ Each excerpt (its citation label, original, translation and editor's notes, link
 `papers/<key>/#<id>`), each glossary entry, each person, organisation or place, each timeline
 event, and each section of a page (its heading's anchor). The interface around them is taken out
 first: buttons, permalinks, notices, labels, backlinks, edit links, the record's field names.
-Reading the built HTML keeps the records exactly what the reader sees, anchors included.
+Reading the built HTML keeps the records exactly what the reader sees, anchors included. The
+pages are parsed with lxml (libxml2's HTML parser) and searched with XPath: the index reads every
+page of every edition, so this is the search's own hot path.
 """
 
 from __future__ import annotations
@@ -13,20 +15,55 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment
+import lxml.html
+from lxml.etree import XPath, _Element
 
-#: interface chrome: never indexed
-CHROME = (
-    "button", "script", "style", "svg", ".headerlink", ".md-content__button", ".excerpt__anchor",
-    ".excerpt__id", ".excerpt__head .excerpt__from", ".excerpt__meta", ".excerpt__url",
-    ".excerpt__note-label", ".excerpt__note-untranslated", ".excerpt-view", ".fallback-notice",
-    ".pdf-download", ".record", ".term__lang", ".term__uses", ".entity__uses", ".event__refs",
-    ".event__papers", "[data-search-ignore]", ".downloads",
+
+def _class(name: str) -> str:
+    """XPath: the node has class `name` (as CSS's `.name`)."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+#: interface chrome: never indexed (as CSS: button, script, style, svg, .headerlink,
+#: .excerpt__head .excerpt__from, [data-search-ignore], …)
+CHROME_TAGS = ("button", "script", "style", "svg")
+CHROME_CLASSES = (
+    "headerlink", "md-content__button", "excerpt__anchor", "excerpt__id", "excerpt__meta",
+    "excerpt__url", "excerpt__note-label", "excerpt__note-untranslated", "excerpt-view",
+    "fallback-notice", "pdf-download", "record", "term__lang", "term__uses", "entity__uses",
+    "event__refs", "event__papers", "downloads",
 )
+_CHROME = XPath(" | ".join([
+    *(f".//{tag}" for tag in CHROME_TAGS),
+    *(f".//*[{_class(name)}]" for name in CHROME_CLASSES),
+    f".//*[{_class('excerpt__head')}]//*[{_class('excerpt__from')}]",
+    ".//*[@data-search-ignore]",
+]))
 HEADINGS = ("h2", "h3")
 #: the longest text kept for showing a section's snippet
 SECTION_CHARS = 1600
+
+_CONTENT = XPath(f"//article[{_class('md-content__inner')}]")
+_EXCERPTS = XPath(f".//article[{_class('excerpt')} and @id]")
+_TERMS = XPath(f".//section[{_class('term')} and @id]")
+_ENTITIES = XPath(f".//li[{_class('entity')} and @id]")
+_EVENTS = XPath(f".//li[{_class('event')} and @id]")
+
+
+def _select(node: _Element, selector: str | XPath) -> list[_Element]:
+    """The elements matching `selector` (XPath relative to `node`), in document order."""
+    found = selector(node) if isinstance(selector, XPath) else node.xpath(selector)
+    return [item for item in found if isinstance(item, _Element)] if isinstance(found, list) else []
+
+
+def _first(node: _Element, selector: str) -> _Element | None:
+    """The first descendant matching `selector`."""
+    found = _select(node, selector)
+    return found[0] if found else None
+
+
+def _by_class(node: _Element | None, name: str, tag: str = "*") -> _Element | None:
+    return _first(node, f".//{tag}[{_class(name)}]") if node is not None else None
 
 
 @dataclass
@@ -41,15 +78,15 @@ class Record:
     hidden: str = ""
 
 
-def _text(node: Tag | None) -> str:
-    return " ".join(node.get_text(" ").split()) if node is not None else ""
+def _text(node: _Element | None) -> str:
+    return " ".join(" ".join(str(t) for t in node.itertext()).split()) if node is not None else ""
 
 
-def _lang(node: Tag | None, default: str) -> str:
+def _lang(node: _Element | None, default: str) -> str:
     while node is not None:
         if node.get("lang"):
-            return str(node["lang"])
-        node = node.parent
+            return str(node.get("lang"))
+        node = node.getparent()
     return default
 
 
@@ -58,79 +95,96 @@ def page_url(site_dir: Path, path: Path) -> str:
     return rel.removesuffix("index.html")
 
 
-def site_pages(site_dir: Path) -> Iterator[tuple[str, str, BeautifulSoup]]:
+def site_pages(site_dir: Path) -> Iterator[tuple[str, str, _Element]]:
     """(edition, site-relative URL, parsed page) of every page (the edition: `<html lang>`)."""
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.relative_to(site_dir).parts
         if rel[0] in ("assets", "pagefind", "search"):
             continue
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        html = soup.find("html")
-        if isinstance(html, Tag) and html.get("lang"):
-            yield str(html["lang"]), page_url(site_dir, path), soup
+        root = lxml.html.document_fromstring(path.read_bytes(),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+        if root.get("lang"):
+            yield str(root.get("lang")), page_url(site_dir, path), root
 
 
-def _excerpt(article: Tag, url: str, edition: str) -> Record:
-    original = article.select_one('[data-role="original"]')
-    translation = article.select_one('[data-role="translation"]')
-    notes = [(_lang(n, edition), _text(n)) for n in article.select(".excerpt__note-text")]
-    return Record(url=f"{url}#{article['id']}", kind="excerpt",
-                  title=_text(article.select_one(".excerpt__label")),
+def _excerpt(article: _Element, url: str, edition: str) -> Record:
+    original = _first(article, './/*[@data-role="original"]')
+    translation = _first(article, './/*[@data-role="translation"]')
+    notes = [(_lang(n, edition), _text(n))
+             for n in _select(article, f".//*[{_class('excerpt__note-text')}]")]
+    return Record(url=f"{url}#{article.get('id')}", kind="excerpt",
+                  title=_text(_by_class(article, "excerpt__label")),
                   texts=[(_lang(original, edition), _text(original)),
                          ("en", _text(translation)), *notes],
-                  hidden=str(article["id"]))
+                  hidden=str(article.get("id")))
 
 
-def _entry(node: Tag, url: str, kind: str, title: Tag | None, body: list[Tag | None],
-           edition: str) -> Record:
+def _entry(node: _Element, url: str, kind: str, title: _Element | None,
+           body: list[_Element | None], edition: str) -> Record:
     texts = [(_lang(b, edition), _text(b)) for b in body if b is not None and _text(b)]
-    return Record(url=f"{url}#{node['id']}", kind=kind, title=_text(title), texts=texts)
+    return Record(url=f"{url}#{node.get('id')}", kind=kind, title=_text(title), texts=texts)
 
 
-def apparatus(content: Tag, url: str, edition: str) -> list[Record]:
+def _drop(node: _Element) -> None:
+    """Take `node` out of the page, keeping the text that follows it."""
+    if isinstance(node, lxml.html.HtmlElement) and node.getparent() is not None:
+        node.drop_tree()
+
+
+def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
     """Excerpts (on their paper's page), glossary entries, index entries and events; each is
     removed from `content` so that the sections do not hold it again."""
     records = []
-    for article in content.select("article.excerpt[id]"):
+    for article in _select(content, _EXCERPTS):
         if url.endswith(f"papers/{article.get('data-paper')}/") and "excerpt--embedded" not in (
-                article.get("class") or []):
+                article.get("class") or "").split():
             records.append(_excerpt(article, url, edition))
-        article.decompose()
-    for term in content.select("section.term[id]"):
-        forms = _text(term.select_one(".term__forms"))
-        record = _entry(term, url, "term", term.select_one(".term__name"),
-                        [term.select_one(".term__definition")], edition)
-        record.hidden = forms
+        _drop(article)
+    for term in _select(content, _TERMS):
+        record = _entry(term, url, "term", _by_class(term, "term__name"),
+                        [_by_class(term, "term__definition")], edition)
+        record.hidden = _text(_by_class(term, "term__forms"))
         records.append(record)
-        term.decompose()
-    for entity in content.select("li.entity[id]"):
-        names = entity.select_one(".entity__names")
-        first = names.select_one("span") if names is not None else None
-        record = _entry(entity, url, "entity", first, [entity.select_one(".entity__about span")],
+        _drop(term)
+    for entity in _select(content, _ENTITIES):
+        names = _by_class(entity, "entity__names")
+        about = _by_class(entity, "entity__about")
+        record = _entry(entity, url, "entity", _first(names, ".//span") if names is not None
+                        else None, [_first(about, ".//span") if about is not None else None],
                         edition)
-        record.hidden = _text(names) + " " + _text(entity.select_one(".entity__translit"))
+        record.hidden = _text(names) + " " + _text(_by_class(entity, "entity__translit"))
         records.append(record)
-        entity.decompose()
-    for event in content.select("li.event[id]"):
-        records.append(_entry(event, url, "event", event.select_one(".event__title"),
-                              [event.select_one(".event__date")], edition))
-        event.decompose()
+        _drop(entity)
+    for event in _select(content, _EVENTS):
+        records.append(_entry(event, url, "event", _by_class(event, "event__title"),
+                              [_by_class(event, "event__date")], edition))
+        _drop(event)
     return records
 
 
-def sections(content: Tag, url: str, title: str, edition: str, top: str) -> list[Record]:
+def sections(content: _Element, url: str, title: str, edition: str, top: str) -> list[Record]:
     """The page's text, cut at each h2/h3 with an anchor (what is before the first: the page,
     at its title's anchor `top`)."""
-    current = Record(url=f"{url}#{top}" if top else url, kind="section", title=title)
-    out = [current]
-    for node in content.descendants:
-        if isinstance(node, Tag) and node.name in HEADINGS and node.get("id"):
-            current = Record(url=f"{url}#{node['id']}", kind="section",
-                             title=f"{title} › {_text(node)}" if title else _text(node))
-            out.append(current)
-        elif (isinstance(node, NavigableString) and not isinstance(node, Comment)
-              and node.find_parent(["h1", *HEADINGS]) is None and node.strip()):
-            current.texts.append((edition, str(node)))
+    out = [Record(url=f"{url}#{top}" if top else url, kind="section", title=title)]
+
+    def keep(text: str | None) -> None:
+        if text and text.strip():
+            out[-1].texts.append((edition, text))
+
+    def visit(node: _Element, in_heading: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag in HEADINGS and node.get("id"):
+            out.append(Record(url=f"{url}#{node.get('id')}", kind="section",
+                              title=f"{title} › {_text(node)}" if title else _text(node)))
+        inside = in_heading or tag in ("h1", *HEADINGS)
+        if tag is not None and not inside:
+            keep(node.text)
+        for child in node:
+            visit(child, inside)
+            if not inside:
+                keep(child.tail)
+
+    visit(content, False)
     for record in out:
         text = " ".join(" ".join(t for _, t in record.texts).split())
         record.texts = [(edition, text[:SECTION_CHARS])] if text else []
@@ -138,16 +192,16 @@ def sections(content: Tag, url: str, title: str, edition: str, top: str) -> list
     return [r for r in out if r.texts or r is not out[0]]
 
 
-def page_records(url: str, soup: BeautifulSoup, edition: str) -> list[Record]:
+def page_records(url: str, page: _Element, edition: str) -> list[Record]:
     """Every record of one built page."""
-    content = soup.select_one("article.md-content__inner")
-    if content is None:
+    found = _select(page, _CONTENT)
+    if not found:
         return []
-    for node in content.select(", ".join(CHROME)):
-        if not node.decomposed:
-            node.decompose()
-    h1 = content.find("h1")
-    title = _text(h1) if isinstance(h1, Tag) else ""
-    top = str(h1.get("id") or "") if isinstance(h1, Tag) else ""
+    content = found[0]
+    for node in _select(content, _CHROME):
+        _drop(node)
+    h1 = _first(content, ".//h1")
+    title = _text(h1)
+    top = str(h1.get("id") or "") if h1 is not None else ""
     records = apparatus(content, url, edition)
     return records + sections(content, url, title, edition, top)

@@ -26,6 +26,24 @@ def test_the_readers_own_html_passes_unchanged_in_substance() -> None:
     assert 'href="https://doi.org/10.1/x"' in clean and "t &amp; u" in clean
 
 
+def test_the_clean_html_is_read_as_the_tokenizer_reads_it() -> None:
+    """The check of what was removed reads the sanitiser's output with a pattern of its own:
+    on awkward but allowed markup it finds every tag the tokenizer finds."""
+    from html_tokens import tokenize
+    from sanitize import ATTRIBUTES, TAGS, URL_SCHEMES, _clean_signature, _signature
+
+    awkward = (READER_HTML + '<p title="a > b &quot;c&quot; \'d\' &lt;e&gt;" lang=tr>x &lt; y</p>'
+               '<abbr title=\'single "quoted"\'>A</abbr><br/><hr>'
+               '<svg viewBox="0 0 10 10"><path d="M0 0L10 10"/><text x="1" y="2">&lt;t&gt;</text>'
+               '</svg>')
+    import nh3
+    clean = nh3.clean(awkward, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                      generic_attribute_prefixes={"data-"}, link_rel=None)
+    assert _clean_signature(clean) == _signature(tokenize(clean))
+    assert sum(_clean_signature(clean).values()) >= 20
+    assert sanitize(awkward, "docs/en/page.md") == clean
+
+
 @pytest.mark.parametrize("hostile, what", [
     ('<p onclick="alert(1)">text</p>', "onclick"),
     ('<p\nonmouseover="alert(1)">text</p>', "onmouseover"),

@@ -289,3 +289,36 @@ def test_labels_and_term_chips_are_in_the_editions_language(site: Path, corpus, 
     assert page_word in label.get_text() and "p." not in label.get_text()
     chips = [chip.get_text() for chip in element.select(".excerpt__term")]
     assert "soft-power" not in chips and any(term.casefold() in c.casefold() for c in chips)
+
+
+def test_a_page_waits_only_for_the_styles_and_fonts_it_uses(site: Path) -> None:
+    """Maps' and figures' styles only where there is a map or a figure, print styles for print
+    only, the scripts deferred, the edition's own fonts preloaded (and present)."""
+    from languages import LANGUAGES
+
+    seen = {"maps": 0, "figures": 0, "plain": 0}
+    for path in pages(site):
+        url = url_of(site, path)
+        doc = read_html(site, url)
+        if doc.head is None or doc.select_one("article.md-content__inner") is None:
+            continue
+        styles = {urljoin(url, link["href"]): link.get("media")
+                  for link in doc.head.select('link[rel="stylesheet"]')}
+        own = {href.split("assets/css/")[1]: media for href, media in styles.items()
+               if "assets/css/" in href}
+        assert own.get("print.css") == "print", url
+        assert own.keys() >= {"fonts.css", "reader.css", "print.css"}, url
+        has_map = doc.select_one(".map, .locator") is not None
+        has_figure = doc.select_one(".figure, table.concepts") is not None
+        assert ("maps.css" in own) == has_map, url
+        assert ("figures.css" in own) == has_figure, url
+        seen["maps" if has_map else "figures" if has_figure else "plain"] += 1
+        for script in doc.select("script[src]"):
+            assert script.has_attr("defer") or "bundle." in script["src"], (url, script["src"])
+        edition = doc.html["lang"]
+        preloads = [urljoin(url, link["href"]) for link in doc.head.select('link[rel="preload"]')]
+        assert [p.split("assets/fonts/")[1] for p in preloads] == list(
+            LANGUAGES[edition].fonts), url
+        for preload in preloads:
+            assert (site / preload).is_file(), preload
+    assert seen["maps"] >= 12 and seen["figures"] >= 4 and seen["plain"] >= 40, seen

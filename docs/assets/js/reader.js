@@ -40,16 +40,20 @@
     }
   }
 
-  /* A glossed term's definition opens below the term, kept inside the screen: never wider than
-     the viewport, never past its edges, in left-to-right and right-to-left pages alike. */
+  /* A glossed term's definition opens below the term, or above it when the term is in the lower
+     half of the screen, kept inside the screen: never wider than the viewport, never past its
+     edges, in left-to-right and right-to-left pages alike. */
   function place(gloss) {
     var margin = 8, rect = gloss.getBoundingClientRect();
     var width = Math.min(288, window.innerWidth - 2 * margin);
     var rtl = getComputedStyle(gloss).direction === "rtl";
     var x = rtl ? rect.right - width : rect.left;
     x = Math.max(margin, Math.min(x, window.innerWidth - width - margin));
+    var below = window.innerHeight - rect.bottom >= rect.top;
     gloss.style.setProperty("--gloss-x", x + "px");
-    gloss.style.setProperty("--gloss-y", rect.bottom + 4 + "px");
+    gloss.style.setProperty("--gloss-y", below ? rect.bottom + 4 + "px" : "auto");
+    gloss.style.setProperty("--gloss-bottom", below ? "auto" : window.innerHeight - rect.top + 4 + "px");
+    gloss.style.setProperty("--gloss-h", (below ? window.innerHeight - rect.bottom : rect.top) - 4 - margin + "px");
     gloss.style.setProperty("--gloss-w", width + "px");
   }
   function closeGlosses(except) {
