@@ -80,7 +80,7 @@ lint: $(STAMP)
 test: $(STAMP) system $(NODE_STAMP)
 	$(MAKE) lint
 	$(BIN)/python hooks/cli.py check
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q -n auto --dist load
 
 ## test-fast: the unit tests only (no site build, no browser, no PDF), in seconds
 test-fast: $(STAMP)

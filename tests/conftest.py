@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -47,12 +48,26 @@ def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.Comp
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+def _build_site(out: Path) -> Path:
     result = mkdocs_build(ROOT, out, pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site with its PDFs, built once per run. With several workers (`pytest -n`, as `make
+    test` runs), the first to need it builds it for all: the others wait on a lock, then share
+    it (tests only read it)."""
+    if worker_id == "master":
+        return _build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "site.built").exists():
+            _build_site(shared / "site")
+            (shared / "site.built").write_text("built\n", encoding="utf-8")
+    return shared / "site"
 
 
 @pytest.fixture(scope="session")

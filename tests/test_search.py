@@ -188,7 +188,8 @@ def test_the_dialog_speaks_the_editions_language_and_works_with_the_keyboard(
     assert button.get_attribute("aria-label") == UI[edition]["search"]
     page.keyboard.press("s")
     dialog = page.locator("dialog[data-search-dialog]")
-    assert dialog.evaluate("d => d.open")
+    opened = "() => document.querySelector('dialog[data-search-dialog]').open"
+    page.wait_for_function(opened, timeout=5000)  # a busy machine may deliver the key late
     box = page.locator('input[type="search"]')
     assert box.evaluate("el => el === document.activeElement")
     assert box.get_attribute("aria-label") == UI[edition]["search_label"]
@@ -204,7 +205,7 @@ def test_the_dialog_speaks_the_editions_language_and_works_with_the_keyboard(
     page.keyboard.press("Escape")
     assert not dialog.evaluate("d => d.open")
     page.keyboard.press("/")
-    assert dialog.evaluate("d => d.open")
+    page.wait_for_function(opened, timeout=5000)
     page.locator("[data-search-close]").click()
     assert not dialog.evaluate("d => d.open")
     button.click()
