@@ -32,7 +32,8 @@ from content import load_corpus  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
-from render import esc, reference_html  # noqa: E402
+from render import reference_html  # noqa: E402
+from templates import Markup, render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>',
@@ -91,20 +92,12 @@ def document(job: Job, site: Path) -> str:
     body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
     body = with_map_styles(body, site)
     direction = text_direction(job.edition)
-    meta = "".join(f'<meta name="{name}" content="{esc(value)}">'
-                   for name, value in (("author", job.authors), ("keywords", job.keywords),
-                                       ("dcterms.created", build_date()),
-                                       ("dcterms.modified", build_date()))
-                   if value)
-    return (
-        f'<!doctype html><html lang="{job.edition}" dir="{direction}"><head><meta charset="utf-8">'
-        f"<title>{esc(job.title)}</title>{meta}"
-        f'<link rel="stylesheet" href="{job.site_url}assets/css/pdf.css"></head><body>'
-        f'<header class="title-block"><h1>{esc(job.title)}</h1>'
-        f'<p class="title-block__reference" lang="en" dir="ltr">{job.reference}'
-        "</p>"
-        f'<p class="title-block__url" dir="ltr">{esc(job.url)}</p></header>'
-        f'<main class="md-typeset">{body}</main></body></html>')
+    meta = [(name, value) for name, value in (("author", job.authors), ("keywords", job.keywords),
+                                              ("dcterms.created", build_date()),
+                                              ("dcterms.modified", build_date())) if value]
+    return render("pdf-document.html", lang=job.edition, dir=direction, title=job.title,
+                  meta=meta, site_url=job.site_url, reference=Markup(job.reference),
+                  url=job.url, body=Markup(body))
 
 
 def build_date() -> str:

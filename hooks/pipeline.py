@@ -38,7 +38,6 @@ from render import (
     Forge,
     abstracts_html,
     downloads_html,
-    esc,
     excerpt_html,
     papers_table_html,
     pdf_button,
@@ -198,7 +197,7 @@ def _heading_pair(section: Section, paper: Paper, edition: str) -> str:
     """`heading · other` for a section: the edition's language first, then the paper's own
     heading (or, on the paper's own edition, the English), each isolated in its language."""
     def span(css: str, lang: str, text: str) -> str:
-        return f'<span class="{css}" lang="{lang}" dir="{direction(lang)}">{esc(text)}</span>'
+        return render("heading-part.html", css=css, lang=lang, dir=direction(lang), text=text)
 
     if section.original is None:
         lang = edition if edition in section.headings else "en"

@@ -72,7 +72,7 @@ class _NoteContext:
 
     def embed(self, excerpt_id: str) -> str:
         href, label, text_dir = self.link(excerpt_id)
-        return f'<p><a class="excerpt-ref" dir="{text_dir}" href="{esc(href)}">{esc(label)}</a></p>'
+        return render("note-excerpt-ref.html", dir=text_dir, href=href, label=label)
 
     def block(self, name: str) -> str:
         return f"<p>::: {esc(name)}</p>"
@@ -150,9 +150,8 @@ def view_control_html(ui: dict[str, str]) -> str:
 
 def reference_html(paper: Paper) -> Markup:
     """The formatted reference, its runs in the paper's language isolated with their `lang`."""
-    return Markup("".join(
-        f'<bdi lang="{lang}" dir="{direction(lang)}">{esc(text)}</bdi>' if lang else esc(text)
-        for text, lang in reference_parts(paper)))
+    return Markup(render("reference.html", parts=[(text, lang, direction(lang) if lang else "")
+                                                  for text, lang in reference_parts(paper)]))
 
 
 def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
