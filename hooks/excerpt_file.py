@@ -1,0 +1,155 @@
+"""The excerpts of a paper's data file (`excerpts:` in `docs/data/papers/<key>.yml`), with their
+editor's notes, read and validated: every problem with its line, the excerpt and a fix.
+`paper_file` reads the rest of the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
+from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
+from source_text import _opt, _rel, _text, scan_markup, script_share
+
+MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
+
+
+class ExcerptReader:
+    """Reads excerpts and notes of one paper file, collecting problems."""
+
+    def __init__(self, path: Path, root: Path):
+        self.path = path
+        self.rel = _rel(path, root)
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str, fix: str, excerpt: str | None = None) -> None:
+        self.problems.append(Problem(self.rel, line, message, fix, excerpt))
+
+    def check_lengths(self, paper: Paper) -> None:
+        """40–250 words: fewer only for the one excerpt of a run-in section (it quotes the
+        whole section); more only with `long_excerpt:` saying why."""
+        run_in = {s.id for s in paper.sections if s.run_in}
+        for excerpt in paper.excerpts:
+            words = len(excerpt.original.split())
+            alone = sum(e.section == excerpt.section for e in paper.excerpts) == 1
+            if not words:
+                continue  # reported as an excerpt without text
+            if words < MIN_WORDS and not (excerpt.section in run_in and alone):
+                self.problem(excerpt.line, f"the original has {words} words; an excerpt has "
+                             f"{MIN_WORDS} to {MAX_WORDS}", "quote the whole paragraph, or, for a "
+                             "run-in subheading quoted whole, give its section `run_in: true`",
+                             excerpt.id)
+            if words > MAX_WORDS and not excerpt.long_reason:
+                self.problem(excerpt.line, f"the original has {words} words; an excerpt has "
+                             f"{MIN_WORDS} to {MAX_WORDS}", "split it into two excerpts, or, if "
+                             "it must stay whole, say why under `long_excerpt:`", excerpt.id)
+
+    def read_notes(self, raw: Any, excerpt: str | None, line: int) -> list[Note]:
+        notes: list[Note] = []
+        if raw is None:
+            return notes
+        if not isinstance(raw, list):
+            self.problem(line, "`notes:` must be a list", "write each note as `- type: context` "
+                         "followed by `text: ...`", excerpt)
+            return notes
+        for item in raw:
+            if isinstance(item, str):
+                item = {"type": "context", "text": item, "__line__": line}
+            kind = _text(item.get("type")) or "context"
+            if kind not in NOTE_TYPES:
+                self.problem(item.get("__line__", line), f"unknown note type {kind!r}",
+                             f"use one of: {', '.join(NOTE_TYPES)}", excerpt)
+            note_line = item.get("__lines__", {}).get("text", item.get("__line__", line))
+            texts = self.read_note_texts(item.get("text"), note_line, excerpt)
+            if not texts:
+                continue
+            raw_text = item.get("text")
+            lines = dict(raw_text.get("__lines__", {})) if isinstance(raw_text, dict) else {}
+            lines = {lang: lines.get(lang, note_line) for lang in texts}
+            for lang, text in texts.items():
+                self.problems.extend(scan_markup(self.rel, text, lines.get(lang, note_line),
+                                                 external_links=True, excerpt=excerpt))
+            notes.append(Note(kind, texts, item.get("__line__", line), lines))
+        return notes
+
+    def read_note_texts(self, raw: Any, line: int, excerpt: str | None) -> dict[str, str]:
+        """`text:` is the English text, or a mapping `{en: ..., tr: ..., fa: ..., ar: ...}`."""
+        if isinstance(raw, str):
+            raw = {"en": raw}
+        if not isinstance(raw, dict) or not _text(raw.get("en")):
+            self.problem(line, "a note has no English text",
+                         "write the note under `text:` as `en: |` followed by the English text, "
+                         "then `tr:`, `fa:` and `ar:` for its translations", excerpt)
+            return {}
+        texts: dict[str, str] = {}
+        for lang, value in raw.items():
+            if lang in ("__line__", "__lines__"):
+                continue
+            if lang not in EDITIONS:
+                self.problem(line, f"a note has text in an unknown language {lang!r}",
+                             f"use the edition codes {', '.join(EDITIONS)} under `text:`", excerpt)
+            elif _text(value):
+                texts[lang] = _text(value)
+        return texts
+
+    def read_excerpt(self, item: Any, paper: Paper, section_ids: set[str]) -> Excerpt | None:
+        if not isinstance(item, dict):
+            self.problem(1, "an excerpt must be a mapping", "start it with `- id: ...`")
+            return None
+        line, lines = item["__line__"], item["__lines__"]
+        ex_id = str(item.get("id") or "").strip()
+        if not ID_RE.match(ex_id):
+            self.problem(line, f"invalid excerpt id {ex_id!r}",
+                         "use lowercase letters, digits and hyphens, starting with the paper's "
+                         f"prefix, e.g. `{paper.key.split('-')[0]}-intro`", ex_id or None)
+            return None
+        original = _text(item.get("original"))
+        translation = _text(item.get("translation"))
+        if not original:
+            self.problem(lines.get("original", line), "the excerpt has no original text",
+                         "add `original: |` followed by the verbatim passage", ex_id)
+        if not translation:
+            self.problem(lines.get("translation", line), "the excerpt has no English translation",
+                         "add `translation: |` followed by the English translation", ex_id)
+        lang = _text(item.get("lang")) or paper.lang
+        if lang not in ORIGINAL_LANGUAGES:
+            self.problem(lines.get("lang", line), f"unknown language code {lang!r}",
+                         f"use one of: {', '.join(ORIGINAL_LANGUAGES)}", ex_id)
+            lang = paper.lang
+        if original and script_share(original, lang) < 0.6:
+            script = "Arabic script" if lang in RTL_LANGUAGES else "Latin script"
+            self.problem(lines.get("original", line),
+                         f"the original is declared as {lang!r} but is not mostly in {script}",
+                         "check that the passage is in the paper's language and that `lang` is "
+                         "right", ex_id)
+        section = _text(item.get("section"))
+        if section not in section_ids:
+            self.problem(lines.get("section", line), f"unknown section {section!r}",
+                         f"use one of the paper's section ids: {', '.join(sorted(section_ids))}",
+                         ex_id)
+        terms = self._ids(item, "terms", ex_id, "`terms` must be a list of glossary term ids",
+                          "write e.g. `terms: [soft-power, shusha-declaration]`")
+        aliases = self._ids(item, "aliases", ex_id, "`aliases` must be a list of former ids",
+                            "write e.g. `aliases: [kazemi-old-id]`")
+        return Excerpt(
+            id=ex_id, paper=paper.key, lang=lang, section=section, original=original,
+            translation=translation, page=_opt(item.get("page")),
+            page_inferred=bool(item.get("page_inferred")), terms=list(terms),
+            notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
+            file=self.rel, line=line, aliases=aliases,
+            allow_variants=[str(v) for v in item.get("allow_variants") or []
+                            if isinstance(item.get("allow_variants"), list)],
+            glued_in_source=[str(v) for v in item.get("glued_in_source") or []
+                             if isinstance(item.get("glued_in_source"), list)],
+        )
+
+    def _ids(self, item: dict[str, Any], key: str, ex_id: str, message: str, fix: str,
+             ) -> list[str]:
+        """The list of ids under `key` (empty, after a problem, if it is not one)."""
+        ids = item.get(key) or []
+        if not isinstance(ids, list) or not all(isinstance(i, str) and ID_RE.match(i)
+                                                for i in ids):
+            self.problem(item["__lines__"].get(key, item["__line__"]), message, fix, ex_id)
+            return []
+        return list(ids)
