@@ -23,7 +23,7 @@ from apparatus import Entity, Term
 from jinja2 import Environment, select_autoescape
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES
 from reader_build import ReaderBuild
-from search_fold import Expander, Folder, RulesError, name_forms
+from search_fold import Expander, Folder, RulesError, article_forms, name_forms
 from search_records import Record, page_records, site_pages
 
 FOLDER = "pagefind"
@@ -74,7 +74,7 @@ def expander(build: ReaderBuild, folder: Folder) -> Expander:
 
 def _searchable(raw: str, folder: Folder, names: Expander) -> str:
     folded = folder.fold(raw)
-    return " ".join([folded, *names.expansions(folded)])
+    return " ".join([folded, *names.expansions(folded), *article_forms(folded)])
 
 
 #: the documents are thousands of small files read once: in memory where the system has a

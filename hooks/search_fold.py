@@ -26,6 +26,10 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WORD_BREAK = re.compile(r"[^\w'’-]+")
 #: how much of a word may follow a name (Karabağ'da, شوشی‌ها are folded to two words anyway)
 _SUFFIX = 4
+#: an Arabic word whose article has a conjunction or preposition written on it, folded (ك is ک):
+#: و، ف (and), ب (with), ک (as) before ال, and ل (for) before it, written لل
+_PROCLITIC_ARTICLE = re.compile(r"^(?:[وف]?[بک]|[وف])ال(\w{3,})$")
+_PROCLITIC_LAM = re.compile(r"^[وف]?لل(\w{3,})$")
 
 
 class RulesError(ValueError):
@@ -102,6 +106,21 @@ class Folder:
         """The rules as the browser's normaliser reads them."""
         return {"letters": self.letters, "remove": [list(pair) for pair in self.remove],
                 "space": self.space}
+
+
+def article_forms(folded: str) -> list[str]:
+    """Each word of the folded text that carries a proclitic before the Arabic article, with the
+    article alone («والخسائر» → «الخسائر», «للتركیه» → «التركیه»): the index holds both, so that
+    a search for the word finds it whatever is written on it. Search engines' Arabic stemming
+    (Pagefind's, in the Arabic edition) does this for the Arabic edition only; the other editions
+    search the Arabic originals too. A Persian word that happens to begin so gains a form nobody
+    looks for, and nothing else."""
+    out: dict[str, None] = {}
+    for word in _WORD_BREAK.split(folded):
+        match = _PROCLITIC_ARTICLE.match(word) or _PROCLITIC_LAM.match(word)
+        if match:
+            out["ال" + match.group(1)] = None
+    return list(out)
 
 
 def name_forms(names: dict[str, str], match: list[str], variants: Any) -> list[str]:

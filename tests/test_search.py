@@ -77,6 +77,12 @@ QUERIES = [
      "papers/kazemi-1403/#kazemi-abstract"),
     ("tr", "the concept of power has been equated with military capacity",
      "tr/papers/kazemi-1403/#kazemi-abstract"),
+    # an Arabic word with a conjunction or preposition on its article (والخسائر, بالإضافة,
+    # بالتالي), found by the word with the article alone in every edition
+    ("en", "الخسائر", "papers/karabakh-war/#karabakh-structure"),
+    ("tr", "الإضافة", "tr/papers/karabakh-war/#karabakh-military-cooperation"),
+    ("fa", "التالي", "fa/papers/karabakh-war/#karabakh-war-outbreak"),
+    ("ar", "الخسائر", "ar/papers/karabakh-war/#karabakh-structure"),
     # a glossary entry, a timeline event and a page section
     ("en", "Bishkek Protocol", "glossary/#term-ceasefire-1994"),
     ("tr", "Şuşa Beyannamesi imzalar", "tr/timeline/#event-shusha-declaration-2021"),

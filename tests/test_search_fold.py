@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from search_fold import Expander, Folder, RulesError, name_forms
+from search_fold import Expander, Folder, RulesError, article_forms, name_forms
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE = shutil.which("node")
@@ -109,3 +109,14 @@ def test_names_must_be_lists_of_spellings(tmp_path: Path) -> None:
     with pytest.raises(RulesError) as error:
         Folder.load(tmp_path)
     assert "`names`" in str(error.value) and "write e.g." in str(error.value)
+
+
+@pytest.mark.parametrize("text, forms", [
+    ("والخسائر بالإضافة كالبحر فالبحث", ["الخسایر", "الاضافه", "البحر", "البحث"]),
+    ("للتركية وللتركية وبالتالي", ["الترکیه", "التالی"]),
+    ("الحرب والحرب", ["الحرب"]),  # the bare word stays as it is; the other gains it
+    ("بالا والی ولد بلد", []),  # too short after the article, or no article at all
+])
+def test_a_proclitic_on_the_arabic_article_is_indexed_without_it(
+        folder: Folder, text: str, forms: list[str]) -> None:
+    assert article_forms(folder.fold(text)) == forms
