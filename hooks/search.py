@@ -44,7 +44,12 @@ _DOCUMENT = Environment(autoescape=select_autoescape(default=True)).from_string(
     '<span data-pagefind-meta="k">{{ r.kind }}</span>'
     '{% for lang, text in r.texts %}<span data-pagefind-meta="l{{ loop.index }}">{{ lang }}</span>'
     '<span data-pagefind-meta="t{{ loop.index }}">{{ text }}</span>{% endfor %}</div>'
-    '<main data-pagefind-body><h1>{{ heading }}</h1><p>{{ content }}</p></main></body></html>')
+    '<main data-pagefind-body><h1 data-pagefind-weight="{{ weight }}">{{ heading }}</h1>'
+    '<p>{{ content }}</p></main></body></html>')
+#: how much a match in a record's title counts, by kind (Pagefind's weights, 0–10; a match in the
+#: text counts 1): a name's own glossary or index entry comes before the excerpts, events and
+#: sections that mention it
+TITLE_WEIGHTS = {"term": 10, "entity": 10, "event": 7, "section": 5, "excerpt": 7}
 
 
 class SearchError(RuntimeError):
@@ -113,7 +118,7 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
         # the title in a heading: Pagefind ranks a match there higher (a name's own entry
         # before the excerpts that mention it)
         body = " ".join([*(t for _, t in record.texts), record.hidden])
-        page = _DOCUMENT.render(lang=edition, r=record,
+        page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind],
                                 heading=_searchable(record.title, folder, names),
                                 content=_searchable(body, folder, names))
         (folder_out / f"{count}.html").write_text(page, encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,30 @@ def test_the_query_table(page: Page, server: str, edition: str) -> None:
             edition == "en" and h.split("/")[0] in ("tr", "fa", "ar"))]
         if foreign:
             failures.append(f"{query!r} ({edition}): results from another edition {foreign}")
+    assert not failures, "\n".join(failures)
+
+
+#: a name, and its own glossary or index entry, which comes before whatever mentions it
+NAME_QUERIES = [
+    ("en", "soft power", "glossary/#term-soft-power"),
+    ("en", "Erdoğan", "people-and-places/#entity-recep-tayyip-erdogan"),
+    ("en", "Nagorno-Karabakh", "people-and-places/#entity-nagorno-karabakh"),
+    ("tr", "Zengezur koridoru", "tr/glossary/#term-zangezur-corridor"),
+    ("fa", "قدرت نرم", "fa/glossary/#term-soft-power"),
+    ("fa", "شوشی", "fa/people-and-places/#entity-shusha"),
+    ("ar", "ممر زنغزور", "ar/glossary/#term-zangezur-corridor"),
+]
+
+
+@pytest.mark.browser
+def test_a_names_own_entry_comes_first(page: Page, server: str) -> None:
+    failures = []
+    for edition, query, expected in NAME_QUERIES:
+        open_search(page, server, edition)
+        hrefs = [h.removeprefix(server) for h in run_query(page, query)]
+        first = hrefs[0] if hrefs else ""
+        if expected not in hrefs[:2] or not re.search(r"#(term|entity)-", first):
+            failures.append(f"{query!r} ({edition}): {expected} not first in {hrefs[:5]}")
     assert not failures, "\n".join(failures)
 
 

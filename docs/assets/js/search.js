@@ -138,6 +138,23 @@
     return link;
   }
 
+  /* A name's own entry first: among the results shown, a glossary or index entry whose title is
+     the query comes first, then one whose title holds every word of it, then the rest, each in
+     Pagefind's order. */
+  function entriesFirst(shown, folded) {
+    var words = folded.split(" ").filter(Boolean);
+    function rank(result) {
+      var meta = result.meta;
+      if (meta.k !== "term" && meta.k !== "entity") return 2;
+      var title = " " + folder.fold(meta.title || "") + " ";
+      if (title === " " + folded + " ") return 0;
+      return words.every(function (w) { return title.indexOf(" " + w) !== -1; }) ? 1 : 2;
+    }
+    return shown.map(function (result, i) { return [rank(result), i, result]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .map(function (entry) { return entry[2]; });
+  }
+
   function search() {
     var token = ++counter, query = input.value;
     loadRules().then(function (data) {
@@ -151,7 +168,7 @@
             .then(function (shown) {
               if (token !== counter) return;
               var words = terms(folded, data);
-              results.replaceChildren.apply(results, shown.map(function (r) {
+              results.replaceChildren.apply(results, entriesFirst(shown, folded).map(function (r) {
                 return item(r, words, data);
               }));
               say(found.results.length ? count(found.results.length) : strings.search_none);
