@@ -198,3 +198,28 @@ def test_no_page_scroll_on_a_phone(browser: Browser, server: str, edition: str,
         box = scroller.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_keyboard_can_skip_the_timeline_chart(browser: Browser, server: str,
+                                                  edition: str) -> None:
+    """Before the chart's marks (one link each) a link, out of sight until focused and named in
+    the edition's language, leads past them to the list of events."""
+    ui = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.goto(server + page_url(edition, "timeline"))
+    figure = page.locator("figure.figure--timeline")
+    skip = figure.locator("a.figure__skip")
+    assert figure.locator("a[href], [tabindex]").first.evaluate(
+        "(el) => el.classList.contains('figure__skip')")
+    assert skip.text_content() == ui[edition]["timeline_chart_skip"]
+    hidden = skip.bounding_box()
+    assert hidden and hidden["width"] <= 1 and hidden["height"] <= 1
+    skip.focus()
+    shown = skip.bounding_box()
+    assert shown and shown["width"] > 40 and shown["height"] > 8
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#timeline-list') !== null")
+    context.close()
