@@ -87,7 +87,9 @@ def _searchable(raw: str, folder: Folder, names: Expander) -> str:
 _SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 
 
-def _start_pagefind(source: Path, out: Path, edition: str) -> subprocess.Popen[str]:
+def _start_pagefind(source: Path, out: Path, edition: str) -> subprocess.Popen[bytes]:
+    """Pagefind on the documents of `source`, writing to `out`; its output goes to
+    `<source>.log` (several run at once: a full pipe would stall one)."""
     from pagefind.service import get_executable
 
     binary = get_executable()
@@ -96,14 +98,16 @@ def _start_pagefind(source: Path, out: Path, edition: str) -> subprocess.Popen[s
                           "installs it (package pagefind_bin)")
     if out.exists():
         shutil.rmtree(out)
-    return subprocess.Popen([str(binary), "--site", str(source), "--output-path", str(out),
-                             "--force-language", edition, "--silent"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with source.with_suffix(".log").open("wb") as log:
+        return subprocess.Popen([str(binary), "--site", str(source), "--output-path", str(out),
+                                 "--force-language", edition, "--silent"],
+                                stdout=log, stderr=subprocess.STDOUT)
 
 
-def _finish_pagefind(process: subprocess.Popen[str], out: Path, edition: str) -> None:
-    output, _ = process.communicate()
-    if process.returncode != 0:
+def _finish_pagefind(process: subprocess.Popen[bytes], source: Path, out: Path,
+                     edition: str) -> None:
+    if process.wait() != 0:
+        output = source.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
         raise SearchError(f"Pagefind could not index the {edition} edition:\n{output[-3000:]}")
     for name in _UNUSED:
         (out / name).unlink(missing_ok=True)
@@ -131,11 +135,12 @@ def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Fold
     with tempfile.TemporaryDirectory(prefix="search-", dir=_SCRATCH) as tmp:
         counts = {edition: _write_documents(records, edition, Path(tmp) / edition, folder, names)
                   for edition, records in by_edition.items()}
-        running = {edition: _start_pagefind(Path(tmp) / edition, root / edition, edition)
-                   for edition in by_edition}
+        running: dict[str, subprocess.Popen[bytes]] = {}
         try:
+            for edition in by_edition:
+                running[edition] = _start_pagefind(Path(tmp) / edition, root / edition, edition)
             for edition, process in running.items():
-                _finish_pagefind(process, root / edition, edition)
+                _finish_pagefind(process, Path(tmp) / edition, root / edition, edition)
         finally:
             for process in running.values():
                 if process.poll() is None:

@@ -301,3 +301,24 @@ def test_no_record_holds_interface_chrome(site: Path) -> None:
             checked += 1
             assert not [s for s in strings if s in shown], (url, record.url)
     assert checked > 4 * 20
+
+
+def test_a_failing_indexer_stops_the_build_with_its_output(tmp_path: Path, monkeypatch) -> None:
+    """Pagefind runs once per edition, side by side; one that fails is reported with what it
+    said, and none is left running."""
+    import pagefind.service
+    import search
+    from search_fold import Expander, Folder
+    from search_records import Record
+
+    binary = tmp_path / "pagefind"
+    binary.write_text("#!/bin/sh\ncase \"$*\" in *'--force-language fa'*) "
+                      "echo 'cannot read the fa documents'; exit 3;; esac\nsleep 0.2\n",
+                      encoding="utf-8")
+    binary.chmod(0o755)
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: binary)
+    records = {code: [Record(url=f"{code}/#x", kind="section", title="T", texts=[(code, "t")])]
+               for code in ("en", "fa")}
+    with pytest.raises(search.SearchError) as error:
+        search._write_indexes(records, tmp_path / "out", Folder.load(ROOT / "docs"), Expander())
+    assert "fa edition" in str(error.value) and "cannot read the fa documents" in str(error.value)
