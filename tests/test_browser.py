@@ -291,3 +291,24 @@ def test_the_record_fits_a_small_phone(browser: Browser, server: str, corpus, ed
                               .element_handle())
         assert width <= 320, (key, width)
     context.close()
+
+
+def test_a_long_page_draws_its_first_screen_first_then_the_rest(browser: Browser,
+                                                                server: str) -> None:
+    """The excerpts below the first screen wait for the first view (content-visibility) and are
+    all drawn once the page has loaded; the page's height then no longer changes."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "ar/papers/karabakh-war/")
+    assert page.evaluate("getComputedStyle(document.querySelector('.excerpt'))"
+                         ".contentVisibility") in ("auto", "visible")
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-reader-drawn')",
+                           timeout=20000)
+    states = page.evaluate("[...document.querySelectorAll('.excerpt')]"
+                           ".map(e => getComputedStyle(e).contentVisibility)")
+    assert len(states) > 20 and set(states) == {"visible"}, states
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.documentElement.scrollHeight") == height
+    context.close()

@@ -179,6 +179,23 @@
     });
   });
 
+  /* Long pages: the excerpts below the first screen are left undrawn for the first view
+     (content-visibility, reader.css); once the page has loaded they are drawn, two at a time,
+     while the browser is idle, so that the finished page is whole (its height, the places of
+     its anchors, what assistive tools measure). <html data-reader-drawn> marks the end. */
+  function drawRest() {
+    var rest = Array.prototype.slice.call(document.querySelectorAll(".excerpt:not(.excerpt--drawn)"));
+    var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 16); };
+    function step() {
+      rest.splice(0, 2).forEach(function (excerpt) { excerpt.classList.add("excerpt--drawn"); });
+      if (rest.length) idle(step);
+      else document.documentElement.setAttribute("data-reader-drawn", "");
+    }
+    idle(step);
+  }
+  if (document.readyState === "complete") drawRest();
+  else window.addEventListener("load", drawRest);
+
   /* Printing from the browser prints the full record, which the screen keeps folded. */
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details.record__full").forEach(function (d) { d.open = true; });
