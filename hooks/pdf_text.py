@@ -1,14 +1,15 @@
 """The PDFs' text layer: Persian and Arabic that text extraction reads back as written.
 
 WeasyPrint maps each glyph it draws to the characters of its cluster (the PDF's ToUnicode map),
-which pdftotext, PyMuPDF and screen readers use to read the text. Two things went wrong for the
+which pdftotext, PyMuPDF and screen readers use to read the text. Three things went wrong for the
 Arabic script, and are put right here before typesetting:
 
-- **Zero-width non-joiners were lost.** Pango draws default-ignorable characters (U+200C among
-  them) as an empty glyph that WeasyPrint skips, so «به‌عنوان» came back as «بهعنوان». The ZWNJ is
-  now drawn as the font's own glyph for it: Vazirmatn has one, with no outline and no advance, so
-  the page looks the same, the shaping (already done by HarfBuzz with the ZWNJ in place) is
-  untouched, and the glyph is mapped to U+200C in the text layer.
+- **Zero-width non-joiners were lost.** Pango draws default-ignorable characters (U+200C and
+  U+200D among them) as an empty glyph that WeasyPrint skips, so «به‌عنوان» came back as
+  «بهعنوان» and «ه‍.ش» lost its joiner. The ZWNJ (and the ZWJ) is now drawn as the font's own
+  glyph for it: Vazirmatn has one, with no outline and no advance, so the page looks the same,
+  the shaping (already done by HarfBuzz with the joiner in place) is untouched, and the glyph is
+  mapped to the joiner in the text layer.
 - **Ligatures of several letters came back reversed.** A glyph standing for several
   right-to-left letters (lam-alef, «لا») is mapped to them in reading order; extractors, which
   reverse right-to-left runs glyph by glyph, reverse that mapping too and print «ال». Mapping such
@@ -17,53 +18,48 @@ Arabic script, and are put right here before typesetting:
   image's glyph (the «(» of a Latin citation in a Persian sentence is drawn as «)»), and WeasyPrint
   maps each glyph to the text it was first drawn for, so every «)» glyph of the font could read
   as «(». Extractors place characters by where their glyphs stand and do not mirror them, so each
-  bracket glyph is mapped to the character it is the font's glyph for.
+  bracket glyph is mapped to the character it is the font's glyph for (and `pdf_order` marks the
+  places where it is drawn mirrored with the character it stands for there).
 
-`prepare()` installs these once per process; they only change what WeasyPrint writes for these
-glyphs.
+`prepare()` installs these once per process, with `pdf_order`'s writing of right-to-left lines
+in reading order; they only change what WeasyPrint writes into the PDF's text layer.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from typing import Any
 
+from pdf_order import as_read_back, nominal_glyph_lookup
+from pdf_order import install as install_reading_order
+
 ZWNJ = "\u200c"
-_RTL_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
-_ZWNJ_UTF8 = ZWNJ.encode()
+ZWJ = "\u200d"
+#: the zero-width (non-)joiners Persian text uses («می‌شود», the abbreviation «ه‍.ش»), as UTF-8
+_JOINERS = {ZWNJ.encode(): ZWNJ, ZWJ.encode(): ZWJ}
 
 
-def prepare() -> None:
-    """Install the two corrections into WeasyPrint (idempotent)."""
+def prepare(reading_order: bool = True) -> None:
+    """Install the corrections into WeasyPrint (idempotent), and `pdf_order`'s reading order
+    unless told not to (the tests compare the two)."""
     _keep_zero_width_non_joiners()
     _extractable_ligatures()
-
-
-def _nominal_glyph_lookup() -> Any:
-    """HarfBuzz's `hb_font_get_nominal_glyph`, declared on WeasyPrint's own FFI."""
-    from weasyprint.text.ffi import ffi, harfbuzz
-
-    try:
-        ffi.cdef("hb_bool_t hb_font_get_nominal_glyph (hb_font_t *font, hb_codepoint_t unicode,"
-                 " hb_codepoint_t *glyph);")
-    except Exception:  # noqa: BLE001 - declared already by an earlier call in this process
-        pass
-    return harfbuzz.hb_font_get_nominal_glyph
+    if reading_order:
+        install_reading_order()
 
 
 def _show_zwnj(layout: Any) -> None:
-    """Replace the empty glyphs that stand for a ZWNJ in the layout's first line by the font's
-    ZWNJ glyph, where the font has one."""
+    """Replace the empty glyphs that stand for a ZWNJ (or a ZWJ) in the layout's first line by
+    the font's glyph for it, where the font has one."""
     from weasyprint.text.ffi import ffi, pango
 
-    lookup = _nominal_glyph_lookup()
+    lookup = nominal_glyph_lookup()
     # WeasyPrint sets this before drawing; setting it first keeps the line it then draws
     pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
     line, _ = layout.get_first_line()
     text = layout.text.encode()
-    if _ZWNJ_UTF8 not in text:
+    if not any(joiner in text for joiner in _JOINERS):
         return
     glyph = ffi.new("hb_codepoint_t *")
     run = line.runs[0] if line.runs != ffi.NULL else ffi.NULL
@@ -74,10 +70,10 @@ def _show_zwnj(layout: Any) -> None:
         for i in range(glyphs.num_glyphs):
             info = glyphs.glyphs[i]
             start = item.item.offset + glyphs.log_clusters[i]
-            if (info.glyph == pango.PANGO_GLYPH_EMPTY
-                    and text[start:start + len(_ZWNJ_UTF8)] == _ZWNJ_UTF8
+            joiner = _JOINERS.get(text[start:start + 3])
+            if (info.glyph == pango.PANGO_GLYPH_EMPTY and joiner
                     and lookup(pango.pango_font_get_hb_font(item.item.analysis.font),
-                               ord(ZWNJ), glyph)):
+                               ord(joiner), glyph)):
                 info.glyph = glyph[0]
 
 
@@ -89,7 +85,7 @@ def _keep_zero_width_non_joiners() -> None:
         return
 
     def draw_first_line(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
-        if ZWNJ in textbox.text:
+        if ZWNJ in textbox.text or ZWJ in textbox.text:
             _show_zwnj(textbox.pango_layout)
         return original(stream, textbox, *args, **kwargs)
 
@@ -107,8 +103,7 @@ def _extractable_ligatures() -> None:
     def build(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> Any:
         for font in fonts.values():
             for glyph, text in list(font.to_unicode.items()):
-                if len(text) > 1 and all(_RTL_LETTER.match(c) for c in text):
-                    font.to_unicode[glyph] = text[::-1]
+                font.to_unicode[glyph] = as_read_back(text)
             _brackets_as_drawn(font)
         return original(pdf, fonts, *args, **kwargs)
 

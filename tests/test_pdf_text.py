@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from test_pdf import text_of
 
 #: the direction marks pdftotext writes around the runs it reorders; they are not in the text
@@ -58,25 +59,23 @@ def paper_pdfs(corpus) -> list[tuple[str, str]]:
 
 #: the issue's target: this share of each excerpt's eight-word probes found in each PDF's text
 PROBE_TARGET = 0.95
-#: where the target is not met yet, the share reached now, as a floor that a regression fails:
-#: both extractors reorder right-to-left lines by their own rules, which split a Persian or Arabic
-#: line at digits, Latin words, brackets and punctuation ending a line (pdftotext also moves the
-#: punctuation that ends an English line on a right-to-left page). (pdf, extractor, field) -> floor
+#: where the target is not met yet, the share reached now, as a floor that a regression fails.
+#: Only pdftotext: it reads each page in one direction, chosen by counting the page's
+#: left-to-right against its right-to-left letters (poppler's TextOutputDev), so on a page where
+#: the English translation outweighs the Persian or Arabic original every line of the original is
+#: read left to right, and comes apart at each digit, full stop, comma and Latin word in it; on a
+#: page read right to left, it moves the punctuation that ends an English line. PyMuPDF, which
+#: reads the text in the order it is written (see hooks/pdf_order.py), meets the target in every
+#: PDF. (pdf, extractor, field) -> floor
 PROBE_FLOORS = {
-    ("pdf/en/karabakh-war.pdf", "pdftotext", "original"): 0.05,
+    ("pdf/en/karabakh-war.pdf", "pdftotext", "original"): 0.08,
     ("pdf/en/karabakh-war.pdf", "pdftotext", "translation"): 0.93,
-    ("pdf/ar/karabakh-war.pdf", "pdftotext", "original"): 0.54,
+    ("pdf/ar/karabakh-war.pdf", "pdftotext", "original"): 0.63,
     ("pdf/ar/karabakh-war.pdf", "pdftotext", "translation"): 0.92,
-    ("pdf/en/kazemi-1403.pdf", "pdftotext", "original"): 0.16,
-    ("pdf/fa/kazemi-1403.pdf", "pdftotext", "original"): 0.30,
-    ("pdf/en/masoumi-2025.pdf", "pdftotext", "original"): 0.36,
-    ("pdf/fa/masoumi-2025.pdf", "pdftotext", "original"): 0.56,
-    ("pdf/en/karabakh-war.pdf", "pymupdf", "original"): 0.37,
-    ("pdf/ar/karabakh-war.pdf", "pymupdf", "original"): 0.52,
-    ("pdf/en/kazemi-1403.pdf", "pymupdf", "original"): 0.68,
-    ("pdf/fa/kazemi-1403.pdf", "pymupdf", "original"): 0.65,
-    ("pdf/en/masoumi-2025.pdf", "pymupdf", "original"): 0.75,
-    ("pdf/fa/masoumi-2025.pdf", "pymupdf", "original"): 0.76,
+    ("pdf/en/kazemi-1403.pdf", "pdftotext", "original"): 0.17,
+    ("pdf/fa/kazemi-1403.pdf", "pdftotext", "original"): 0.33,
+    ("pdf/en/masoumi-2025.pdf", "pdftotext", "original"): 0.38,
+    ("pdf/fa/masoumi-2025.pdf", "pdftotext", "original"): 0.58,
 }
 
 
@@ -114,16 +113,21 @@ def test_zero_width_non_joiners_are_kept(site: Path, extractor: str, rel: str,
 def test_mixed_direction_strings_extract_in_logical_order(site: Path, corpus) -> None:
     """Strings written against their surroundings, from the real content, read back in logical
     order: each Persian or Arabic paper's original title inside the English reference of its
-    English PDF and as the heading of its own edition's PDF, and the English citation labels with
-    "n.d." and "¶" in the English PDFs. A title with digits in it (karabakh-war's "2020") is left
-    out: both extractors split a right-to-left line at a number (see PROBE_FLOORS)."""
+    English PDF (where the paper has a title of its own: the Arabic rendering of a title the site
+    supplies is shown in the Arabic edition only) and as the heading of its own edition's PDF, and
+    the English citation labels with "n.d." and "¶" in the English PDFs. pdftotext is not asked
+    for a title with digits in it (karabakh-war's "2020"): on a page it reads left to right it
+    splits the line at the number (see PROBE_FLOORS)."""
     failures = []
     for key, paper in corpus.papers.items():
-        if paper.dir != "rtl" or re.search(r"[0-9A-Za-z]", paper.title("original")):
+        if paper.dir != "rtl":
             continue
         title = comparable(paper.title("original"))
-        for rel in (f"pdf/en/{key}.pdf", f"pdf/{paper.lang}/{key}.pdf"):
+        english = [f"pdf/en/{key}.pdf"] if paper.record.title.original else []
+        for rel in [*english, f"pdf/{paper.lang}/{key}.pdf"]:
             for name, extract in EXTRACTORS.items():
+                if name == "pdftotext" and re.search(r"[0-9]", title):
+                    continue
                 if title not in comparable(extract(site / rel)):
                     failures.append((rel, name, paper.title("original")))
     label = re.compile(r"\] n\.d\., ¶\d+\)")
@@ -131,3 +135,51 @@ def test_mixed_direction_strings_extract_in_logical_order(site: Path, corpus) ->
         if not label.search(_MARKS.sub("", extract(site / "pdf/en/karabakh-war.pdf"))):
             failures.append(("pdf/en/karabakh-war.pdf", name, "[…] n.d., ¶N"))
     assert not failures, failures
+
+
+#: the places of the browser test's table of mixed-direction strings (test_browser.py) that are
+#: printed, in the PDF of the page: (pdf, page, selector, how many of its elements)
+MIXED_IN_PDFS = [
+    ("pdf/fa/kazemi-1403.pdf", "fa/papers/kazemi-1403/", ".excerpt__label", 3),
+    ("pdf/fa/kazemi-1403.pdf", "fa/papers/kazemi-1403/", ".excerpt__cited-by", 3),
+    ("pdf/fa/kazemi-1403.pdf", "fa/papers/kazemi-1403/", ".record td", 20),
+    ("pdf/fa/kazemi-1403.pdf", "fa/papers/kazemi-1403/", ".cite__reference", 1),
+    ("pdf/fa/kazemi-1403.pdf", "fa/papers/kazemi-1403/", ".excerpt__note-text", 6),
+    ("pdf/ar/karabakh-war.pdf", "ar/papers/karabakh-war/", ".excerpt__label", 3),
+    ("pdf/ar/karabakh-war.pdf", "ar/papers/karabakh-war/", ".record td", 20),
+    ("pdf/ar/karabakh-war.pdf", "ar/papers/karabakh-war/", ".excerpt__cited-by", 3),
+    ("pdf/ar/karabakh-war.pdf", "ar/papers/karabakh-war/", ".excerpt__note-text", 6),
+    ("pdf/en/kazemi-1403.pdf", "papers/kazemi-1403/", ".cite__reference", 1),
+    ("pdf/en/kazemi-1403.pdf", "papers/kazemi-1403/", ".record td", 20),
+    ("pdf/en/kazemi-1403.pdf", "papers/kazemi-1403/", ".excerpt__note-text", 6),
+    ("pdf/en/masoumi-2025.pdf", "papers/masoumi-2025/", ".excerpt__cited-by", 4),
+    ("pdf/en/packet-iran.pdf", "packets/iran/", ".excerpt__from", 3),
+]
+#: pdftotext's share now (see PROBE_FLOORS: most of these places are on pages it reads in the
+#: other direction), as a floor; PyMuPDF is held to PROBE_TARGET
+MIXED_FLOORS = {"pdftotext": 0.52}
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_the_mixed_direction_strings_of_the_pages_read_back_from_their_pdfs(
+        site: Path, extractor: str) -> None:
+    """The strings the browser test checks on screen (records, labels, citations, cited-by
+    lists, notes, a packet's sources), cut into probes like the excerpts, found in the text of
+    the page's PDF."""
+    strings, found, missed = 0, 0, []
+    for rel, page, selector, count in MIXED_IN_PDFS:
+        soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+        haystack = comparable(EXTRACTORS[extractor](site / rel))
+        elements = soup.select(selector)[:count]
+        assert elements, (page, selector)
+        for element in elements:
+            strings += 1
+            for probe in probes(element.get_text(" ", strip=True)):
+                if comparable(probe) in haystack:
+                    found += 1
+                else:
+                    missed.append(f"{rel} {selector}: {probe}")
+    assert strings >= 30
+    share = found / (found + len(missed))
+    floor = MIXED_FLOORS.get(extractor, PROBE_TARGET)
+    assert share >= floor, f"{share:.0%} < {floor:.0%}, e.g. {missed[:3]}"
