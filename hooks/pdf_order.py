@@ -53,13 +53,15 @@ def nominal_glyph_lookup() -> Any:
     return harfbuzz.hb_font_get_nominal_glyph
 
 
-_RTL_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+#: right-to-left letters and the marks on them (bidi classes, from Unicode data)
+_RTL_LETTERS = frozenset({"R", "AL", "NSM"})
 
 
 def as_read_back(text: str) -> str:
     """The text a glyph standing for `text` is mapped to: letters of a right-to-left ligature
     reversed, since extractors turn right-to-left runs round glyph by glyph (see `pdf_text`)."""
-    if len(text) > 1 and all(_RTL_LETTER.match(c) for c in text):
+    if (len(text) > 1 and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+            and all(unicodedata.bidirectional(c) in _RTL_LETTERS for c in text)):
         return text[::-1]
     return text
 
