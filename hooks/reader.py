@@ -3,6 +3,7 @@
 * `on_config`: the content is loaded and validated once (`reader_build`), and the short syntax
   is registered as a Markdown extension (`reader_syntax`);
 * `on_files`: the edition being built, and which of its pages cite each excerpt;
+* `on_env`: one cache of compiled templates for the four editions (`templates`);
 * `on_page_markdown`, `on_page_content`: the page pipeline (`pipeline`), stages 1 and 3;
 * `on_page_context`: the search dialog's strings in the edition's language (`search`);
 * `on_post_build`: after the last edition, a Content-Security-Policy in every page (`sanitize`),
@@ -21,6 +22,7 @@ import templates
 from cite import citation_meta
 from cite_files import write_citations
 from export import write_export
+from jinja2 import Environment
 from languages import LANGUAGES
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -87,6 +89,11 @@ def _fallback(page: Page, build: ReaderBuild, repo_url: str) -> tuple[str, str, 
     target = f"docs/{build.edition}/{norm}"
     forge = repo_url.rstrip("/")
     return target, f"{forge}/new/main?filename={target}", f"{forge}/blob/main/docs/{page.file.src_uri}"
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = templates.BYTECODE  # the theme compiled once, not once per edition
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

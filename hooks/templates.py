@@ -12,9 +12,39 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 FOLDER = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "reader"
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory for the whole run. MkDocs makes a new Jinja environment
+    for each of the four editions, which would compile the theme's templates and the reader's four
+    times over; Jinja checks each entry against its template's source, so an edited template
+    (under `mkdocs serve`) is compiled again."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    @staticmethod
+    def _key(bucket: Bucket) -> str:
+        # the template (its name and file) and the settings its code was compiled with
+        env = bucket.environment
+        escape = env.autoescape if isinstance(env.autoescape, bool) else "by-name"
+        return f"{bucket.key}:{escape}:{sorted(env.extensions)}:{env.undefined.__name__}"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._store.get(self._key(bucket))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[self._key(bucket)] = bucket.bytecode_to_string()
+
+
+#: shared by the reader's environment and the theme's (`reader.on_env`)
+BYTECODE = MemoryBytecodeCache()
 
 
 @cache
@@ -22,7 +52,8 @@ def environment() -> Environment:
     # Templates are read once per build (`reload` starts again when they change under
     # `mkdocs serve`), not checked on disk at every use.
     return Environment(loader=FileSystemLoader(FOLDER), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False)
+                       undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False,
+                       bytecode_cache=BYTECODE)
 
 
 def reload() -> None:

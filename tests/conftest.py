@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,10 @@ BUILD_ENV = {**os.environ, "SITE_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test by what it needs: `-m unit` runs the fast ones in seconds."""
+    """Mark each test by what it needs: `-m unit` runs the fast ones in seconds. Then order them
+    for the workers (`pytest -n`): the tests that need neither the site nor a browser first, while
+    one worker's background thread builds the site (`_site_in_background`), then the browser
+    tests, the longest, so that the run does not end on one of them, then the rest."""
     for item in items:
         module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -38,6 +41,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.site)
         else:
             item.add_marker(pytest.mark.unit)
+    items.sort(key=_rank)
+
+
+def _needs_site(item: pytest.Item) -> bool:
+    return "site" in getattr(item, "fixturenames", ())
+
+
+def _rank(item: pytest.Item) -> int:
+    if not _needs_site(item):
+        return 0 if item.get_closest_marker("unit") else 1
+    return 2 if item.get_closest_marker("browser") else 3
 
 
 def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
@@ -48,26 +62,80 @@ def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.Comp
     )
 
 
-def _build_site(out: Path) -> Path:
-    result = mkdocs_build(ROOT, out, pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def _shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the workers of one run share (each has its own inside it)."""
+    return tmp_path_factory.getbasetemp().parent
+
+
+def _make(folder: Path, make: Callable[[Path], subprocess.CompletedProcess[str]]) -> None:
+    """`make(folder)`, leaving `<folder>.built`, or `<folder>.failed` with its output."""
+    result = make(folder)
+    if result.returncode == 0:
+        folder.with_suffix(".built").write_text("built\n", encoding="utf-8")
+    else:
+        folder.with_suffix(".failed").write_text(result.stdout + result.stderr, encoding="utf-8")
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+               make: Callable[[Path], subprocess.CompletedProcess[str]]) -> Path:
+    """The folder `name` made by `make(folder)` once per run, whichever worker asks first (the
+    others wait on a lock, then share it: tests only read it)."""
+    if worker_id == "master":
+        folder = tmp_path_factory.mktemp(name)
+        result = make(folder)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return folder
+    folder = _shared(tmp_path_factory) / name
+    failed = folder.with_suffix(".failed")
+    with open(folder.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not failed.exists() and not folder.with_suffix(".built").exists():
+            _make(folder, make)
+    assert not failed.exists(), f"{name} could not be built:\n" + failed.read_text("utf-8")[-5000:]
+    return folder
+
+
+def _build_site(out: Path) -> subprocess.CompletedProcess[str]:
+    return mkdocs_build(ROOT, out, pdf=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _site_in_background(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                        worker_id: str) -> Iterator[None]:
+    """With several workers, the first to start builds the site in a background thread from the
+    start of the run, holding the lock the `site` fixture waits on, while the tests that do not
+    need it run; the worker waits for the build before it ends."""
+    if worker_id == "master" or not any(_needs_site(i) for i in request.session.items):
+        yield
+        return
+    folder = _shared(tmp_path_factory) / "site"
+    lock = open(folder.with_suffix(".lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:  # another worker builds it
+        lock.close()
+        yield
+        return
+
+    def build() -> None:
+        try:
+            if not folder.with_suffix(".built").exists():
+                _make(folder, _build_site)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            lock.close()
+
+    thread = threading.Thread(target=build, name="site-build", daemon=True)
+    thread.start()
+    yield
+    thread.join()
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The site with its PDFs, built once per run. With several workers (`pytest -n`, as `make
-    test` runs), the first to need it builds it for all: the others wait on a lock, then share
-    it (tests only read it)."""
-    if worker_id == "master":
-        return _build_site(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent
-    with open(shared / "site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (shared / "site.built").exists():
-            _build_site(shared / "site")
-            (shared / "site.built").write_text("built\n", encoding="utf-8")
-    return shared / "site"
+    """The site with its PDFs, built once per run (`built_once`; with several workers, from the
+    start of the run: `_site_in_background`)."""
+    return built_once(tmp_path_factory, worker_id, "site", _build_site)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build, read_html
+from conftest import ROOT, built_once, mkdocs_build, read_html
 from content import check_site
 
 KAZEMI = Path("docs/data/papers/kazemi-1403.yml")
@@ -32,14 +32,18 @@ NEW_EXCERPT = """
 """
 
 
-@pytest.fixture
-def docs_copy(tmp_path: Path) -> Iterator[Path]:
-    project = tmp_path / "reader"
+def _copy_project(project: Path) -> None:
     project.mkdir()
     for name in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
         shutil.copy(ROOT / name, project / name)
+
+
+@pytest.fixture
+def docs_copy(tmp_path: Path) -> Iterator[Path]:
+    project = tmp_path / "reader"
+    _copy_project(project)
     yield project
 
 
@@ -78,31 +82,47 @@ def test_make_check_passes_on_the_shipped_content() -> None:
     assert "Content check passed" in result.stdout and "warning" not in result.stdout
 
 
-def test_a_new_excerpt_builds_and_is_exported(docs_copy: Path, tmp_path: Path) -> None:
+RENAMED = ("- id: kazemi-shusha\n", "- id: kazemi-shusha-declaration\n")
+ALIASED = ("- id: kazemi-shusha-declaration\n",
+           "- id: kazemi-shusha-declaration\n    aliases: [kazemi-shusha]\n")
+
+
+@pytest.fixture(scope="session")
+def contributed_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site built from a pull request that adds one excerpt and renames another, keeping its
+    old id as an alias (the two changes of the tests below, built once for both)."""
+
+    def make(out: Path) -> subprocess.CompletedProcess[str]:
+        project = out.with_name("contribution")
+        shutil.rmtree(project, ignore_errors=True)
+        _copy_project(project)
+        append_excerpt(project, NEW_EXCERPT)
+        replace(project, KAZEMI, *RENAMED)
+        replace(project, KAZEMI, *ALIASED)
+        return mkdocs_build(project, out)
+
+    return built_once(tmp_path_factory, worker_id, "contributed-site", make)
+
+
+def test_a_new_excerpt_builds_and_is_exported(docs_copy: Path, contributed_site: Path) -> None:
     append_excerpt(docs_copy, NEW_EXCERPT)
     assert problems(docs_copy) == []
-    out = tmp_path / "site"
-    result = mkdocs_build(docs_copy, out)
-    assert result.returncode == 0, result.stderr
-    data = json.loads((out / "corpus" / "excerpts.json").read_text(encoding="utf-8"))
+    data = json.loads((contributed_site / "corpus" / "excerpts.json").read_text(encoding="utf-8"))
     item = next(e for e in data["excerpts"] if e["id"] == "kazemi-test-new")
     assert item["paper"] == "kazemi-1403" and item["lang"] == "fa" and item["page"] == "273"
     for prefix in ("", "fa/"):
-        doc = read_html(out, f"{prefix}papers/kazemi-1403/")
+        doc = read_html(contributed_site, f"{prefix}papers/kazemi-1403/")
         assert doc.find(id="kazemi-test-new") is not None
 
 
-def test_a_renamed_excerpt_keeps_its_old_anchor(docs_copy: Path, tmp_path: Path) -> None:
-    replace(docs_copy, KAZEMI, "- id: kazemi-shusha\n", "- id: kazemi-shusha-declaration\n")
+def test_a_renamed_excerpt_keeps_its_old_anchor(docs_copy: Path, contributed_site: Path) -> None:
+    replace(docs_copy, KAZEMI, *RENAMED)
     found = problems(docs_copy)
     assert any("docs/data/anchors.txt:" in p and "'kazemi-shusha' no longer exists" in p
                for p in found), found
-    replace(docs_copy, KAZEMI, "- id: kazemi-shusha-declaration\n",
-            "- id: kazemi-shusha-declaration\n    aliases: [kazemi-shusha]\n")
+    replace(docs_copy, KAZEMI, *ALIASED)
     assert problems(docs_copy) == []
-    out = tmp_path / "site"
-    assert mkdocs_build(docs_copy, out).returncode == 0
-    doc = read_html(out, "papers/kazemi-1403/")
+    doc = read_html(contributed_site, "papers/kazemi-1403/")
     alias = doc.find(id="kazemi-shusha")
     assert alias is not None and alias["data-alias-of"] == "kazemi-shusha-declaration"
 

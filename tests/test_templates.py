@@ -1,0 +1,45 @@
+"""The compiled-template cache shared by the editions' Jinja environments (`templates`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from templates import MemoryBytecodeCache
+
+
+def _env(folder: Path, cache: MemoryBytecodeCache, **settings: object) -> Environment:
+    return Environment(loader=FileSystemLoader(folder), bytecode_cache=cache, **settings)
+
+
+def test_a_template_is_compiled_once_for_every_environment(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.html").write_text("<b>{{ x }}</b>", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    compiled = []
+    original = Environment.compile
+
+    def counting(self, *args, **kwargs):
+        compiled.append(args[1] if len(args) > 1 else kwargs.get("name"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    for _ in range(4):  # one environment per edition
+        assert _env(tmp_path, cache).get_template("a.html").render(x="1") == "<b>1</b>"
+    assert compiled == ["a.html"]
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    template = tmp_path / "a.html"
+    template.write_text("one {{ x }}", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    assert _env(tmp_path, cache).get_template("a.html").render(x=1) == "one 1"
+    template.write_text("two {{ x }}", encoding="utf-8")
+    assert _env(tmp_path, cache).get_template("a.html").render(x=1) == "two 1"
+
+
+def test_code_compiled_with_other_settings_is_not_reused(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("{{ x }}", encoding="utf-8")
+    cache = MemoryBytecodeCache()
+    assert _env(tmp_path, cache).get_template("a.html").render(x="<i>") == "<i>"
+    escaping = _env(tmp_path, cache, autoescape=select_autoescape(["html"]))
+    assert escaping.get_template("a.html").render(x="<i>") == "&lt;i&gt;"
