@@ -14,6 +14,7 @@ from typing import Any
 
 from calendar_sh import gregorian_to_jalali
 from content import data_signature
+from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
 from source_text import EMBED_RE, front_matter, load_yaml, read_text, scan_text
@@ -280,23 +281,6 @@ def check_terms(excerpts: list[Any], app: Apparatus) -> list[Problem]:
                     "add it to docs/data/glossary.yml (en, tr, fa, ar and a definition) or use an "
                     "existing term id", excerpt.id))
     return problems
-
-
-def form_pattern(forms: list[str]) -> re.Pattern[str] | None:
-    """A pattern that finds any of `forms` as whole words, longest first.
-
-    A form written with capitals (a title such as "Strategic Depth") matches only as written;
-    a form in lower case matches in any case.
-    """
-    forms = sorted({f for f in forms if f}, key=len, reverse=True)
-    if not forms:
-        return None
-    def escaped(form: str) -> str:  # the Persian ezafe may be written ۀ or هٔ
-        return re.escape(form.replace("هٔ", "ۀ")).replace("ۀ", "(?:ۀ|هٔ)")
-
-    alternatives = "|".join(f"(?-i:{escaped(f)})" if f != f.lower() else escaped(f)
-                            for f in forms)
-    return re.compile(rf"(?<![\w\u200c])(?:{alternatives})(?![\w\u200c])", re.I)
 
 
 def link_entities(app: Apparatus, excerpts: list[Any]) -> None:

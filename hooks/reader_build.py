@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from apparatus import Apparatus, check_terms, form_pattern, link_entities, load_apparatus
+from apparatus import Apparatus, check_terms, link_entities, load_apparatus
 from cite_files import proper_nouns
 from consistency import check_variants, read_variants
 from content import data_signature, read_corpus, without_consequences
+from form_match import form_pattern
 from languages import DEFAULT_EDITION, direction
 from model import ContentError, Corpus, Excerpt, Problem
 from pages import check_files, translated_pages
