@@ -131,13 +131,15 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
 
 def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Folder,
                    names: Expander) -> dict[str, int]:
-    """Each edition's documents, then Pagefind on all of them at once (one process each)."""
+    """Each edition's documents, and Pagefind on them as soon as they are written (one process
+    each, indexing while the next edition's documents are written)."""
     with tempfile.TemporaryDirectory(prefix="search-", dir=_SCRATCH) as tmp:
-        counts = {edition: _write_documents(records, edition, Path(tmp) / edition, folder, names)
-                  for edition, records in by_edition.items()}
+        counts: dict[str, int] = {}
         running: dict[str, subprocess.Popen[bytes]] = {}
         try:
-            for edition in by_edition:
+            for edition, records in by_edition.items():
+                counts[edition] = _write_documents(records, edition, Path(tmp) / edition, folder,
+                                                   names)
                 running[edition] = _start_pagefind(Path(tmp) / edition, root / edition, edition)
             for edition, process in running.items():
                 _finish_pagefind(process, Path(tmp) / edition, root / edition, edition)

@@ -5,14 +5,15 @@ Each excerpt (its citation label, original, translation and editor's notes, link
 event, and each section of a page (its heading's anchor). The interface around them is taken out
 first: buttons, permalinks, notices, labels, backlinks, edit links, the record's field names.
 Reading the built HTML keeps the records exactly what the reader sees, anchors included. The
-pages are parsed with lxml (libxml2's HTML parser) and searched with XPath: the index reads every
-page of every edition, so this is the search's own hot path.
+pages are parsed with lxml (libxml2's HTML parser) and searched with XPath, the chrome in one walk
+of each page: the index reads every page of every edition, so this is the search's own hot path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import lxml.html
@@ -33,12 +34,26 @@ CHROME_CLASSES = (
     "fallback-notice", "pdf-download", "record", "term__lang", "term__uses", "entity__uses",
     "event__refs", "event__papers", "downloads",
 )
-_CHROME = XPath(" | ".join([
-    *(f".//{tag}" for tag in CHROME_TAGS),
-    *(f".//*[{_class(name)}]" for name in CHROME_CLASSES),
-    f".//*[{_class('excerpt__head')}]//*[{_class('excerpt__from')}]",
-    ".//*[@data-search-ignore]",
-]))
+_CHROME_TAGS, _CHROME_CLASSES = frozenset(CHROME_TAGS), frozenset(CHROME_CLASSES)
+
+
+def _chrome(content: _Element) -> list[_Element]:
+    """The interface chrome inside `content`, in document order: one walk of the page, testing
+    each element's tag and classes (XPath's class tests, one per class, cost ten times more)."""
+    out = []
+    for node in content.iterdescendants():
+        if not isinstance(node.tag, str):
+            continue  # a comment
+        classes = (node.get("class") or "").split()
+        if (node.tag in _CHROME_TAGS or not _CHROME_CLASSES.isdisjoint(classes)
+                or node.get("data-search-ignore") is not None):
+            out.append(node)
+        elif "excerpt__from" in classes and any(
+                "excerpt__head" in (a.get("class") or "").split() for a in node.iterancestors()):
+            out.append(node)
+    return out
+
+
 HEADINGS = ("h2", "h3")
 #: the longest text kept for showing a section's snippet
 SECTION_CHARS = 1600
@@ -50,9 +65,14 @@ _ENTITIES = XPath(f".//li[{_class('entity')} and @id]")
 _EVENTS = XPath(f".//li[{_class('event')} and @id]")
 
 
+@cache
+def _compiled(selector: str) -> XPath:
+    return XPath(selector)
+
+
 def _select(node: _Element, selector: str | XPath) -> list[_Element]:
     """The elements matching `selector` (XPath relative to `node`), in document order."""
-    found = selector(node) if isinstance(selector, XPath) else node.xpath(selector)
+    found = (selector if isinstance(selector, XPath) else _compiled(selector))(node)
     return [item for item in found if isinstance(item, _Element)] if isinstance(found, list) else []
 
 
@@ -198,7 +218,7 @@ def page_records(url: str, page: _Element, edition: str) -> list[Record]:
     if not found:
         return []
     content = found[0]
-    for node in _select(content, _CHROME):
+    for node in _chrome(content):
         _drop(node)
     h1 = _first(content, ".//h1")
     title = _text(h1)
