@@ -14,7 +14,7 @@ wherever it held:
 - a vowel mark drawn with its own glyph: WeasyPrint maps a glyph to the text of the cluster it
   is first drawn in, so after «بدلًا» the mark's glyph read as «لًا» wherever it stood.
 
-Such a line is now drawn by WeasyPrint into a `Recorder`, and its glyphs are written again, each
+Such a line is now drawn by WeasyPrint into a `Recorder` (`pdf_glyphs`), and its glyphs are written again, each
 where WeasyPrint put it, with its font, size and rise, so the page looks the same: its pieces in
 the order of the text (`pieces`: Pango's directional runs, and a right-to-left run cut where it
 has characters read as left-to-right), each piece's glyphs left to right as before (extractors
@@ -27,32 +27,22 @@ glyphs in the same places.
 
 from __future__ import annotations
 
-import functools
-import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
+
+from pdf_glyphs import (
+    Glyph,
+    Recorder,
+    describe,
+    font_widths,
+    map_cluster_glyphs,
+    placed_glyphs,
+    replay,
+    write,
+)
 
 #: bidi classes of strong right-to-left characters and Arabic digits (Unicode data)
 _RTL = frozenset({"R", "AL", "AN"})
-#: one operand of a TJ array as WeasyPrint writes it: a hex string of glyph ids, or a number
-_OPERAND = re.compile(r"<([0-9a-fA-F]*)>|(-?[0-9.]+(?:e-?[0-9]+)?)")
-
-
-@functools.cache
-def nominal_glyph_lookup() -> Any:
-    """HarfBuzz's `hb_font_get_nominal_glyph` (the glyph a font's cmap gives a character),
-    declared on WeasyPrint's own FFI."""
-    from weasyprint.text.ffi import ffi, harfbuzz
-
-    try:
-        ffi.cdef("hb_bool_t hb_font_get_nominal_glyph (hb_font_t *font, hb_codepoint_t unicode,"
-                 " hb_codepoint_t *glyph);")
-    except Exception:  # noqa: BLE001 - declared already by an earlier call in this process
-        pass
-    return harfbuzz.hb_font_get_nominal_glyph
-
-
 #: right-to-left letters and the marks on them (bidi classes, from Unicode data)
 _RTL_LETTERS = frozenset({"R", "AL", "NSM"})
 
@@ -68,122 +58,6 @@ def as_read_back(text: str) -> str:
 
 def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(char) in _RTL for char in text)
-
-
-@dataclass
-class Glyph:
-    """A glyph as WeasyPrint placed it (font resource, size, rise, pen position in text space,
-    glyph id in hex) and what the line's layout says of it."""
-
-    font: str
-    size: float
-    rise: float
-    x: float
-    gid: str
-    run: int = 0  #: the run's offset in the line's text: runs are written in this order
-    rtl: bool = False
-    text: str = ""  #: the characters of the glyph's cluster (all its glyphs share them)
-    cluster: int = -1  #: the cluster's offset in the line's text
-    nominal: str = ""  #: the character of the cluster whose glyph this is in the font's cmap
-
-    @property
-    def mirrored(self) -> bool:
-        return self.rtl and len(self.text) == 1 and bool(unicodedata.mirrored(self.text))
-
-
-class Recorder:
-    """Stands in for WeasyPrint's page stream while a line is drawn: the text operators are
-    recorded, everything else (fonts, the rectangles Pango fills) is the real stream's."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-        self.matrix: tuple[float, ...] | None = None
-        self.operations: list[tuple[str, Any]] = []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-    def set_text_matrix(self, *values: float) -> None:
-        self.matrix = values
-
-    def set_font_size(self, font: str, size: float) -> None:
-        self.operations.append(("font", (font, size)))
-
-    def set_text_rise(self, rise: float) -> None:
-        self.operations.append(("rise", rise))
-
-    def show_text(self, text: str) -> None:
-        self.operations.append(("show", text))
-
-
-FontWidths = dict[str, tuple[dict[int, int], int]]
-
-
-def font_widths(stream: Any) -> FontWidths:
-    """Each font resource's glyph widths (thousandths of the size) and hex digits per glyph id."""
-    return {font.hash: (font.widths, 2 if font.bitmap else 4)
-            for font in stream._fonts.values()}  # noqa: SLF001 - where WeasyPrint keeps them
-
-
-def placed_glyphs(operations: list[tuple[str, Any]], widths: FontWidths) -> list[Glyph]:
-    """Replay the recorded operators as a PDF reader does: each glyph with the pen's position."""
-    glyphs: list[Glyph] = []
-    font, size, rise, pen = "", 1.0, 0.0, 0.0
-    for kind, value in operations:
-        if kind == "font":
-            font, size = value[0], float(value[1])
-        elif kind == "rise":
-            rise = float(value)
-        else:
-            advances, digits = widths[font]
-            for match in _OPERAND.finditer(value):
-                hexes, number = match.groups()
-                if number is not None:
-                    pen -= float(number) / 1000 * size
-                    continue
-                for i in range(0, len(hexes), digits):
-                    gid = hexes[i:i + digits]
-                    glyphs.append(Glyph(font, size, rise, pen, gid))
-                    pen += advances.get(int(gid, 16), 0) / 1000 * size
-    return glyphs
-
-
-def describe(glyphs: list[Glyph], layout: Any) -> bool:
-    """Fill in each glyph's run, direction and characters from the line's Pango runs, which
-    WeasyPrint wrote in the same order (skipping empty glyphs); False if they do not match."""
-    from weasyprint.text.ffi import ffi, pango
-
-    lookup = nominal_glyph_lookup()
-    found = ffi.new("hb_codepoint_t *")
-    line, _ = layout.get_first_line()
-    text = layout.text.encode()
-    index = 0
-    run = line.runs[0] if line.runs != ffi.NULL else ffi.NULL
-    while run != ffi.NULL:
-        item = run.data
-        run = run.next
-        offset, length = item.item.offset, item.item.length
-        rtl = bool(item.item.analysis.level % 2)
-        string = item.glyphs
-        clusters = string.log_clusters
-        count = string.num_glyphs
-        starts = sorted({clusters[i] for i in range(count)} | {length})
-        for i in range(count):
-            if string.glyphs[i].glyph == pango.PANGO_GLYPH_EMPTY:
-                continue
-            if index >= len(glyphs):
-                return False
-            start = clusters[i]
-            end = starts[starts.index(start) + 1]
-            glyph = glyphs[index]
-            glyph.run, glyph.rtl, glyph.cluster = offset, rtl, offset + start
-            glyph.text = text[offset + start:offset + end].decode(errors="replace")
-            if rtl and len(glyph.text) > 1:
-                hb_font = pango.pango_font_get_hb_font(item.item.analysis.font)
-                glyph.nominal = next((c for c in glyph.text if lookup(hb_font, ord(c), found)
-                                      and found[0] == int(glyph.gid, 16)), "")
-            index += 1
-    return index == len(glyphs)
 
 
 #: bidi classes an extractor reading written order takes for left-to-right (as MuPDF does:
@@ -246,99 +120,6 @@ def reading_order(glyphs: list[Glyph]) -> list[Glyph]:
             level = level if direction is None else direction
         ordered += piece
     return ordered
-
-
-def map_cluster_glyphs(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
-    """Map each glyph of a right-to-left cluster drawn with several glyphs to its own characters.
-
-    WeasyPrint maps every glyph to the text of the cluster it is first drawn in, and gives a
-    cluster's whole text to one of its glyphs and nothing to the others: after «بدلًا», the
-    vowel mark's glyph read as «لًا» everywhere, and the lam-alef's as nothing. A glyph that is
-    the font's own glyph for one of the cluster's characters (the mark) is mapped to it; the
-    other (the ligature) to the characters left, if it is the only other one."""
-    for group in clusters(glyphs):
-        if len(group) < 2:
-            continue
-        others = [glyph for glyph in group if not glyph.nominal]
-        left = list(group[0].text)
-        for glyph in group:
-            if glyph.nominal and glyph.nominal in left:
-                left.remove(glyph.nominal)
-        for glyph in group:
-            to_unicode = fonts[glyph.font].to_unicode
-            gid = int(glyph.gid, 16)
-            if glyph.nominal:
-                to_unicode[gid] = glyph.nominal
-            elif len(others) == 1 and left and to_unicode.get(gid) in ("", group[0].text):
-                to_unicode[gid] = "".join(left)
-
-
-def clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """The glyphs in the order given, those of one right-to-left cluster together."""
-    out: list[list[Glyph]] = []
-    for glyph in glyphs:
-        if out and glyph.rtl and out[-1][-1].rtl and glyph.cluster == out[-1][-1].cluster:
-            out[-1].append(glyph)
-        else:
-            out.append([glyph])
-    return out
-
-
-def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
-          widths: FontWidths) -> None:
-    """Write the glyphs in the order given, each moved to its place by the TJ operator's numbers
-    (a number n moves the pen back by n/1000 of the size); a bracket drawn mirrored in a
-    marked-content span whose ActualText is its own character."""
-    import pydyf  # type: ignore[import-untyped]
-
-    stream.set_text_matrix(*matrix)
-    font, size, rise, pen = "", 0.0, 0.0, 0.0
-    parts: list[str] = []
-
-    def flush() -> None:
-        if parts:
-            stream.show_text("".join(parts))
-            parts.clear()
-
-    for glyph in glyphs:
-        if (glyph.font, glyph.size) != (font, size):
-            flush()
-            font, size = glyph.font, glyph.size
-            stream.set_font_size(font, size)
-        if glyph.rise != rise:
-            flush()
-            rise = glyph.rise
-            stream.set_text_rise(rise)
-        move = (pen - glyph.x) * 1000 / size
-        if abs(move) > 1e-3:
-            parts.append(f"{move:.3f}".rstrip("0").rstrip("."))
-        if glyph.mirrored:
-            flush()
-            stream.begin_marked_content(
-                "Span", pydyf.Dictionary({"ActualText": pydyf.String(glyph.text)}))
-            stream.show_text(f"{''.join(parts)}<{glyph.gid}>")
-            parts.clear()
-            stream.end_marked_content()
-        else:
-            parts.append(f"<{glyph.gid}>")
-        pen = glyph.x + widths[glyph.font][0].get(int(glyph.gid, 16), 0) / 1000 * size
-    flush()
-    if rise:
-        stream.set_text_rise(0)
-
-
-def replay(stream: Any, recorder: Recorder) -> None:
-    """Write the recorded operators as they were."""
-    if recorder.matrix is None:
-        return
-    stream.set_text_matrix(*recorder.matrix)
-    for kind, value in recorder.operations:
-        if kind == "font":
-            stream.set_font_size(*value)
-        elif kind == "rise":
-            stream.set_text_rise(value)
-        else:
-            stream.show_text(value)
 
 
 def install() -> None:

@@ -31,7 +31,8 @@ import io
 import unicodedata
 from typing import Any
 
-from pdf_order import as_read_back, nominal_glyph_lookup
+from pdf_glyphs import nominal_glyph_lookup
+from pdf_order import as_read_back
 from pdf_order import install as install_reading_order
 
 ZWNJ = "\u200c"

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pdf_order import Glyph, pieces, placed_glyphs, reading_order
+from pdf_glyphs import Glyph, placed_glyphs
+from pdf_order import pieces, reading_order
 
 ROOT = Path(__file__).resolve().parents[1]
 
