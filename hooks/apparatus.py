@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from calendar_sh import gregorian_to_jalali
 from content import data_signature
 from form_match import form_pattern
 from languages import EDITIONS
@@ -301,18 +300,3 @@ def term_excerpts(app: Apparatus, excerpts: list[Any]) -> dict[str, list[str]]:
         for term in excerpt.terms:
             out.setdefault(term, []).append(excerpt.id)
     return out
-
-
-def solar_hijri(iso: str) -> str:
-    """An ISO date (or year, or month) in the Solar Hijri calendar, for the Persian edition."""
-    match = _ISO.match(iso)
-    if not match:
-        return iso
-    year, month, day = (int(g) if g else 0 for g in match.groups())
-    if month and day:
-        jy, jm, jd = gregorian_to_jalali(date(year, month, day))
-        return f"{jy}/{jm:02d}/{jd:02d}"
-    if month:
-        jy, jm, _ = gregorian_to_jalali(date(year, month, 1))
-        return f"≈ {jy}/{jm:02d}"
-    return f"{year - 622}–{year - 621}"

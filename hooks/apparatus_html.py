@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from apparatus import KINDS, solar_hijri, term_excerpts
-from calendar_sh import digits, long_date
+from apparatus import KINDS, term_excerpts
+from calendar_sh import digits, long_date, solar_hijri
 from languages import EDITIONS, direction
 from maps import locators, map_links
 from mkdocs.utils import get_relative_url

@@ -76,3 +76,22 @@ def solar_hijri_long(value: str) -> str | None:
     if jm is None or jd is None:
         return None
     return digits(f"{jd} {SOLAR_HIJRI_MONTHS_FA[jm - 1]} {jy}", "fa")
+
+
+#: an ISO date, month or year, as the timeline writes them
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def solar_hijri(iso: str) -> str:
+    """An ISO date (or year, or month) in the Solar Hijri calendar, for the Persian edition."""
+    match = _ISO_DATE.match(iso)
+    if not match:
+        return iso
+    year, month, day = (int(g) if g else 0 for g in match.groups())
+    if month and day:
+        jy, jm, jd = gregorian_to_jalali(date(year, month, day))
+        return f"{jy}/{jm:02d}/{jd:02d}"
+    if month:
+        jy, jm, _ = gregorian_to_jalali(date(year, month, 1))
+        return f"≈ {jy}/{jm:02d}"
+    return f"{year - 622}–{year - 621}"

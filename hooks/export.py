@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from apparatus import link_entities, solar_hijri, term_excerpts
+from apparatus import link_entities, term_excerpts
+from calendar_sh import solar_hijri
 from export_tables import table_files
 from export_tmx import Unit, tmx_files
 from languages import EDITIONS
