@@ -27,9 +27,10 @@ BUILD_ENV = {**os.environ, "SITE_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test by what it needs: `-m unit` runs the fast ones in seconds. Then order them
-    for the workers (`pytest -n`): the tests that need neither the site nor a browser first, while
-    one worker's background thread builds the site (`_site_in_background`), then the browser
-    tests, the longest, so that the run does not end on one of them, then the rest."""
+    for the workers (`pytest -n`): the tests that do not need the site first (the unit tests, then
+    those that build a project of their own), while one worker's background thread builds the
+    site (`_site_in_background`); then the browser tests, the longest, so that the run does not
+    end on one of them; then the rest."""
     for item in items:
         module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
         fixtures = set(getattr(item, "fixturenames", ()))
