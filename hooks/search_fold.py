@@ -149,6 +149,8 @@ class Expander:
     _heads: set[str] = field(default_factory=set)
     #: the groups each word of the texts seen so far is in (`_word_groups`)
     _one_word: dict[str, list[int]] = field(default_factory=dict)
+    #: the same for the phrases of two or three words that begin with a head (`_phrase_hits`)
+    _phrases: dict[tuple[str, ...], tuple[list[int], bool]] = field(default_factory=dict)
 
     def add_group(self, folded_forms: list[str]) -> None:
         forms = tuple(dict.fromkeys(f for f in folded_forms if len(f) > 2))
@@ -159,6 +161,7 @@ class Expander:
             words = tuple(form.split(" "))
             self._by_form.setdefault(words, []).append(len(self.groups) - 1)
             self._one_word.clear()
+            self._phrases.clear()
             if len(words) > 1:
                 self._heads.add(words[0])
             self.add_compound(form)
@@ -168,6 +171,7 @@ class Expander:
         words = tuple(folded.split(" "))
         if 1 < len(words) <= 3 and _ARABIC.search(folded):
             self.compounds.add(words)
+            self._phrases.clear()
             self._heads.add(words[0])
 
     def learn_compounds(self, raw: str, folder: Folder) -> None:
@@ -183,21 +187,33 @@ class Expander:
                 for index in self._by_form.get((word[:len(word) - cut],), ())]
         return self._one_word[word]
 
+    def _phrase_hits(self, phrase: tuple[str, ...]) -> tuple[list[int], bool]:
+        """The groups a name of two or three words written as `phrase` (its last word perhaps
+        with a suffix) is in, and whether `phrase` is a compound."""
+        if phrase not in self._phrases:
+            head, last = phrase[:-1], phrase[-1]
+            self._phrases[phrase] = (
+                [index for cut in range(max(0, min(_SUFFIX, len(last) - 3)) + 1)
+                 for index in self._by_form.get((*head, last[:len(last) - cut]), ())],
+                phrase in self.compounds)
+        return self._phrases[phrase]
+
     def expansions(self, folded: str) -> list[str]:
         """Joined forms of the compounds in the text, then the other spellings of its names."""
         words = [w for w in _WORD_BREAK.split(folded) if w]
         joined: dict[str, None] = {}
         found: set[int] = set()
-        for i in range(len(words)):
-            found.update(self._word_groups(words[i]))
+        for word in set(words):
+            groups = self._one_word.get(word)
+            found.update(self._word_groups(word) if groups is None else groups)
+        for i in (i for i, word in enumerate(words) if word in self._heads):
             for n in (2, 3):
-                if i + n > len(words) or words[i] not in self._heads:
+                if i + n > len(words):
                     break
-                head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
-                if (*head, last) in self.compounds:
-                    joined["".join((*head, last))] = None
-                for cut in range(max(0, min(_SUFFIX, len(last) - 3)) + 1):
-                    found.update(self._by_form.get((*head, last[:len(last) - cut]), ()))
+                groups, compound = self._phrase_hits(tuple(words[i:i + n]))
+                if compound:
+                    joined["".join(words[i:i + n])] = None
+                found.update(groups)
         forms = dict.fromkeys(form for index in sorted(found) for form in self.groups[index])
         for form in list(forms):
             parts = tuple(form.split(" "))
