@@ -78,6 +78,28 @@ def _end_at_letter(run: str) -> str:
     return run[:end]
 
 
+#: quotation marks, each with the mark that closes it
+_QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d", "\u2039": "\u203a"}
+#: what may stand between the end of a quoted left-to-right run and its closing mark: the
+#: quotation's own trailing punctuation ("the coordination of forces ...", "Agency, ...")
+_QUOTE_TAIL = re.compile(r"[\s.,;:…]*")
+
+
+def _quotation(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the run at `text[start:end]`, widened to the quotation marks around it where
+    the run is the whole of a quotation ('the the', 'coordination of forces ...'): isolated
+    without them, the marks and the quotation's trailing dots take the direction of the text
+    around and are drawn on the wrong side of the words."""
+    opener = text[start - 1] if start else ""
+    if opener not in _QUOTES or (start > 1 and text[start - 2].isalnum()):
+        return start, end  # no quotation mark, or an apostrophe (it's)
+    tail = _QUOTE_TAIL.match(text, end)
+    close = tail.end() if tail else end
+    if text.startswith(_QUOTES[opener], close) and not text[close + 1:close + 2].isalnum():
+        return start - 1, close + 1
+    return start, end
+
+
 #: a run this short is kept on one line (a citation such as "(Nye, 1990: 153-171)" broken across
 #: lines would show each part reordered against its surroundings)
 UNBROKEN = 32
@@ -109,6 +131,11 @@ def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
         if run.isdigit() or not run.strip():
             continue
         start = text.index(run, match.start())
+        if start < last:  # inside the quotation marks of the run before
+            continue
+        if direction == "rtl":
+            start, end = _quotation(text, start, start + len(run))
+            run = text[start:end]
         out.append(html.escape(text[last:start], quote=False))
         unbroken = ' class="unbroken"' if len(run) <= UNBROKEN else ""
         out.append(wrap.format(unbroken, html.escape(run, quote=False)))

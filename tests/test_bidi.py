@@ -63,3 +63,17 @@ def test_solar_hijri_to_gregorian(sh: str, gregorian: str) -> None:
 
 def test_unknown_date_forms_are_not_converted() -> None:
     assert gregorian_equivalent("Autumn 1403") is None
+
+
+def test_a_quoted_ltr_phrase_is_isolated_with_its_quotation_marks() -> None:
+    """The marks, and the dots that end the quotation, read with the phrase, not against it."""
+    html = isolate_text("به صورت 'the coordination of forces ...' و 'the the'، آمده", "rtl")
+    assert '<bdi dir="ltr" class="unbroken">\'the coordination of forces ...\'</bdi>' in html
+    assert '<bdi dir="ltr" class="unbroken">\'the the\'</bdi>،' in html
+    curly = isolate_text("عبارت “Soft power” را", "rtl")
+    assert '<bdi dir="ltr" class="unbroken">“Soft power”</bdi>' in curly
+
+
+def test_an_apostrophe_or_an_unclosed_mark_stays_outside() -> None:
+    assert "'<bdi" in isolate_text("ترکیه's نقش", "rtl")
+    assert isolate_text("به صورت 'Shushi و بعد", "rtl").startswith("به صورت '<bdi")

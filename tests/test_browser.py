@@ -185,14 +185,36 @@ def test_mixed_direction_text_displays_in_reading_order(page: Page, server: str)
     assert not problems, "\n".join(problems[:20])
 
 
+@pytest.mark.parametrize("edition", ["fa/", "ar/"])
+def test_code_in_right_to_left_text_keeps_its_punctuation_in_place(page: Page, server: str,
+                                                                   edition: str) -> None:
+    """`## Summary` and `nav:` in a Persian or Arabic sentence read as written, not "Summary ##"."""
+    page.goto(server + f"{edition}contributing/")
+    for text in ("## Summary", "nav:"):
+        order = page.evaluate("""(text) => {
+          const code = [...document.querySelectorAll('.md-content p code')]
+            .find((c) => c.textContent === text);
+          const x = (i) => { const r = document.createRange();
+            r.setStart(code.firstChild, i); r.setEnd(code.firstChild, i + 1);
+            return r.getBoundingClientRect().left; };
+          return [x(0), x(text.length - 1)];
+        }""", text)
+        assert order[0] < order[1], (edition, text, order)
+
+
 def test_the_visual_order_check_catches_what_it_should(page: Page) -> None:
     page.set_content(
         '<p id="bad" dir="rtl">ارجاع‌شده در: [Kardeşlikten Stratejik İttifaka] n.d., ¶7, p. 8</p>'
         '<p id="good" dir="rtl">ارجاع‌شده در: <bdi dir="ltr">[Kardeşlikten] n.d., ¶7, p. 8</bdi></p>'
-        '<p id="rtl-in-ltr" dir="ltr"><span dir="rtl">Kazemi n.d., ¶7</span></p>')
+        '<p id="rtl-in-ltr" dir="ltr"><span dir="rtl">Kazemi n.d., ¶7</span></p>'
+        '<p id="quoted" dir="rtl">به صورت \'<bdi dir="ltr">the coordination of forces</bdi> ...\' آمده'
+        '</p><p id="quoted-whole" dir="rtl">به صورت '
+        '<bdi dir="ltr">\'the coordination of forces ...\'</bdi> آمده</p>')
     assert any("n.d." in p for p in page.locator("#bad").evaluate(VISUAL_ORDER))
     assert page.locator("#good").evaluate(VISUAL_ORDER) == []
     assert page.locator("#rtl-in-ltr").evaluate(VISUAL_ORDER)
+    assert any("quotation marks" in p for p in page.locator("#quoted").evaluate(VISUAL_ORDER))
+    assert page.locator("#quoted-whole").evaluate(VISUAL_ORDER) == []
 
 
 def test_the_site_works_under_its_content_security_policy(page: Page, server: str) -> None:

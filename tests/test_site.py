@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import EDITIONS, read_html
 from languages import RTL_LANGUAGES
 
@@ -66,6 +67,24 @@ def test_html_contract(site: Path, corpus) -> None:
             assert len(originals) == 1 and len(translations) == 1, (path, ex_id)
             assert originals[0]["lang"] == excerpt.lang
             assert translations[0]["lang"] == "en" and translations[0]["dir"] == "ltr"
+
+
+#: a line of a paragraph that starts like a list item ("3. Add", "- a"): a list Markdown did not
+#: see, because an item's continuation was indented by fewer than four spaces (a year that
+#: starts a line, "2020.", has more digits)
+_SWALLOWED_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}\.|[-*+])[ \t]+\S")
+
+
+def test_no_paragraph_swallows_a_list(site: Path) -> None:
+    found = []
+    for path in pages(site):
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for para in doc.select(".md-content p"):
+            for code in para.select("code"):
+                code.decompose()
+            if _SWALLOWED_ITEM.search(para.get_text()):
+                found.append(f"{url_of(site, path)}: {para.get_text()[:80]!r}")
+    assert not found, found
 
 
 def test_ids_are_unique_on_every_page(site: Path) -> None:

@@ -5,7 +5,9 @@
 // must stand to the right of the one before it (so "n.d." never shows as ".n.d" and "¶7," never
 // as "7¶ ,"); in a right-to-left context each Persian or Arabic word must stand to the left of the
 // word before it, and no run of Latin letters may stand unisolated (it belongs in a <bdi dir=ltr>
-// or an element with dir="ltr").
+// or an element with dir="ltr"). A left-to-right quotation inside right-to-left text has its
+// opening mark at the left of its first word and its closing mark (and the dots before it) at the
+// right of its last word.
 (element) => {
   const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
   const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
@@ -59,6 +61,21 @@
         }
         previous = w;
       }
+    }
+  }
+  const QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201C": "\u201D"};
+  for (const run of element.querySelectorAll('[dir="ltr"]')) {
+    const before = run.previousSibling, after = run.nextSibling;
+    if (!before || !after || before.nodeType !== 3 || after.nodeType !== 3) continue;
+    if (!run.parentElement || getComputedStyle(run.parentElement).direction !== "rtl") continue;
+    const opener = before.textContent.slice(-1);
+    const tail = after.textContent.match(/^[\s.,;:\u2026]*/)[0];
+    if (!(opener in QUOTES) || after.textContent[tail.length] !== QUOTES[opener]) continue;
+    const open = rectOf(before, before.textContent.length - 1, before.textContent.length);
+    const close = rectOf(after, tail.length, tail.length + 1);
+    const box = run.getBoundingClientRect();
+    if ((open && open.left > box.left) || (close && close.right < box.right)) {
+      problems.push(`the quotation marks stand on the wrong side of "${run.textContent.slice(0, 60)}"`);
     }
   }
   return problems;
