@@ -91,11 +91,14 @@ def _quotation(text: str, start: int, end: int) -> tuple[int, int]:
     without them, the marks and the quotation's trailing dots take the direction of the text
     around and are drawn on the wrong side of the words."""
     opener = text[start - 1] if start else ""
-    if opener not in _QUOTES or (start > 1 and text[start - 2].isalnum()):
-        return start, end  # no quotation mark, or an apostrophe (it's)
+    if opener not in _QUOTES or (start > 1 and unicodedata.bidirectional(text[start - 2])
+                                 in ("L", "EN")):
+        return start, end  # no quotation mark, or an apostrophe in Latin (it's)
     tail = _QUOTE_TAIL.match(text, end)
     close = tail.end() if tail else end
-    if text.startswith(_QUOTES[opener], close) and not text[close + 1:close + 2].isalnum():
+    after = text[close + 1:close + 2]
+    if text.startswith(_QUOTES[opener], close) and not (after and unicodedata.bidirectional(after)
+                                                        in ("L", "EN")):
         return start - 1, close + 1
     return start, end
 

@@ -9,7 +9,9 @@
 3. **HTML** (`html_stage`, on the converted page): glosses of glossary terms, then the fallback
    notice and the English marking of a page an edition has not translated, then bidi isolation
    (so that it sees every run the earlier steps added), then the allow-list sanitiser
-   (`sanitize`), last, on the page's final content HTML.
+   (`sanitize`), last, on the page's final content HTML; from that HTML, each entry of the
+   page's table of contents is given its heading's markup (`toc_titles`), so that the entry
+   keeps the languages and directions of its heading.
 
 `hooks/reader.py` calls these for the MkDocs events; nothing else changes a page.
 """
@@ -17,9 +19,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from apparatus_html import entities_html, glossary_html, timeline_html
 from bidi import isolate_tokens
@@ -47,6 +51,7 @@ from render import (
 from sanitize import UnsafeContent, sanitize
 from source_text import read_text, without_code
 from templates import render
+from toc_titles import typeset_toc
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
 #: the `::: name` blocks a page may use
@@ -271,9 +276,10 @@ def _headerlinks(tokens: list[Token], title: str) -> list[Token]:
 
 
 def html_stage(html: str, page: ReaderPage, glossed: bool,
-               fallback: tuple[str, str, str] | None) -> str:
+               fallback: tuple[str, str, str] | None, toc: Iterable[Any] = ()) -> str:
     """Glosses, then the fallback marking, then bidi isolation, then the sanitiser, on the
-    page's HTML, read into tokens once."""
+    page's HTML, read into tokens once; then each entry of the page's table of contents (`toc`,
+    MkDocs' `page.toc`) is given its heading's markup from the result."""
     build = page.build
     tokens = _headerlinks(tokenize(html), build.ui["heading_link"])
     if glossed:
@@ -284,6 +290,8 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
                   *tokens, *tokenize("</div>")]
     tokens = isolate_tokens(tokens, build.dir)
     try:
-        return sanitize(tokens, page.src)
+        out = sanitize(tokens, page.src)
     except UnsafeContent as err:
         raise PageError(str(err)) from None
+    typeset_toc(toc, out)
+    return out

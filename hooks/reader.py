@@ -134,7 +134,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     reader_page, fallback = _pages[page.file.src_uri]
     glossed = bool(reader_page.paper or reader_page.packet or page.meta.get("has_excerpts"))
     try:
-        return html_stage(html, reader_page, glossed, fallback)
+        return html_stage(html, reader_page, glossed, fallback, page.toc)
     except PageError as err:
         raise PluginError(str(err)) from None
 

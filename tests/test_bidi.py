@@ -70,6 +70,9 @@ def test_a_quoted_ltr_phrase_is_isolated_with_its_quotation_marks() -> None:
     html = isolate_text("به صورت 'the coordination of forces ...' و 'the the'، آمده", "rtl")
     assert '<bdi dir="ltr" class="unbroken">\'the coordination of forces ...\'</bdi>' in html
     assert '<bdi dir="ltr" class="unbroken">\'the the\'</bdi>،' in html
+    assert '<bdi dir="ltr" class="unbroken">"Tibilisi"</bdi>' in isolate_text('و"Tibilisi" رسم', "rtl")
+    assert '<bdi dir="ltr" class="unbroken">"Bülent Ersoy"</bdi>' in isolate_text(
+        'بـ"Bülent Ersoy"؛ والمقصود', "rtl")
     curly = isolate_text("عبارت “Soft power” را", "rtl")
     assert '<bdi dir="ltr" class="unbroken">“Soft power”</bdi>' in curly
 

@@ -167,6 +167,9 @@ MIXED_DIRECTION = [
     ("ar/glossary/", ".term__uses li", 4),
     ("fa/people-and-places/", ".entity__names", 4),
     ("fa/packets/iran/", ".excerpt__from", 3),
+    ("ar/papers/karabakh-war/", ".md-sidebar--secondary .md-nav__link", 8),
+    ("fa/papers/masoumi-2025/", ".md-sidebar--secondary .md-nav__link", 6),
+    ("ar/papers/karabakh-war/", ".page-contents li a", 6),
 ]
 VISUAL_ORDER = (Path(__file__).parent / "js" / "visual_order.js").read_text(encoding="utf-8")
 
