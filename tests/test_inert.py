@@ -25,6 +25,10 @@ Code that shows an attack, as text: `<img src=x onerror="alert(1)">` and
 ```
 
 Prose that shows markup with entities: &lt;b onmouseover=alert(6)&gt; is text here.
+
+## A heading that shows `<img src=x onerror="alert(7)">`, also in the table of contents
+
+Under it, a line.
 '''
 
 
@@ -68,9 +72,11 @@ def test_hostile_looking_text_is_published_inert(inert_site: str) -> None:
         page.on("pageerror", lambda e: events.append(f"error {e}"))
         page.goto(inert_site)
         page.wait_for_timeout(500)
-        for element in page.locator("code").all():
+        for element in page.locator("article code").all():
             element.hover()
         text = page.locator("article.md-content__inner").inner_text()
+        contents = page.locator(".md-sidebar--secondary").text_content() or ""
         browser.close()
     assert not events, events
     assert 'onerror="alert(1)"' in text and "onmouseover=alert(6)" in text
+    assert 'onerror="alert(7)"' in contents  # the heading's entry shows its code as text
