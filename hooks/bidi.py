@@ -11,6 +11,7 @@ import html
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 
 from html_tokens import Token, map_text, serialize, tokenize
 
@@ -108,18 +109,16 @@ def _quotation(text: str, start: int, end: int) -> tuple[int, int]:
 UNBROKEN = 32
 
 
-def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
-    """Escape plain `text` for HTML, isolating the runs that go against `direction`."""
+def runs(text: str, direction: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each run of `text` written against `direction`, in order."""
     if direction == "rtl":
         if not _HAS_LATIN.search(text):
-            return html.escape(text, quote=False)
-        pattern, wrap = _LTR_RUN, '<bdi dir="ltr"{}>{}</bdi>'
+            return
+        pattern = _LTR_RUN
     else:
         if not _HAS_ARABIC.search(text):
-            return html.escape(text, quote=False)
-        lang = f' lang="{rtl_lang}"' if rtl_lang else ""
-        pattern, wrap = _RTL_RUN, f'<bdi dir="rtl"{lang}{{}}>{{}}</bdi>'
-    out: list[str] = []
+            return
+        pattern = _RTL_RUN
     last = 0
     for match in pattern.finditer(text):
         run = match.group()
@@ -136,15 +135,36 @@ def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
         start = text.index(run, match.start())
         if start < last:  # inside the quotation marks of the run before
             continue
+        end = start + len(run)
         if direction == "rtl":
-            start, end = _quotation(text, start, start + len(run))
-            run = text[start:end]
-        out.append(html.escape(text[last:start], quote=False))
-        unbroken = ' class="unbroken"' if len(run) <= UNBROKEN else ""
-        out.append(wrap.format(unbroken, html.escape(run, quote=False)))
-        last = start + len(run)
+            start, end = _quotation(text, start, end)
+        yield start, end
+        last = end
+
+
+def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
+    """Escape plain `text` for HTML, isolating the runs that go against `direction`."""
+    lang = f' lang="{rtl_lang}"' if rtl_lang and direction == "ltr" else ""
+    against = "ltr" if direction == "rtl" else "rtl"
+    out: list[str] = []
+    last = 0
+    for start, end in runs(text, direction):
+        unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
+        out += [html.escape(text[last:start], quote=False),
+                f'<bdi dir="{against}"{lang}{unbroken}>{html.escape(text[start:end], quote=False)}'
+                "</bdi>"]
+        last = end
     out.append(html.escape(text[last:], quote=False))
     return "".join(out)
+
+
+def run_offsets(text: str, direction: str) -> str:
+    """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas: what the
+    search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    def units(index: int) -> int:
+        return len(text[:index].encode("utf-16-le")) // 2
+
+    return ",".join(f"{units(start)}:{units(end)}" for start, end in runs(text, direction))
 
 
 def isolate_html(markup: str, direction: str) -> str:

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from apparatus import Entity, Term
+from bidi import UNBROKEN, run_offsets
 from jinja2 import Environment, select_autoescape
-from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES
+from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, direction
 from reader_build import ReaderBuild
 from search_fold import Expander, Folder, RulesError, article_forms, name_forms
 from search_records import Record, page_records, site_pages
@@ -42,8 +43,10 @@ _DOCUMENT = Environment(autoescape=select_autoescape(default=True)).from_string(
     '<span data-pagefind-meta="u">{{ r.url }}</span>'
     '<span data-pagefind-meta="e">{{ lang }}</span>'
     '<span data-pagefind-meta="k">{{ r.kind }}</span>'
+    '<span data-pagefind-meta="b0">{{ runs[0] }}</span>'
     '{% for lang, text in r.texts %}<span data-pagefind-meta="l{{ loop.index }}">{{ lang }}</span>'
-    '<span data-pagefind-meta="t{{ loop.index }}">{{ text }}</span>{% endfor %}</div>'
+    '<span data-pagefind-meta="t{{ loop.index }}">{{ text }}</span>'
+    '<span data-pagefind-meta="b{{ loop.index }}">{{ runs[loop.index] }}</span>{% endfor %}</div>'
     '<main data-pagefind-body><h1 data-pagefind-weight="{{ weight }}">{{ heading }}</h1>'
     '<p>{{ content }}</p></main></body></html>')
 #: how much a match in a record's title counts, by kind (Pagefind's weights, 0–10; a match in the
@@ -122,7 +125,11 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
         # the title in a heading: Pagefind ranks a match there higher (a name's own entry
         # before the excerpts that mention it)
         body = " ".join([*(t for _, t in record.texts), record.hidden])
-        page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind],
+        # the runs the dialog isolates: in the title, against the edition's direction; in each
+        # text, against its language's
+        runs = [run_offsets(record.title, direction(edition)),
+                *(run_offsets(text, direction(lang)) for lang, text in record.texts)]
+        page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind], runs=runs,
                                 heading=_searchable(record.title, folder, names),
                                 content=_searchable(body, folder, names))
         (folder_out / f"{count}.html").write_text(page, encoding="utf-8")
@@ -155,6 +162,7 @@ def browser_rules(folder: Folder, names: Expander) -> dict[str, Any]:
     """What the browser needs: the folding rules, the name groups (for highlighting the other
     spellings of a name) and the editions with their direction."""
     return {**folder.browser_rules(), "groups": [list(g) for g in names.groups],
+            "unbroken": UNBROKEN,
             "editions": {code: LANGUAGES[code].native for code in EDITIONS},
             "rtl": sorted(RTL_LANGUAGES)}
 

@@ -98,8 +98,34 @@ class Record:
     hidden: str = ""
 
 
+#: elements inside a line of text: no space is added at their edges ("[<bdi>X</bdi>]" is "[X]",
+#: "<a>قره باغ</a>،" is «قره باغ،»); any other element is a block, and its words stay apart
+#: from those around it
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "dfn", "em", "i", "kbd",
+                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                     "u", "var"})
+
+
 def _text(node: _Element | None) -> str:
-    return " ".join(" ".join(str(t) for t in node.itertext()).split()) if node is not None else ""
+    """The node's text as it reads, its whitespace collapsed."""
+    if node is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(element: _Element) -> None:
+        block = element.tag not in _INLINE
+        if block:
+            parts.append(" ")
+        parts.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):  # an element: comments and the like add no text
+                walk(child)
+            parts.append(child.tail or "")
+        if block:
+            parts.append(" ")
+
+    walk(node)
+    return " ".join("".join(parts).split())
 
 
 def _lang(node: _Element | None, default: str) -> str:
@@ -169,9 +195,13 @@ def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
     for entity in _select(content, _ENTITIES):
         names = _by_class(entity, "entity__names")
         about = _by_class(entity, "entity__about")
-        record = _entry(entity, url, "entity", _first(names, ".//span") if names is not None
-                        else None, [_first(about, ".//span") if about is not None else None],
-                        edition)
+        # the entry's title: its name in the edition's language (the list starts with English)
+        name = None
+        if names is not None:
+            name = _first(names, f".//span[@lang='{edition}']")
+            name = _first(names, ".//span") if name is None else name
+        record = _entry(entity, url, "entity", name,
+                        [_first(about, ".//span") if about is not None else None], edition)
         record.hidden = _text(names) + " " + _text(_by_class(entity, "entity__translit"))
         records.append(record)
         _drop(entity)

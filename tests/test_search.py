@@ -261,6 +261,28 @@ def test_snippets_read_in_their_own_direction(page: Page, server: str) -> None:
     assert page.locator("#kazemi-abstract").is_visible()
 
 
+@pytest.mark.browser
+def test_mixed_direction_results_read_as_on_the_pages(page: Page, server: str) -> None:
+    """A Latin citation in a Persian text and a Turkish title in a Persian label are isolated
+    in the results as they are on the pages, and the results read in order (the check of the
+    browser test's table of mixed-direction strings)."""
+    from test_browser import VISUAL_ORDER
+
+    open_search(page, server, "fa")
+    run_query(page, "Davutoğlu")
+    results = page.locator("[data-search-results]")
+    isolated = results.locator('.reader-search__snippet bdi[dir="ltr"]').all_inner_texts()
+    assert "(Davutoglu, 2016: 129)" in isolated, isolated
+    titles = results.locator('.reader-search__name[dir="rtl"] bdi[dir="ltr"]').all_inner_texts()
+    assert "Kardeşlikten Stratejik İttifaka" in titles, titles
+    assert results.evaluate(VISUAL_ORDER) == []
+    open_search(page, server, "en")
+    run_query(page, "داوود اوغلو")
+    rtl = results.locator('.reader-search__snippet[dir="ltr"] bdi[dir="rtl"]').all_inner_texts()
+    assert any("اوغلو" in run for run in rtl), rtl
+    assert results.evaluate(VISUAL_ORDER) == []
+
+
 def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> None:
     assert not list(site.rglob("search_index.json"))
     assert not (site / "search").exists()

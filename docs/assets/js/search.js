@@ -99,11 +99,51 @@
     var node = document.createElement("span");
     node.className = "reader-search__snippet";
     node.lang = chosen[0];
-    node.dir = data.rtl.indexOf(chosen[0]) !== -1 ? "rtl" : "ltr";
+    node.dir = direction(chosen[0], data);
+    var shift = start > 0 ? 2 : 0;
     if (start > 0) node.append("… ");
     mark(node, text, spans, start, end);
+    if (texts.indexOf(chosen) !== -1) {
+      isolate(node, meta["b" + (texts.indexOf(chosen) + 1)], shift - start, shift,
+              shift + end - start, data);
+    }
     if (end < text.length) node.append(" …");
     return node;
+  }
+  function direction(code, data) { return data.rtl.indexOf(code) !== -1 ? "rtl" : "ltr"; }
+  /* The runs of a shown text written against its direction, each in a <bdi>, as on the pages:
+     the index lists them for each text ("start:end,…", from hooks/bidi.py, as `b0` for the
+     title and `b1`, `b2`… for the texts), so that "(Davutoğlu, 2016: 129)" in a Persian text or
+     a Turkish title in a Persian label keeps its order. `shift` moves the listed offsets to the
+     node's text; a run is cut to the part between `low` and `high`; a short one is kept on one
+     line (`data.unbroken`, hooks/bidi.py's UNBROKEN). */
+  function isolate(node, listed, shift, low, high, data) {
+    var against = node.dir === "rtl" ? "ltr" : "rtl";
+    (listed || "").split(",").filter(Boolean).forEach(function (pair) {
+      var bounds = pair.split(":");
+      var range = rangeOf(node, Math.max(low, +bounds[0] + shift),
+                          Math.min(high, +bounds[1] + shift));
+      if (!range || range.collapsed) return;
+      var bdi = document.createElement("bdi");
+      bdi.dir = against;
+      if (range.toString().length <= data.unbroken) bdi.className = "unbroken";  // as on the pages
+      bdi.append(range.extractContents());
+      range.insertNode(bdi);
+    });
+  }
+  /* A range over the characters start…end of node's text, across the <mark>s in it. */
+  function rangeOf(node, start, end) {
+    if (start >= end) return null;
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), range = null, seen = 0;
+    for (var text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (!range && start < seen + text.length) {
+        range = document.createRange();
+        range.setStart(text, start - seen);
+      }
+      if (range && end <= seen + text.length) { range.setEnd(text, end - seen); return range; }
+      seen += text.length;
+    }
+    return null;
   }
   /* text[start:end] into node, the spans in <mark>. */
   function mark(node, text, spans, start, end) {
@@ -131,23 +171,28 @@
     }
     var title = document.createElement("span");
     title.className = "reader-search__name";
-    title.dir = "auto";
+    title.dir = direction(meta.e || edition, data);
     var name = meta.title || "";
     mark(title, name, matches(name, words.all), 0, name.length);
+    isolate(title, meta.b0, 0, 0, name.length, data);
     link.append(head, title, snippet(meta, words, data));
     return link;
   }
 
   /* A name's own entry first: among the results shown, a glossary or index entry whose title is
-     the query comes first, then one whose title holds every word of it, then the rest, each in
-     Pagefind's order. */
-  function entriesFirst(shown, folded) {
-    var words = folded.split(" ").filter(Boolean);
+     the query, or another spelling of it (its group in the rules: "Shushi" finds Shusha's entry
+     first), comes first, then one whose title holds every word of the query, then the rest,
+     each in Pagefind's order. */
+  function entriesFirst(shown, folded, data) {
+    var words = folded.split(" ").filter(Boolean), spellings = [folded];
+    data.groups.forEach(function (group) {
+      if (group.indexOf(folded) !== -1) spellings = spellings.concat(group);
+    });
     function rank(result) {
       var meta = result.meta;
       if (meta.k !== "term" && meta.k !== "entity") return 2;
       var title = " " + folder.fold(meta.title || "") + " ";
-      if (title === " " + folded + " ") return 0;
+      if (spellings.indexOf(title.trim()) !== -1) return 0;
       return words.every(function (w) { return title.indexOf(" " + w) !== -1; }) ? 1 : 2;
     }
     return shown.map(function (result, i) { return [rank(result), i, result]; })
@@ -168,7 +213,8 @@
             .then(function (shown) {
               if (token !== counter) return;
               var words = terms(folded, data);
-              results.replaceChildren.apply(results, entriesFirst(shown, folded).map(function (r) {
+              var ordered = entriesFirst(shown, folded, data);
+              results.replaceChildren.apply(results, ordered.map(function (r) {
                 return item(r, words, data);
               }));
               say(found.results.length ? count(found.results.length) : strings.search_none);
