@@ -80,3 +80,16 @@ def test_a_quoted_ltr_phrase_is_isolated_with_its_quotation_marks() -> None:
 def test_an_apostrophe_or_an_unclosed_mark_stays_outside() -> None:
     assert "'<bdi" in isolate_text("ترکیه's نقش", "rtl")
     assert isolate_text("به صورت 'Shushi و بعد", "rtl").startswith("به صورت '<bdi")
+
+
+def test_run_offsets_count_as_the_browser_does() -> None:
+    """The runs the search dialog isolates, in UTF-16 code units: a character outside the Basic
+    Multilingual Plane counts two."""
+    from bidi import run_offsets
+
+    text = "به گفتهٔ او (Davutoglu, 2016: 129) ترکیه"
+    start = text.index("(")
+    assert run_offsets(text, "rtl") == f"{start}:{start + len('(Davutoglu, 2016: 129)')}"
+    assert run_offsets("\U0001d11e " + text, "rtl") == f"{start + 3}:{start + 3 + 22}"
+    assert run_offsets("the term «قدرت نرم» means", "ltr") == "9:19"
+    assert run_offsets("بدون هیچ واژهٔ لاتین", "rtl") == ""
