@@ -43,6 +43,24 @@ def test_stacked_on_a_phone(browser: Browser, server: str, corpus) -> None:
     context.close()
 
 
+@pytest.mark.parametrize("edition", ["tr/", "fa/"])
+def test_the_papers_list_is_a_card_per_paper_on_a_phone(browser: Browser, server: str,
+                                                         edition: str) -> None:
+    """Each paper's titles take the width of the screen (a squeezed column broke "Selçuklulardan"
+    in the middle of the word); its language and excerpt count say what they are."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + edition)
+    table = page.locator(".papers-table").bounding_box()
+    for cell in page.locator(".papers-table tr td:first-child").all():
+        assert cell.bounding_box()["width"] >= 0.9 * table["width"]
+    labelled = page.locator(".papers-table td[data-label]").first
+    assert page.evaluate("(el) => getComputedStyle(el, '::before').content", labelled.element_handle()) \
+        == f'"{labelled.get_attribute("data-label")}: "'
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
 def test_view_switch_is_remembered_across_pages(page: Page, server: str, corpus) -> None:
     key = rtl_paper(corpus)
     page.goto(server + f"papers/{key}/")
