@@ -61,6 +61,25 @@ def test_the_papers_list_is_a_card_per_paper_on_a_phone(browser: Browser, server
     context.close()
 
 
+BROKEN_WORDS = (Path(__file__).parent / "js" / "broken_words.js").read_text(encoding="utf-8")
+
+
+def test_no_word_is_cut_in_the_middle_on_a_phone(browser: Browser, server: str) -> None:
+    """On a 390 px screen, the lists, tables and the concepts matrix of every edition keep their
+    words whole (a column squeezed by its neighbours cut "Selçuklulardan" and "normalleşmesi")."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    cut = []
+    for edition in ("", "tr/", "fa/", "ar/"):
+        for path in ("", "papers/", "glossary/", "people-and-places/", "timeline/",
+                     "disagreements/", "packets/", "corpus/"):
+            page.goto(server + edition + path)
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            cut += [f"{edition}{path}: {word}" for word in page.evaluate(BROKEN_WORDS)]
+    context.close()
+    assert not cut, cut
+
+
 def test_view_switch_is_remembered_across_pages(page: Page, server: str, corpus) -> None:
     key = rtl_paper(corpus)
     page.goto(server + f"papers/{key}/")
