@@ -80,6 +80,24 @@ def test_no_word_is_cut_in_the_middle_on_a_phone(browser: Browser, server: str) 
     assert not cut, cut
 
 
+@pytest.mark.parametrize("edition", ["tr/", "ar/"])
+def test_paper_pages_fit_a_360_px_screen(browser: Browser, server: str, corpus,
+                                         edition: str) -> None:
+    """Nothing on a paper page is wider than a small phone: the record's field names may wrap and
+    a web address in its note may break (unbroken, they made the Turkish record 423 px wide)."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    wide = []
+    for key in corpus.papers:
+        page.goto(server + f"{edition}papers/{key}/")
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide.append(f"{key}: {width} px")
+    context.close()
+    assert not wide, wide
+
+
 def test_view_switch_is_remembered_across_pages(page: Page, server: str, corpus) -> None:
     key = rtl_paper(corpus)
     page.goto(server + f"papers/{key}/")
