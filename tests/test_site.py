@@ -273,6 +273,20 @@ def test_unstated_fields_say_so_in_the_editions_language(site: Path, corpus, edi
             assert ui["not_stated"] in record.get_text(), (edition, key)
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_how_to_cite_says_in_the_editions_language_what_the_reference_is(
+        site: Path, corpus, edition: str) -> None:
+    """The reference is APA's, in English, in every edition: a line in the reader's language says
+    so, above it, where the page would otherwise show English unexplained."""
+    for key in corpus.papers:
+        doc = read_html(site, f"{'' if edition == 'en' else edition + '/'}papers/{key}/")
+        style = doc.select_one(".cite .cite__style")
+        assert style is not None and style.find_parent(lang=True).get("lang") in (edition, None)
+        assert " ".join(style.get_text().split()) == " ".join(
+            corpus.ui[edition]["cite_style"].split()), (edition, key)
+        assert "APA" in style.get_text()
+
+
 RAW_NAMES = re.compile(r"(?<![\w/#-])(kazemi-1403|masoumi-2025|karabakh-war|ases-2025|kardeslik|"
                        r"\d{3}_[0-9a-f]{16}\.txt)(?![\w-])")
 
