@@ -6,6 +6,7 @@ stack of open elements and give back the markup unchanged everywhere else.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -77,6 +78,12 @@ def tokenize(markup: str) -> list[Token]:
 
 TextHandler = Callable[[str, list[Token]], str]
 TagHandler = Callable[[Token, list[Token]], None]
+
+
+def start_tag(name: str, attrs: dict[str, str | None]) -> str:
+    """A start tag written again from its name and attributes (values escaped)."""
+    return f"<{name}" + "".join(f' {key}="{html.escape(value or "", quote=True)}"'
+                                for key, value in attrs.items()) + ">"
 
 
 def serialize(tokens: list[Token]) -> str:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from bidi import isolate_tokens
 from export_html import corpus_downloads_html
 from figures import concepts_html, timeline_chart_html
 from glosses import gloss_tokens
-from html_tokens import Token, tokenize
+from html_tokens import Token, start_tag, tokenize
 from languages import direction
 from maps import map_html, read_maps
 from mkdocs.structure.files import File
@@ -269,8 +268,7 @@ def _headerlinks(tokens: list[Token], title: str) -> list[Token]:
     for token in tokens:
         if token.kind == "start" and token.name == "a" and token.attrs.get("class") == "headerlink":
             attrs = {**token.attrs, "title": title}
-            raw = "<a" + "".join(f' {k}="{escape(v or "", quote=True)}"' for k, v in attrs.items())
-            token = Token("start", raw + ">", "a", attrs)
+            token = Token("start", start_tag("a", attrs), "a", attrs)
         out.append(token)
     return out
 

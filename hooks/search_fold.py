@@ -147,9 +147,7 @@ class Expander:
     #: the first words of the names and compounds of more than one word (a text's word that is
     #: none of them starts no such name: the scan goes on to the next word)
     _heads: set[str] = field(default_factory=set)
-    #: the groups each word of the texts seen so far is in (`_word_groups`)
-    _one_word: dict[str, list[int]] = field(default_factory=dict)
-    #: the same for the phrases of two or three words that begin with a head (`_phrase_hits`)
+    #: what each word, or phrase that begins with a head, of the texts seen so far is (`_hits`)
     _phrases: dict[tuple[str, ...], tuple[list[int], bool]] = field(default_factory=dict)
 
     def add_group(self, folded_forms: list[str]) -> None:
@@ -160,7 +158,6 @@ class Expander:
         for form in forms:
             words = tuple(form.split(" "))
             self._by_form.setdefault(words, []).append(len(self.groups) - 1)
-            self._one_word.clear()
             self._phrases.clear()
             if len(words) > 1:
                 self._heads.add(words[0])
@@ -179,16 +176,8 @@ class Expander:
         for word in _ZWNJ_WORD.findall(raw):
             self.add_compound(folder.fold(word))
 
-    def _word_groups(self, word: str) -> list[int]:
-        """The groups a name of one word written as `word` (or with a suffix on it) is in."""
-        if word not in self._one_word:
-            self._one_word[word] = [
-                index for cut in range(max(0, min(_SUFFIX, len(word) - 3)) + 1)
-                for index in self._by_form.get((word[:len(word) - cut],), ())]
-        return self._one_word[word]
-
-    def _phrase_hits(self, phrase: tuple[str, ...]) -> tuple[list[int], bool]:
-        """The groups a name of two or three words written as `phrase` (its last word perhaps
+    def _hits(self, phrase: tuple[str, ...]) -> tuple[list[int], bool]:
+        """The groups a name of one to three words written as `phrase` (its last word perhaps
         with a suffix) is in, and whether `phrase` is a compound."""
         if phrase not in self._phrases:
             head, last = phrase[:-1], phrase[-1]
@@ -204,13 +193,12 @@ class Expander:
         joined: dict[str, None] = {}
         found: set[int] = set()
         for word in set(words):
-            groups = self._one_word.get(word)
-            found.update(self._word_groups(word) if groups is None else groups)
+            found.update(self._hits((word,))[0])
         for i in (i for i, word in enumerate(words) if word in self._heads):
             for n in (2, 3):
                 if i + n > len(words):
                     break
-                groups, compound = self._phrase_hits(tuple(words[i:i + n]))
+                groups, compound = self._hits(tuple(words[i:i + n]))
                 if compound:
                     joined["".join(words[i:i + n])] = None
                 found.update(groups)

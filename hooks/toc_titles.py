@@ -11,22 +11,14 @@ table of contents (Material's `partials/toc-item.html`) shows in place of the fl
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from html_tokens import Token, tokenize
+from html_tokens import start_tag, tokenize
 
 #: a heading with an id, in finished page HTML (headings do not nest)
 _HEADING = re.compile(r"<(h[1-6])\b[^>]*\sid=\"([^\"]+)\"[^>]*>(.*?)</\1>", re.S)
-
-
-def _start_tag(token: Token) -> str:
-    """The start tag again, without an `id` (an entry must not repeat the heading's ids)."""
-    attrs = "".join(f' {name}="{html.escape(value or "", quote=True)}"'
-                    for name, value in token.attrs.items() if name != "id")
-    return f"<{token.name}{attrs}>"
 
 
 def _entry_markup(inner: str) -> str:
@@ -44,8 +36,10 @@ def _entry_markup(inner: str) -> str:
             continue
         if skipping:
             continue
-        out.append(_start_tag(token) if token.kind == "start" and "id" in token.attrs
-                   else token.raw)
+        if token.kind == "start" and "id" in token.attrs:  # an entry repeats no id of the page
+            out.append(start_tag(token.name, {k: v for k, v in token.attrs.items() if k != "id"}))
+        else:
+            out.append(token.raw)
     return "".join(out).strip()
 
 

@@ -103,9 +103,9 @@
     var shift = start > 0 ? 2 : 0;
     if (start > 0) node.append("… ");
     mark(node, text, spans, start, end);
-    if (texts.indexOf(chosen) !== -1) {
-      isolate(node, meta["b" + (texts.indexOf(chosen) + 1)], shift - start, shift,
-              shift + end - start, data);
+    var index = texts.indexOf(chosen);  // -1: the record has no text
+    if (index !== -1) {
+      isolate(node, meta["b" + (index + 1)], shift - start, shift, shift + end - start, data);
     }
     if (end < text.length) node.append(" …");
     return node;
