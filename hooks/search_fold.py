@@ -28,8 +28,8 @@ _WORD_BREAK = re.compile(r"[^\w'’-]+")
 _SUFFIX = 4
 #: an Arabic word whose article has a conjunction or preposition written on it, folded (ك is ک):
 #: و، ف (and), ب (with), ک (as) before ال, and ل (for) before it, written لل
-_PROCLITIC_ARTICLE = re.compile(r"^(?:[وف]?[بک]|[وف])ال(\w{3,})$")
-_PROCLITIC_LAM = re.compile(r"^[وف]?لل(\w{3,})$")
+#: (a whole word of the text, as `_WORD_BREAK` cuts it: nothing of a word before or after)
+_PROCLITIC = re.compile(r"(?<![\w'’-])(?:(?:[وف]?[بک]|[وف])ال|[وف]?لل)(\w{3,})(?![\w'’-])")
 
 
 class RulesError(ValueError):
@@ -115,12 +115,7 @@ def article_forms(folded: str) -> list[str]:
     (Pagefind's, in the Arabic edition) does this for the Arabic edition only; the other editions
     search the Arabic originals too. A Persian word that happens to begin so gains a form nobody
     looks for, and nothing else."""
-    out: dict[str, None] = {}
-    for word in _WORD_BREAK.split(folded):
-        match = _PROCLITIC_ARTICLE.match(word) or _PROCLITIC_LAM.match(word)
-        if match:
-            out["ال" + match.group(1)] = None
-    return list(out)
+    return list(dict.fromkeys("ال" + stem for stem in _PROCLITIC.findall(folded)))
 
 
 def name_forms(names: dict[str, str], match: list[str], variants: Any) -> list[str]:
@@ -149,6 +144,9 @@ class Expander:
     _heads: set[str] = field(default_factory=set)
     #: what each word, or phrase that begins with a head, of the texts seen so far is (`_hits`)
     _phrases: dict[tuple[str, ...], tuple[list[int], bool]] = field(default_factory=dict)
+    #: the words of the texts seen so far, by the groups each is in, and those in any group
+    _words: dict[str, list[int]] = field(default_factory=dict)
+    _named: set[str] = field(default_factory=set)
 
     def add_group(self, folded_forms: list[str]) -> None:
         forms = tuple(dict.fromkeys(f for f in folded_forms if len(f) > 2))
@@ -158,7 +156,7 @@ class Expander:
         for form in forms:
             words = tuple(form.split(" "))
             self._by_form.setdefault(words, []).append(len(self.groups) - 1)
-            self._phrases.clear()
+            self._forget()
             if len(words) > 1:
                 self._heads.add(words[0])
             self.add_compound(form)
@@ -168,13 +166,30 @@ class Expander:
         words = tuple(folded.split(" "))
         if 1 < len(words) <= 3 and _ARABIC.search(folded):
             self.compounds.add(words)
-            self._phrases.clear()
+            self._forget()
             self._heads.add(words[0])
 
     def learn_compounds(self, raw: str, folder: Folder) -> None:
         """Every word written with ZWNJ in `raw` is a compound."""
         for word in _ZWNJ_WORD.findall(raw):
             self.add_compound(folder.fold(word))
+
+    def _forget(self) -> None:
+        """A name or compound was added: what the words seen so far are is looked up again."""
+        self._phrases.clear()
+        self._words.clear()
+        self._named.clear()
+
+    def _word_groups(self, words: set[str]) -> set[int]:
+        """The groups the single words are in (each distinct word looked up once)."""
+        for word in words.difference(self._words):
+            groups = self._words[word] = self._hits((word,))[0]
+            if groups:
+                self._named.add(word)
+        found: set[int] = set()
+        for word in words & self._named:
+            found.update(self._words[word])
+        return found
 
     def _hits(self, phrase: tuple[str, ...]) -> tuple[list[int], bool]:
         """The groups a name of one to three words written as `phrase` (its last word perhaps
@@ -191,10 +206,10 @@ class Expander:
         """Joined forms of the compounds in the text, then the other spellings of its names."""
         words = [w for w in _WORD_BREAK.split(folded) if w]
         joined: dict[str, None] = {}
-        found: set[int] = set()
-        for word in set(words):
-            found.update(self._hits((word,))[0])
-        for i in (i for i, word in enumerate(words) if word in self._heads):
+        unique = set(words)
+        found = self._word_groups(unique)
+        heads = unique & self._heads
+        for i in (i for i, word in enumerate(words) if word in heads) if heads else ():
             for n in (2, 3):
                 if i + n > len(words):
                     break

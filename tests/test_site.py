@@ -224,6 +224,21 @@ def test_language_switcher_leads_to_the_same_page(site: Path, corpus, edition: s
     assert target.rstrip("/").endswith(f"{edition}/papers/{key}")
 
 
+def test_language_switcher_names_each_edition_in_its_own_language(site: Path) -> None:
+    """On every page: each edition's name is marked with its language (a screen reader reads
+    «فارسی» in Persian on an English page), and the edition being read is the current page."""
+    for path in pages(site):
+        url = url_of(site, path)
+        doc = read_html(site, url)
+        links = doc.select(".md-select__link")
+        if doc.body is None or not links:
+            continue
+        assert [a.get("lang") for a in links] == [a["hreflang"] for a in links], url
+        assert sorted(a["hreflang"] for a in links) == sorted(EDITIONS), url
+        current = [a["hreflang"] for a in links if a.get("aria-current") == "page"]
+        assert current == [edition_of(url)] == [doc.html["lang"]], url
+
+
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
 
 
