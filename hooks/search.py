@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -59,12 +60,24 @@ class SearchError(RuntimeError):
     """Pagefind could not write an index: the message has its output."""
 
 
+#: the keys the dialog's hint names (search.js answers them), as a word of their own: not inside
+#: a Latin word, but perhaps written on an Arabic conjunction («وEsc»)
+_HINT_KEYS = re.compile(r"(?<![A-Za-z0-9/])(/|S|Esc)(?![A-Za-z0-9/])")
+
+
+def hint_parts(hint: str) -> list[tuple[str, bool]]:
+    """The hint cut into its text and the keys it names, in order: (text, is it a key)."""
+    return [(part, index % 2 == 1) for index, part in enumerate(_HINT_KEYS.split(hint)) if part]
+
+
 def ui_strings(build: ReaderBuild) -> dict[str, Any]:
     """The search dialog's strings in the edition being built (English where one is missing):
-    each by its key for the template, and under `strings` for the script."""
+    each by its key for the template, and under `strings` for the script; the hint in parts,
+    its keys shown as keys."""
     english = build.corpus.ui.get("en", {})
     strings = {key: build.ui.get(key) or english.get(key, key) for key in UI_KEYS}
-    return {**strings, "edition": build.edition, "strings": strings}
+    return {**strings, "edition": build.edition, "strings": strings,
+            "hint_parts": hint_parts(strings["search_hint"])}
 
 
 def expander(build: ReaderBuild, folder: Folder) -> Expander:

@@ -231,6 +231,10 @@ def test_the_dialog_speaks_the_editions_language_and_works_with_the_keyboard(
     assert title.inner_text() == UI[edition]["search_label"]
     direction = "rtl" if edition in ("fa", "ar") else "ltr"
     assert dialog.evaluate("d => getComputedStyle(d).direction") == direction
+    # the hint, in the edition's words, shows the keys it names as keys
+    hint = page.locator("#" + box.get_attribute("aria-describedby"))
+    assert hint.inner_text() == UI[edition]["search_hint"]
+    assert hint.locator("kbd").all_inner_texts() == ["/", "S", "Esc"]
     run_query(page, "Şuşa")
     first = page.locator("[data-search-results] a").first
     assert page.locator("[data-search-results] a mark").count() > 0

@@ -120,3 +120,16 @@ def test_names_must_be_lists_of_spellings(tmp_path: Path) -> None:
 def test_a_proclitic_on_the_arabic_article_is_indexed_without_it(
         folder: Folder, text: str, forms: list[str]) -> None:
     assert article_forms(folder.fold(text)) == forms
+
+
+@pytest.mark.parametrize("hint, keys", [
+    ("Press / or S to search; Esc closes.", ["/", "S", "Esc"]),
+    ("اضغط / أو S للبحث، وEsc للإغلاق.", ["/", "S", "Esc"]),  # «و» written on the key's name
+    ("Search Sources with S; a/b is no key.", ["S"]),  # keys only as words of their own
+])
+def test_the_search_hint_shows_its_keys_as_keys(hint: str, keys: list[str]) -> None:
+    from search import hint_parts
+
+    parts = hint_parts(hint)
+    assert "".join(text for text, _ in parts) == hint
+    assert [text for text, key in parts if key] == keys
