@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -108,41 +109,71 @@ def build_date() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
 
 
-def typeset(job: Job, site: Path) -> tuple[str, float]:
+def typeset(job: Job, site: Path, fonts: dict[str, str]) -> tuple[str, float]:
+    """Typeset one PDF; `fonts`: the print fonts, unpacked once (`unpacked_fonts`)."""
     from weasyprint import HTML
 
     prepare_text_layer()
     start = time.monotonic()
     target = site / job.out
     target.parent.mkdir(parents=True, exist_ok=True)
+    fetcher = local_fetcher(site, job.site_url, fonts)
     if job.site_url:
-        html = HTML(string=document(job, site), base_url=job.url,
-                    url_fetcher=local_fetcher(site, job.site_url))
+        html = HTML(string=document(job, site), base_url=job.url, url_fetcher=fetcher)
     else:  # no published address known: links stay relative to the built folder
         html = HTML(string=document(job, site).replace(
             'href="assets/css/pdf.css"', f'href="{(site / "assets/css/pdf.css").as_uri()}"'),
-            base_url=str(site / job.page) + "/")
+            base_url=str(site / job.page) + "/", url_fetcher=fetcher)
     # tagged (structure tree, MarkInfo) for screen readers and reflow; no date unless
     # SOURCE_DATE_EPOCH gives one, so two builds of the same content are byte-identical
     html.write_pdf(target, pdf_tags=True)
     return job.out, time.monotonic() - start
 
 
-def local_fetcher(site: Path, site_url: str) -> Any:
+#: the fonts of the print stylesheet (its @font-face rules), relative to it
+_FONT_URL = re.compile(r"""url\(["']?([^"')]+\.woff2)["']?\)""")
+
+
+def unpacked_fonts(site: Path, folder: Path) -> dict[str, str]:
+    """The print stylesheet's WOFF2 fonts, each unpacked once into `folder` as the font file
+    WeasyPrint would make of it (fontTools' WOFF2 decoder, in Python, takes seconds a font: left
+    to WeasyPrint, it ran again for every PDF). The font's URL -> its unpacked copy."""
+    from io import BytesIO
+
+    from fontTools.ttLib import woff2
+
+    css = site / "assets" / "css" / "pdf.css"
+    out = {}
+    for number, rel in enumerate(dict.fromkeys(_FONT_URL.findall(css.read_text("utf-8")))):
+        source = (css.parent / rel).resolve()
+        unpacked = BytesIO()
+        woff2.decompress(BytesIO(source.read_bytes()), unpacked)
+        copy = folder / f"{number}-{source.stem}.ttf"
+        copy.write_bytes(unpacked.getvalue())
+        out[source.as_uri()] = str(copy)
+    return out
+
+
+def local_fetcher(site: Path, site_url: str, fonts: dict[str, str] | None = None) -> Any:
     """Resources of the published site are read from the built folder; nothing else is fetched.
 
     So the PDF's links lead to the public site (its `site_url`), while typesetting reads the
-    stylesheet and fonts locally and never reaches the network.
+    stylesheet and fonts locally and never reaches the network. A font of `fonts` is read from
+    its unpacked copy.
     """
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     folder = site.resolve().as_uri() + "/"
+    unpacked = fonts or {}
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url in unpacked:
+                return URLFetcherResponse(url, Path(unpacked[url]).read_bytes(),
+                                          {"Content-Type": "font/ttf"})
             if url.startswith(folder):  # a resource that a fetched stylesheet points to
                 return super().fetch(url, headers)
-            if not url.startswith(site_url):
+            if not site_url or not url.startswith(site_url):
                 raise ValueError(f"not fetched: {url} is not a file of the site")
             path = site / unquote(urlsplit(url[len(site_url):]).path)
             if path.is_dir():
@@ -156,8 +187,10 @@ def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, flo
     """Typeset every PDF, two at a time (the machine's cores), largest first."""
     todo = sorted(jobs(docs_dir, site_url),
                   key=lambda j: -(site / j.page / "index.html").stat().st_size)
-    with ProcessPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
-        return list(pool.map(typeset, todo, [site] * len(todo)))
+    with tempfile.TemporaryDirectory(prefix="pdf-fonts-") as folder, \
+            ProcessPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
+        fonts = unpacked_fonts(site, Path(folder))
+        return list(pool.map(typeset, todo, [site] * len(todo), [fonts] * len(todo)))
 
 
 def enabled() -> bool:

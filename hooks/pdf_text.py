@@ -118,7 +118,7 @@ def _brackets_as_drawn(font: Any) -> None:
                 if len(t) == 1 and unicodedata.mirrored(t)}
     if not mirrored or not getattr(font, "file_content", None):
         return
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     try:
         parsed = TTFont(io.BytesIO(font.file_content), fontNumber=font.index or 0, lazy=True)

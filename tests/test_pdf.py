@@ -208,7 +208,8 @@ def test_no_page_but_the_last_is_nearly_empty(site: Path, corpus, packets) -> No
 
 
 def test_typesetting_is_reproducible(site: Path, tmp_path: Path, packets) -> None:
-    """Two typesettings of one page give byte-identical PDFs, equal to the built one."""
+    """Two typesettings of one page give byte-identical PDFs, equal to the built one: one with
+    the fonts unpacked once beforehand (as the build does), one leaving them to WeasyPrint."""
     import pdf
     from conftest import ROOT
     from mkdocs.config import load_config
@@ -221,7 +222,32 @@ def test_typesetting_is_reproducible(site: Path, tmp_path: Path, packets) -> Non
         folder = tmp_path / copy
         shutil.copytree(site / "assets", folder / "assets")
         shutil.copytree(site / job.page, folder / job.page)
-        pdf.typeset(job, folder)
+        (tmp_path / f"fonts-{copy}").mkdir()
+        fonts = pdf.unpacked_fonts(folder, tmp_path / f"fonts-{copy}") if copy == "a" else {}
+        pdf.typeset(job, folder, fonts)
         made.append((folder / job.out).read_bytes())
     assert made[0] == made[1]
     assert made[0] == (site / job.out).read_bytes()
+
+
+def test_print_fonts_are_unpacked_once_and_read_from_the_copy(tmp_path: Path) -> None:
+    """Each font of the print stylesheet unpacked from WOFF2 to the font file it holds; the
+    typesetting's fetcher serves that copy, and still nothing outside the site."""
+    import pdf
+    from conftest import ROOT
+    from fontTools.ttLib import TTFont
+
+    site = ROOT / "docs"  # the stylesheet and the fonts, where the build copies them from
+    fonts = pdf.unpacked_fonts(site, tmp_path)
+    assert len(fonts) == (site / "assets/css/pdf.css").read_text("utf-8").count("@font-face") > 0
+    for url, copy in fonts.items():
+        assert url.startswith(site.resolve().as_uri()) and url.endswith(".woff2")
+        data = Path(copy).read_bytes()
+        assert data[:4] in (b"\x00\x01\x00\x00", b"OTTO"), (url, "not unpacked")
+        assert "cmap" in TTFont(copy)
+    fetcher = pdf.local_fetcher(site, "", fonts)
+    url, copy = next(iter(fonts.items()))
+    assert fetcher.fetch(url).read() == Path(copy).read_bytes()
+    for elsewhere in ("https://example.org/x.css", "file:///etc/hostname"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(elsewhere)

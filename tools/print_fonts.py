@@ -23,9 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fontTools import subset  # type: ignore[import-untyped]
-from fontTools.merge import Merger  # type: ignore[import-untyped]
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from fontTools import subset
+from fontTools.merge import Merger
+from fontTools.ttLib import TTFont
 
 FONTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "fonts"
 FOLDER = FONTS / "vazirmatn"
