@@ -75,12 +75,12 @@ class UnsafeContent(Exception):
 
 
 def _signature(tokens: list[Token]) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
-    """Every start tag with its attributes (values decoded), as a multiset."""
+    """Every start tag with its attributes (values decoded, as the tokenizer gives them), as a
+    multiset."""
     out: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
     for token in tokens:
         if token.kind in ("start", "empty"):
-            attrs = tuple(sorted((k, html.unescape(v or "")) for k, v in token.attrs.items()))
-            out[(token.name, attrs)] += 1
+            out[(token.name, tuple(sorted((k, v or "") for k, v in token.attrs.items())))] += 1
     return out
 
 
@@ -113,6 +113,8 @@ def sanitize(markup: str | list[Token], where: str) -> str:
     clean = nh3.clean(markup, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                       generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True,
                       clean_content_tags={"script", "style"})
+    if clean == markup:  # nothing was changed, so nothing was removed
+        return clean
     removed = _signature(tokens) - _clean_signature(clean)
     if removed:
         shown = "; ".join(_describe(tag, attrs) for (tag, attrs), _ in removed.most_common(5))

@@ -34,6 +34,8 @@ def test_the_clean_html_is_read_as_the_tokenizer_reads_it() -> None:
 
     awkward = (READER_HTML + '<p title="a > b &quot;c&quot; \'d\' &lt;e&gt;" lang=tr>x &lt; y</p>'
                '<abbr title=\'single "quoted"\'>A</abbr><br/><hr>'
+               # a value that speaks of markup: its "&lt;" is text, decoded once, not twice
+               '<a href="#x" title="write &amp;lt;p&amp;gt; for a paragraph">x</a>'
                '<svg viewBox="0 0 10 10"><path d="M0 0L10 10"/><text x="1" y="2">&lt;t&gt;</text>'
                '</svg>')
     import nh3
