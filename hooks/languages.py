@@ -26,16 +26,21 @@ class Language:
 
 _LATIN = ("noto-sans/noto-sans-latin-400-normal.woff2",
           "noto-sans/noto-sans-latin-700-normal.woff2")
+#: Persian and Arabic text takes its spaces, Western digits and Latin punctuation from Noto Sans
+#: (their fonts' unicode-range leaves them out): without it, a title such as "حرب قره باغ 2020"
+#: was drawn twice and moved the page below it as the font arrived
+_LATIN_IN_ARABIC = _LATIN[0]
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "ltr", "Latn", "English", "English", _LATIN),
     "tr": Language("tr", "ltr", "Latn", "Turkish", "Türkçe",
                    (*_LATIN, "noto-sans/noto-sans-latin-ext-400-normal.woff2")),
     "fa": Language("fa", "rtl", "Arab", "Persian", "فارسی",
                    ("vazirmatn/vazirmatn-arabic-400-normal.woff2",
-                    "vazirmatn/vazirmatn-arabic-700-normal.woff2")),
+                    "vazirmatn/vazirmatn-arabic-700-normal.woff2", _LATIN_IN_ARABIC)),
     "ar": Language("ar", "rtl", "Arab", "Arabic", "العربية",
                    ("noto-naskh-arabic/noto-naskh-arabic-arabic-400-normal.woff2",
-                    "noto-naskh-arabic/noto-naskh-arabic-arabic-700-normal.woff2")),
+                    "noto-naskh-arabic/noto-naskh-arabic-arabic-700-normal.woff2",
+                    _LATIN_IN_ARABIC)),
 }
 #: the editions of the site, the default first
 EDITIONS: tuple[str, ...] = tuple(LANGUAGES)
