@@ -3,6 +3,8 @@
 * `check`: validate all content in seconds, without a build (`make check`);
 * `anchors`: record newly published excerpt ids, then check (`make anchors`);
 * `pdf [SITE]`: typeset the PDFs of an already built site (`make pdf`);
+* `search SITE [DOCS]`: write the search index of an already built site (`mkdocs serve` runs it
+  in the background after each build);
 * `bench`: measure the build, the PDFs and the check, as ratios, into bench.json (`make bench`).
 """
 
@@ -15,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("check", "anchors", "pdf", "bench"):
+    if not argv or argv[0] not in ("check", "anchors", "pdf", "search", "bench"):
         print(__doc__.strip())
         return 2
     command, rest = argv[0], argv[1:]
@@ -31,6 +33,10 @@ def main(argv: list[str]) -> int:
         import pdf
 
         return pdf.main(rest)
+    if command == "search":
+        import search
+
+        return search.main(rest)
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root / "bench"))
     from measure import main as bench_main

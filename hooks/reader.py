@@ -1,5 +1,7 @@
 """MkDocs hook: the reader. Thin adapters from MkDocs events to the build state and the pipeline.
 
+* `on_startup`, `on_pre_build`, `on_shutdown`: whether the site is served, so that the search
+  index is written in the background (`search.Indexer`), stopped before the site is built again;
 * `on_config`: the content is loaded and validated once (`reader_build`), and the short syntax
   is registered as a Markdown extension (`reader_syntax`);
 * `on_files`: the edition being built, and which of its pages cite each excerpt;
@@ -36,12 +38,13 @@ from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, 
 from reader_build import ReaderBuild
 from reader_syntax import ReaderSyntax
 from render import Forge
-from sanitize import with_policy
-from search import SearchError, ui_strings, write_search
+from sanitize import anchor_ids, with_policy
+from search import Indexer, SearchError, ui_strings
 from theme_a11y import palette_names, valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.reader")
 _syntax = ReaderSyntax()
+_index = Indexer()
 #: the pages of the edition being built, by source path
 _pages: dict[str, tuple[ReaderPage, tuple[str, str, str] | None]] = {}
 
@@ -57,6 +60,18 @@ def _build() -> ReaderBuild:
         return reader_build.current()
     except RuntimeError as err:
         raise PluginError(str(err)) from None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _index.serving = command == "serve"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _index.stop()  # the served site is built again: an index still being written is stale
+
+
+def on_shutdown() -> None:
+    _index.stop()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -134,9 +149,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     reader_page, fallback = _pages[page.file.src_uri]
     glossed = bool(reader_page.paper or reader_page.packet or page.meta.get("has_excerpts"))
     try:
-        return html_stage(html, reader_page, glossed, fallback, page.toc)
+        content = html_stage(html, reader_page, glossed, fallback, page.toc)
     except PageError as err:
         raise PluginError(str(err)) from None
+    # MkDocs checks the page's links to its own anchors against the ids it saw in the Markdown:
+    # the excerpts, records and entries the pipeline adds have theirs too
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(content)
+    return content
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -161,7 +180,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_citations(Path(config.site_dir), _build().corpus.papers.values(), config.site_url or "",
                     _build().proper_nouns())
     try:
-        write_search(Path(config.site_dir), _build())
+        _index.write(Path(config.site_dir), _build())
     except SearchError as err:
         raise PluginError(str(err)) from None
     if not pdf_enabled():

@@ -100,6 +100,12 @@ def _clean_signature(clean: str) -> Counter[tuple[str, tuple[tuple[str, str], ..
     return out
 
 
+def anchor_ids(clean: str) -> set[str]:
+    """The ids of the sanitiser's output (what a link on the page can point at)."""
+    return {html.unescape(value) for match in _CLEAN_START.finditer(clean)
+            for name, value in _CLEAN_ATTR.findall(match.group(2)) if name.lower() == "id"}
+
+
 def _describe(tag: str, attrs: tuple[tuple[str, str], ...]) -> str:
     shown = " ".join(f'{k}="{v[:60]}"' for k, v in attrs)
     return f"<{tag}{' ' + shown if shown else ''}>"

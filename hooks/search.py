@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -199,3 +200,51 @@ def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
     (root / "rules.json").write_text(json.dumps(browser_rules(folder, names), ensure_ascii=False),
                                      encoding="utf-8")
     return counts
+
+
+class Indexer:
+    """Writes the search index after the last edition: at once when the site is built; in the
+    background while it is served (`mkdocs serve`), so that a changed page reloads without
+    waiting for the index, which follows a few seconds later (`cli.py search`)."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def write(self, site_dir: Path, build: ReaderBuild) -> None:
+        if not self.serving:
+            write_search(site_dir, build)
+            return
+        self.stop()
+        cli = Path(__file__).with_name("cli.py")
+        self._process = subprocess.Popen([sys.executable, str(cli), "search", str(site_dir),
+                                          str(build.docs_dir)])
+
+    def wait(self) -> int:
+        """The background index's exit status (0 when none was started)."""
+        return self._process.wait() if self._process is not None else 0
+
+    def stop(self) -> None:
+        """Stop a background index still being written (the site is about to be built again)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+
+
+def main(argv: list[str]) -> int:
+    """`cli.py search SITE [DOCS]`: the search index of an already built site."""
+    import reader_build
+
+    if not argv:
+        print("usage: cli.py search SITE [DOCS]")
+        return 2
+    site = Path(argv[0])
+    docs = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "docs"
+    try:
+        counts = write_search(site, reader_build.current(docs))
+    except SearchError as err:
+        print(f"search: {err}", file=sys.stderr)
+        return 1
+    print("search index written: " + ", ".join(f"{e} {n}" for e, n in counts.items()))
+    return 0

@@ -56,9 +56,11 @@ def _rank(item: pytest.Item) -> int:
 
 
 def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
+    """A strict build, as `make build` runs it. Not quiet: MkDocs' `-q` drops its warnings before
+    strict mode counts them, so a quiet build passes with a warning that fails `make build`."""
     env = {**BUILD_ENV, "SITE_PDF": "1" if pdf else "0"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 

@@ -351,3 +351,30 @@ def test_a_failing_indexer_stops_the_build_with_its_output(tmp_path: Path, monke
     with pytest.raises(search.SearchError) as error:
         search._write_indexes(records, tmp_path / "out", Folder.load(ROOT / "docs"), Expander())
     assert "fa edition" in str(error.value) and "cannot read the fa documents" in str(error.value)
+
+
+def test_a_served_site_is_indexed_in_the_background_as_a_build_indexes_it(
+        site: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` reloads a changed page without waiting for the search index: the index is
+    written in the background (`cli.py search`), the same as the build writes it, and an index
+    still being written when the site is built again is stopped."""
+    import shutil
+
+    import reader_build
+    from search import Indexer
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind", "pdf"))
+    index = Indexer()
+    index.serving = True
+    index.write(copy, reader_build.current(ROOT / "docs"))
+    assert index.wait() == 0
+    built = sorted(p.relative_to(site) for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert len(built) > 100
+    assert built == sorted(p.relative_to(copy) for p in (copy / "pagefind").rglob("*")
+                           if p.is_file())
+    assert all((site / p).read_bytes() == (copy / p).read_bytes() for p in built)
+    index.write(copy, reader_build.current(ROOT / "docs"))
+    running = index._process
+    index.stop()
+    assert running is not None and running.poll() is not None and index.wait() == 0

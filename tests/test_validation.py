@@ -198,3 +198,17 @@ def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -
     bad = mkdocs_build(project_copy, tmp_path / "bad")
     assert bad.returncode != 0
     assert "duplicate excerpt id" in bad.stderr and "sample-one" in bad.stderr
+
+
+def test_a_link_to_a_missing_anchor_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
+    """MkDocs checks each page's links to anchors (`validation: anchors: warn`, strict): the
+    excerpts the pipeline adds to a page count as its anchors, and a link to none fails the
+    build, naming the page that links."""
+    page = Path("docs/en/papers/sample.md")
+    edit(project_copy, page, "A summary.", "A summary; see [the first excerpt](#sample-one).")
+    good = mkdocs_build(project_copy, tmp_path / "good")
+    assert good.returncode == 0, good.stderr
+    edit(project_copy, page, "(#sample-one)", "(#sample-nine)")
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode != 0
+    assert "en/papers/sample.md" in bad.stderr and "#sample-nine" in bad.stderr, bad.stderr
