@@ -68,7 +68,7 @@ def built_and_served(tmp: Path) -> Iterator[str]:
         ("127.0.0.1", 0), functools.partial(_Host, directory=str(site)))
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDF": "0", "SITE_URL": base}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
                              str(site)], cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"the build for Lighthouse failed:\n{result.stderr[-2000:]}")
