@@ -20,6 +20,7 @@ import hashlib
 import html
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 import nh3
 from html_tokens import Token, serialize, tokenize
@@ -90,20 +91,22 @@ _CLEAN_START = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\
 _CLEAN_ATTR = re.compile(r'([^\s=/>]+)(?:="([^"]*)")?')
 
 
-def _clean_signature(clean: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
-    """`_signature` of the sanitiser's own output, read from its serialisation directly."""
-    out: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
+def _clean_tags(clean: str) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each start tag of the sanitiser's own output with its attributes (values decoded), read
+    from its serialisation directly."""
     for match in _CLEAN_START.finditer(clean):
-        attrs = tuple(sorted((k.lower(), html.unescape(v or ""))
-                             for k, v in _CLEAN_ATTR.findall(match.group(2))))
-        out[(match.group(1).lower(), attrs)] += 1
-    return out
+        yield match.group(1).lower(), tuple(sorted(
+            (k.lower(), html.unescape(v or "")) for k, v in _CLEAN_ATTR.findall(match.group(2))))
+
+
+def _clean_signature(clean: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
+    """`_signature` of the sanitiser's own output."""
+    return Counter(_clean_tags(clean))
 
 
 def anchor_ids(clean: str) -> set[str]:
     """The ids of the sanitiser's output (what a link on the page can point at)."""
-    return {html.unescape(value) for match in _CLEAN_START.finditer(clean)
-            for name, value in _CLEAN_ATTR.findall(match.group(2)) if name.lower() == "id"}
+    return {value for _, attrs in _clean_tags(clean) for name, value in attrs if name == "id"}
 
 
 def _describe(tag: str, attrs: tuple[tuple[str, str], ...]) -> str:
