@@ -142,7 +142,7 @@ class Expander:
     #: the first words of the names and compounds of more than one word (a text's word that is
     #: none of them starts no such name: the scan goes on to the next word)
     _heads: set[str] = field(default_factory=set)
-    #: what each word, or phrase that begins with a head, of the texts seen so far is (`_hits`)
+    #: what each phrase that begins with a head, of the texts seen so far, is (`_hits`)
     _phrases: dict[tuple[str, ...], tuple[list[int], bool]] = field(default_factory=dict)
     #: the words of the texts seen so far, by the groups each is in, and those in any group
     _words: dict[str, list[int]] = field(default_factory=dict)
@@ -183,7 +183,7 @@ class Expander:
     def _word_groups(self, words: set[str]) -> set[int]:
         """The groups the single words are in (each distinct word looked up once)."""
         for word in words.difference(self._words):
-            groups = self._words[word] = self._hits((word,))[0]
+            groups = self._words[word] = self._groups((word,))
             if groups:
                 self._named.add(word)
         found: set[int] = set()
@@ -191,15 +191,17 @@ class Expander:
             found.update(self._words[word])
         return found
 
-    def _hits(self, phrase: tuple[str, ...]) -> tuple[list[int], bool]:
+    def _groups(self, phrase: tuple[str, ...]) -> list[int]:
         """The groups a name of one to three words written as `phrase` (its last word perhaps
-        with a suffix) is in, and whether `phrase` is a compound."""
+        with a suffix) is in."""
+        head, last = phrase[:-1], phrase[-1]
+        return [index for cut in range(max(0, min(_SUFFIX, len(last) - 3)) + 1)
+                for index in self._by_form.get((*head, last[:len(last) - cut]), ())]
+
+    def _hits(self, phrase: tuple[str, ...]) -> tuple[list[int], bool]:
+        """`_groups` of a phrase of two or three words, and whether it is a compound."""
         if phrase not in self._phrases:
-            head, last = phrase[:-1], phrase[-1]
-            self._phrases[phrase] = (
-                [index for cut in range(max(0, min(_SUFFIX, len(last) - 3)) + 1)
-                 for index in self._by_form.get((*head, last[:len(last) - cut]), ())],
-                phrase in self.compounds)
+            self._phrases[phrase] = (self._groups(phrase), phrase in self.compounds)
         return self._phrases[phrase]
 
     def expansions(self, folded: str) -> list[str]:
