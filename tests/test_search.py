@@ -242,12 +242,26 @@ def test_the_dialog_speaks_the_editions_language_and_works_with_the_keyboard(
     assert first.evaluate("el => el === document.activeElement")
     page.keyboard.press("Escape")
     assert not dialog.evaluate("d => d.open")
+    # the focus leaves the closed dialog, so the next key is a shortcut again
+    page.wait_for_function(FOCUS_OUTSIDE, timeout=5000)
     page.keyboard.press("/")
     page.wait_for_function(opened, timeout=5000)
     page.locator("[data-search-close]").click()
     assert not dialog.evaluate("d => d.open")
     button.click()
     assert dialog.evaluate("d => d.open")
+    # opened with the button, closed with Escape: the focus is back on the button (Escape in a
+    # search field that has text clears the text first; the field is emptied for that)
+    box.fill("")
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    page.wait_for_function("() => document.activeElement === "
+                           "document.querySelector('[data-search-open]')", timeout=5000)
+
+
+#: true once the focus is outside the search dialog
+FOCUS_OUTSIDE = ("() => !document.querySelector('dialog[data-search-dialog]')"
+                 ".contains(document.activeElement)")
 
 
 @pytest.mark.browser

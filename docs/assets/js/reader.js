@@ -212,10 +212,14 @@
     element.async = false;
     document.head.appendChild(element);
   }
+  var searchOpener = null;
   function openSearch() {
     var dialog = document.querySelector("[data-search-dialog]");
     if (!dialog || !siteRoot) return;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      searchOpener = document.activeElement;
+      dialog.showModal();
+    }
     if (!searchLoaded) {
       searchLoaded = true;
       window.ReaderSearchRoot = siteRoot;
@@ -226,10 +230,25 @@
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-search-open]")) openSearch();
   });
+  /* Closing the search gives the focus back to what had it (the search button, or the page),
+     so that the next key reaches the page and not the closed dialog. */
+  var searchDialog = document.querySelector("[data-search-dialog]");
+  if (searchDialog) searchDialog.addEventListener("close", function () {
+    var focused = document.activeElement;
+    if (!focused || !searchDialog.contains(focused)) return;
+    if (searchOpener && searchOpener !== document.body && searchOpener.isConnected) {
+      searchOpener.focus();
+    } else {
+      focused.blur();
+    }
+  });
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (target.closest && target.closest("input, textarea, select, [contenteditable], dialog")) return;
+    var field = target.closest ? target.closest("input, textarea, select, [contenteditable], dialog") : null;
+    var within = field ? field.closest("dialog") : null;
+    /* a key typed in a field, or in the open search, is the reader's text, not a shortcut */
+    if (field && !(within && !within.open)) return;
     if (event.key === "/" || event.key === "s" || event.key === "S") {
       event.preventDefault();
       openSearch();
