@@ -1,11 +1,11 @@
 """PDFs of every paper page and seminar packet, for printing.
 
-After the last edition is built, each paper page (English and original-language edition) and each
-seminar packet is typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with
+After the last edition is built, each paper page and each seminar packet, in every edition, is
+typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with
 binding margins, running heads, page numbers, a title block with the full reference, excerpts in
 parallel columns (the right-to-left one on the right), editor's notes below each excerpt and
 each excerpt's address. The text layer is prepared by `pdf_text`; the PDFs are tagged.
-Files: `pdf/<edition>/<paper>.pdf` and `pdf/en/packet-<slug>.pdf`.
+Files: `pdf/<edition>/<paper>.pdf` and `pdf/<edition>/packet-<slug>.pdf`.
 
 `SITE_PDF=0` turns this off for quick local builds. As a command, `python hooks/pdf.py [SITE]`
 (`make pdf`) typesets the PDFs of an already built site.
@@ -30,8 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import load_apparatus  # noqa: E402
 from content import load_corpus  # noqa: E402
+from languages import DEFAULT_EDITION, EDITIONS  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
+from page_meta import first_heading  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import reference_html  # noqa: E402
 from templates import Markup, render  # noqa: E402
@@ -61,16 +63,19 @@ def pdf_path(edition: str, name: str) -> str:
 
 
 def jobs(docs_dir: Path, site_url: str) -> list[Job]:
+    """Every PDF: each paper page and each seminar packet, in every edition."""
     corpus = load_corpus(docs_dir)
     app, _ = load_apparatus(docs_dir, corpus.known_ids())
     out = []
     for paper in corpus.papers.values():
-        for edition in ("en", paper.lang):
-            page = f"papers/{paper.key}" if edition == "en" else f"{edition}/papers/{paper.key}"
-            title = paper.title("en") if edition == "en" else paper.title("original")
-            authors = ", ".join(a.name for a in paper.record.authors or [])
-            stated = paper.record.keywords
-            keywords = ", ".join((stated.en if edition == "en" else stated.original) or []
+        authors = ", ".join(a.name for a in paper.record.authors or [])
+        stated = paper.record.keywords
+        for edition in EDITIONS:
+            page = f"{_prefix(edition)}papers/{paper.key}"
+            title = (paper.title("en") if edition == "en" else paper.title("original")
+                     if edition == paper.lang else _heading(docs_dir, edition, page, paper.title()))
+            # the keywords the paper states: in its own language in that edition, else in English
+            keywords = ", ".join((stated.original if edition == paper.lang else stated.en) or []
                                  if stated else [])
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
                            reference_html(paper), f"{site_url}{page}/", site_url, authors,
@@ -78,9 +83,25 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
     for packet in app.packets.values():
         papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
         sources = " · ".join(reference_html(corpus.papers[k]) for k in papers)
-        out.append(Job(f"packets/{packet.id}", pdf_path("en", f"packet-{packet.id}"), "en",
-                       packet.title, sources, f"{site_url}packets/{packet.id}/", site_url))
+        for edition in EDITIONS:
+            page = f"{_prefix(edition)}packets/{packet.id}"
+            title = packet.title if edition == "en" else _heading(docs_dir, edition, page,
+                                                                   packet.title)
+            out.append(Job(page, pdf_path(edition, f"packet-{packet.id}"), edition, title,
+                           sources, f"{site_url}{page}/", site_url))
     return out
+
+
+def _prefix(edition: str) -> str:
+    return "" if edition == DEFAULT_EDITION else f"{edition}/"
+
+
+def _heading(docs_dir: Path, edition: str, page: str, default: str) -> str:
+    """The page's title in its edition: the first heading of its Markdown file."""
+    source = docs_dir / edition / (page.removeprefix(_prefix(edition)) + ".md")
+    if not source.is_file():
+        return default
+    return first_heading(source.read_text(encoding="utf-8")) or default
 
 
 def document(job: Job, site: Path) -> str:
@@ -91,7 +112,7 @@ def document(job: Job, site: Path) -> str:
         raise RuntimeError(f"{job.page}/index.html has no article to print")
     body = match.group(1)
     body = re.sub(r"<h1[^>]*>.*?</h1>", "", body, count=1, flags=re.S)
-    body = with_map_styles(body, site)
+    body = with_map_styles(body, site, job.edition)
     direction = text_direction(job.edition)
     meta = [(name, value) for name, value in (("author", job.authors), ("keywords", job.keywords),
                                               ("dcterms.created", build_date()),

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from apparatus_html import entities_html, glossary_html, timeline_html
-from bidi import isolate_tokens
+from bidi_isolation import isolate_tokens
 from export_html import corpus_downloads_html
 from figures import concepts_html, timeline_chart_html
 from glosses import gloss_tokens
@@ -36,6 +36,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from model import REF_RE, ContentError, Paper, Section
 from pages import check_markdown
+from pdf import pdf_path
 from reader_build import ReaderBuild
 from render import (
     Forge,
@@ -132,11 +133,11 @@ class ReaderPage:
                         f"{', '.join(PUBLIC_BLOCKS)}")
 
     def pdf_path(self) -> str:
+        """The page's PDF, in the page's edition (`pdf.jobs` makes it)."""
         if self.packet:
-            return f"pdf/en/packet-{self.packet}.pdf"
+            return pdf_path(self.build.edition, f"packet-{self.packet}")
         assert self.paper is not None
-        edition = self.build.edition if self.build.edition == self.paper.lang else "en"
-        return f"pdf/{edition}/{self.paper.key}.pdf"
+        return pdf_path(self.build.edition, self.paper.key)
 
 
 # --- 1. source ----------------------------------------------------------------------------------

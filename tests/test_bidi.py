@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bidi import isolate_html, isolate_text
+from bidi_isolation import isolate_html, isolate_text
 from calendar_sh import gregorian_equivalent
 
 
@@ -85,7 +85,7 @@ def test_an_apostrophe_or_an_unclosed_mark_stays_outside() -> None:
 def test_run_offsets_count_as_the_browser_does() -> None:
     """The runs the search dialog isolates, in UTF-16 code units: a character outside the Basic
     Multilingual Plane counts two."""
-    from bidi import run_offsets
+    from bidi_isolation import run_offsets
 
     text = "به گفتهٔ او (Davutoglu, 2016: 129) ترکیه"
     start = text.index("(")

@@ -225,3 +225,38 @@ def test_the_packets_print_the_map_in_its_colours(site: Path) -> None:
         assert (0.96, 0.95, 0.92) in fills  # the land's colour, not the SVG default black
         dashed = [d for d in pages[0].get_drawings() if d.get("dashes") not in (None, "[] 0")]
         assert len(dashed) >= 4  # routes told apart by their dash patterns
+
+
+@pytest.mark.parametrize("edition", ["fa", "ar"])
+def test_the_right_to_left_packets_print_the_labels_joined_in_their_fonts(site: Path,
+                                                                         edition: str) -> None:
+    """WeasyPrint sets SVG text letter by letter: the Persian and Arabic labels reach it in their
+    joined forms and drawing order, in the print fonts (no system font; see test_pdf)."""
+    import fitz
+
+    with fitz.open(site / "pdf" / edition / "packet-war-2020.pdf") as pdf:
+        spans = [span for page in pdf for block in page.get_text("dict")["blocks"]
+                 for line in block.get("lines", []) for span in line["spans"]]
+    drawn = [s for s in spans if any(0xFB50 <= ord(c) <= 0xFEFF for c in s["text"])]
+    assert drawn, "no label drawn in joined forms"
+    assert all(s["font"].split("+")[-1].startswith("Reader-Arabic-Script") for s in drawn)
+
+
+def test_a_right_to_left_label_is_given_as_it_is_drawn() -> None:
+    """Each letter in its joined form (a presentation form), the letters in the order they stand
+    from the left, brackets mirrored: read back from the right, the label itself."""
+    import unicodedata
+
+    from maps_print import as_drawn, with_map_styles
+
+    label = "خانکندی (استپانکرت)"
+    drawn = as_drawn(label)
+    letters = [c for c in drawn if unicodedata.bidirectional(c) == "AL"]
+    assert letters and all(0xFB50 <= ord(c) <= 0xFEFF for c in letters)
+    read = unicodedata.normalize("NFKC", drawn[::-1]).translate(str.maketrans("()", ")("))
+    assert read == label
+    svg = f'<svg class="map__svg" viewBox="0 0 8 8"><text x="1" y="1">{label}</text></svg>'
+    fa = with_map_styles(svg, ROOT / "docs", "fa")
+    assert drawn in fa and "letter-spacing: 0" in fa and '"Reader Arabic Script", "Reader Sans"' in fa
+    en = with_map_styles(svg.replace(label, "Khankendi"), ROOT / "docs", "en")
+    assert ">Khankendi<" in en and '"Reader Sans", "Reader Arabic Script"' in en

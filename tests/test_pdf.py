@@ -11,14 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import read_html
+from conftest import EDITIONS, read_html
 
 
 def pdf_files(corpus, app_packets: list[str]) -> list[str]:
-    files = []
-    for key, paper in corpus.papers.items():
-        files += [f"pdf/en/{key}.pdf", f"pdf/{paper.lang}/{key}.pdf"]
-    return files + [f"pdf/en/packet-{slug}.pdf" for slug in app_packets]
+    """Every paper and every packet, in every edition."""
+    names = [*corpus.papers, *(f"packet-{slug}" for slug in app_packets)]
+    return [f"pdf/{edition}/{name}.pdf" for name in names for edition in EDITIONS]
 
 
 @pytest.fixture(scope="module")
@@ -111,14 +110,40 @@ def test_title_block_running_head_and_page_numbers(site: Path, corpus) -> None:
     assert re.search(r"\b2 / \d+\b", second)
 
 
-def test_each_page_links_its_pdf(site: Path, corpus, packets) -> None:
-    for key, paper in corpus.papers.items():
-        for prefix, edition in (("", "en"), (f"{paper.lang}/", paper.lang)):
-            link = read_html(site, f"{prefix}papers/{key}/").select_one(".pdf-download a")
-            assert link["href"].endswith(f"pdf/{edition}/{key}.pdf")
-    for slug in packets:
-        link = read_html(site, f"packets/{slug}/").select_one(".pdf-download a")
-        assert link["href"].endswith(f"pdf/en/packet-{slug}.pdf")
+def test_each_page_links_its_pdf_in_its_own_edition(site: Path, corpus, packets) -> None:
+    """A reader of any edition prints the page in that edition's language."""
+    pages = [(f"papers/{key}/", key) for key in corpus.papers]
+    pages += [(f"packets/{slug}/", f"packet-{slug}") for slug in packets]
+    for edition in EDITIONS:
+        prefix = "" if edition == "en" else f"{edition}/"
+        for path, name in pages:
+            link = read_html(site, prefix + path).select_one(".pdf-download a")
+            assert link["href"].endswith(f"pdf/{edition}/{name}.pdf"), (edition, path)
+            assert (site / prefix / path / link["href"]).resolve().is_file(), (edition, path)
+
+
+def test_each_pdf_speaks_its_editions_language(site: Path, corpus, packets) -> None:
+    """Its title is the page's heading in that edition, and its text is in the edition's
+    language: the Turkish PDF of a Persian paper carries the Turkish summary, not the English."""
+    import pymupdf
+
+    for edition in EDITIONS:
+        prefix = "" if edition == "en" else f"{edition}/"
+        for key in [*corpus.papers, *(f"packet-{slug}" for slug in packets)]:
+            path = f"packets/{key.removeprefix('packet-')}/" if key.startswith("packet-") \
+                else f"papers/{key}/"
+            h1 = read_html(site, prefix + path).select_one("article h1")
+            heading = "".join(t for t in h1.find_all(string=True)
+                              if not t.find_parent(class_="headerlink"))
+            article = read_html(site, prefix + path).select_one("article")
+            prose = next(p.get_text(" ", strip=True) for p in article.select("p")
+                         if len(p.get_text()) > 80 and not p.find_parent(class_="excerpt"))
+            with pymupdf.open(site / f"pdf/{edition}/{key}.pdf") as document:
+                assert squash(document.metadata["title"]) == squash(heading), (edition, key)
+                first = squash(document[0].get_text())
+                text = squash(" ".join(page.get_text() for page in document))
+            assert squash(heading)[:30] in first, (edition, key)
+            assert squash(prose)[:40] in text, (edition, key, prose[:40])
 
 
 def test_links_lead_to_the_published_site_and_metadata_is_set(site: Path, corpus, packets) -> None:
@@ -179,7 +204,8 @@ def test_pdfs_are_tagged_with_their_metadata(site: Path, corpus, packets) -> Non
             paper = corpus.papers.get(key)
             if paper is not None and paper.record.keywords:
                 stated = paper.record.keywords
-                words = stated.en if rel.startswith("pdf/en/") else stated.original
+                own = rel.startswith(f"pdf/{paper.lang}/")
+                words = stated.original if own else stated.en
                 assert document.metadata["keywords"] == ", ".join(words or []), rel
 
 
@@ -205,6 +231,39 @@ def test_no_page_but_the_last_is_nearly_empty(site: Path, corpus, packets) -> No
         full = max(counts)
         thin = [number for number, lines in enumerate(counts[:-1], 1) if lines < full / 4]
         assert not thin, (rel, "nearly empty pages", thin, counts)
+
+
+def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path) -> None:
+    """With the site's print stylesheet, an excerpt three pages long that starts down a page
+    begins on that page and runs on from page to page, every word printed, the right-to-left
+    original on the right of its translation."""
+    import pdf
+    import pymupdf
+    from weasyprint import HTML
+
+    words = 1500
+    original = " ".join(f"o{i}" for i in range(words))
+    translation = " ".join(f"t{i}" for i in range(words))
+    document = (
+        '<html lang="en" dir="ltr"><head><link rel="stylesheet" href="assets/css/pdf.css"></head>'
+        '<body>' + "<p>A paragraph before the excerpt, as on a page.</p>" * 12
+        + '<article class="excerpt"><header class="excerpt__head">¶1</header>'
+        '<div class="excerpt__pair excerpt__pair--rtl">'
+        f'<div class="excerpt__original" data-role="original" lang="fa" dir="rtl"><p>{original}</p></div>'
+        f'<div class="excerpt__translation" data-role="translation" lang="en" dir="ltr"><p>{translation}</p></div>'
+        '</div></article></body></html>')
+    fonts = pdf.unpacked_fonts(site, tmp_path)
+    out = tmp_path / "long.pdf"
+    HTML(string=document, base_url=str(site) + "/",
+         url_fetcher=pdf.local_fetcher(site, "", fonts)).write_pdf(out)
+    text = set(text_of(out).split())
+    assert {f"o{i}" for i in range(words)} <= text
+    assert {f"t{i}" for i in range(words)} <= text
+    with pymupdf.open(out) as printed:
+        assert len(printed) >= 3
+        first = printed[0]
+        assert first.search_for("o0"), "the excerpt starts on the page it is reached on"
+        assert first.search_for("o0")[0].x0 > first.search_for("t0")[0].x1
 
 
 def test_typesetting_is_reproducible(site: Path, tmp_path: Path, packets) -> None:
