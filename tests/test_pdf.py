@@ -151,11 +151,15 @@ def test_each_pdf_speaks_its_editions_language(site: Path, corpus, packets) -> N
                          if len(p.get_text()) > 80)
             with pymupdf.open(site / f"pdf/{edition}/{key}.pdf") as document:
                 assert squash(document.metadata["title"]) == squash(heading), (edition, key)
-                first = squash(document[0].get_text())
                 # whitespace aside: extractors rebuild it from the gaps between glyphs
-                text = re.sub(r"\s+", "", squash("".join(page.get_text() for page in document)))
-            assert squash(heading)[:30] in first, (edition, key)
-            assert re.sub(r"\s+", "", squash(prose))[:40] in text, (edition, key, prose[:40])
+                first = _unspaced(document[0].get_text())
+                text = _unspaced("".join(page.get_text() for page in document))
+            assert _unspaced(heading)[:30] in first, (edition, key)
+            assert _unspaced(prose)[:40] in text, (edition, key, prose[:40])
+
+
+def _unspaced(text: str) -> str:
+    return re.sub(r"\s+", "", squash(text))
 
 
 def test_links_lead_to_the_published_site_and_metadata_is_set(site: Path, corpus, packets) -> None:
