@@ -37,9 +37,9 @@ def with_map_styles(body: str, site: Path, edition: str) -> str:
         return body
     css = (site / "assets" / "css" / "maps.css").read_text(encoding="utf-8")
     css = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)  # screen/print variants
-    rtl = direction(edition) == "rtl"
-    fonts = f"text {{ font-family: {_LABEL_FONTS[direction(edition)]}; }}"
-    style = f"<style>{css}\n{_PRINT_ONLY}\n{fonts}{_JOINED if rtl else ''}</style>"
+    side = direction(edition)
+    fonts = f"text {{ font-family: {_LABEL_FONTS[side]}; }}"
+    style = f"<style>{css}\n{_PRINT_ONLY}\n{fonts}{_JOINED if side == 'rtl' else ''}</style>"
     return _MAP_SVG.sub(lambda m: m.group(1) + style + _TEXT.sub(_drawn_label, m.group(2)), body)
 
 
