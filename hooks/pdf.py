@@ -1,11 +1,11 @@
 """PDFs of every paper page and seminar packet, for printing.
 
 After the last edition is built, each paper page and each seminar packet, in every edition, is
-typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with
-binding margins, running heads, page numbers, a title block with the full reference, excerpts in
-parallel columns (the right-to-left one on the right), editor's notes below each excerpt and
-each excerpt's address. The text layer is prepared by `pdf_text`; the PDFs are tagged.
-Files: `pdf/<edition>/<paper>.pdf` and `pdf/<edition>/packet-<slug>.pdf`.
+typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with binding margins,
+running heads, page numbers, a title block with the full reference, the contents with the page
+of each section, excerpts in parallel columns (the right-to-left one on the right), editor's
+notes below each excerpt and each excerpt's address. The text layer is prepared by `pdf_text`;
+the PDFs are tagged. Files: `pdf/<edition>/<paper>.pdf` and `pdf/<edition>/packet-<slug>.pdf`.
 
 `SITE_PDF=0` turns this off for quick local builds. As a command, `python hooks/pdf.py [SITE]`
 (`make pdf`) typesets the PDFs of an already built site.

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EDITIONS, read_html
@@ -280,6 +281,66 @@ def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path)
         first = printed[0]
         assert first.search_for("o0"), "the excerpt starts on the page it is reached on"
         assert first.search_for("o0")[0].x0 > first.search_for("t0")[0].x1
+
+
+def test_the_printed_contents_give_the_page_of_each_section(site: Path, corpus, packets) -> None:
+    """A long page's contents, on paper: each section with the page it begins on (the number
+    printed at the end of its line is the page its link leads to), and no list number before the
+    section's own (read in the English and Turkish PDFs, where the numbers stand at the right)."""
+    import pymupdf
+
+    pages = [*((f"papers/{key}/", key) for key in corpus.papers),
+             *((f"packets/{slug}/", f"packet-{slug}") for slug in packets)]
+    for edition in ("en", "tr"):
+        prefix = "" if edition == "en" else f"{edition}/"
+        for path, name in pages:
+            html = read_html(site, prefix + path)
+            entries = html.select(".page-contents a")
+            sections = {a["href"].lstrip("#") for a in entries}
+            if not sections:
+                continue
+            rel = f"pdf/{edition}/{name}.pdf"
+            checked = set()
+            lines = [squash(line) for line in text_of(site / rel, 1, 2).splitlines()]
+            for title in (squash(a.get_text())[:25] for a in entries):
+                assert not [line for line in lines if re.match(rf"\d+\.\s+{re.escape(title)}", line)], (
+                    rel, "a list number before", title)
+            with pymupdf.open(site / rel) as document:
+                # each destination's page (PyMuPDF resolves names that are not ASCII only here)
+                targets = {name: dest["page"] + 1
+                           for name, dest in document.resolve_names().items() if name in sections}
+                for page in list(document)[:2]:
+                    for section, target, printed in _contents_lines(page, targets):
+                        assert printed == target, (rel, section, printed, target)
+                        checked.add(section)
+            assert checked == sections, (rel, "not printed with a page", sections - checked)
+
+
+def _contents_lines(page: Any, targets: dict[str, int]) -> list[tuple[str, int, int | None]]:
+    """(section, the page its link leads to, the number printed at the end of its line), for the
+    links to `targets` (section -> page) on the page."""
+    import pymupdf
+
+    words = page.get_text("words")
+    links: dict[str, list[Any]] = {}
+    for link in page.get_links():
+        section = _utf8(link.get("nameddest", ""))  # a PDF name: bytes, read as Latin-1
+        if section in targets:
+            links.setdefault(section, []).append(link["from"])
+    out = []
+    for section, rects in links.items():
+        inside = [w[4] for w in words
+                  if any(pymupdf.Point((w[0] + w[2]) / 2, (w[1] + w[3]) / 2) in r for r in rects)]
+        number = re.search(r"(\d+)\W*$", inside[-1]) if inside else None
+        out.append((section, targets[section], int(number.group(1)) if number else None))
+    return out
+
+
+def _utf8(name: str) -> str:
+    try:
+        return name.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return name
 
 
 def test_typesetting_is_reproducible(site: Path, tmp_path: Path, packets) -> None:
