@@ -82,7 +82,8 @@ PROBE_FLOORS = {
     ("pdf/en/masoumi-2025.pdf", "pdftotext", "original"): 0.38,
     ("pdf/tr/masoumi-2025.pdf", "pdftotext", "original"): 0.37,
     ("pdf/fa/masoumi-2025.pdf", "pdftotext", "original"): 0.58,
-    ("pdf/ar/masoumi-2025.pdf", "pdftotext", "original"): 0.66,
+    ("pdf/ar/masoumi-2025.pdf", "pdftotext", "original"): 0.62,
+    ("pdf/ar/masoumi-2025.pdf", "pdftotext", "translation"): 0.92,
 }
 
 
