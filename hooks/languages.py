@@ -56,5 +56,10 @@ def direction(code: str) -> Direction:
     return language.dir if language else "ltr"
 
 
+def edition_prefix(edition: str) -> str:
+    """The folder of an edition's pages in the site: none for the default edition."""
+    return "" if edition == DEFAULT_EDITION else f"{edition}/"
+
+
 def english_name(code: str) -> str:
     return LANGUAGES[code].name

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import load_apparatus  # noqa: E402
 from content import load_corpus  # noqa: E402
-from languages import DEFAULT_EDITION, EDITIONS  # noqa: E402
+from languages import EDITIONS, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
 from page_meta import first_heading  # noqa: E402
@@ -71,7 +71,7 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
         authors = ", ".join(a.name for a in paper.record.authors or [])
         stated = paper.record.keywords
         for edition in EDITIONS:
-            page = f"{_prefix(edition)}papers/{paper.key}"
+            page = f"{edition_prefix(edition)}papers/{paper.key}"
             title = (paper.title("en") if edition == "en" else paper.title("original")
                      if edition == paper.lang else _heading(docs_dir, edition, page, paper.title()))
             # the keywords the paper states: in its own language in that edition, else in English
@@ -84,7 +84,7 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
         papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
         sources = " · ".join(reference_html(corpus.papers[k]) for k in papers)
         for edition in EDITIONS:
-            page = f"{_prefix(edition)}packets/{packet.id}"
+            page = f"{edition_prefix(edition)}packets/{packet.id}"
             title = packet.title if edition == "en" else _heading(docs_dir, edition, page,
                                                                    packet.title)
             out.append(Job(page, pdf_path(edition, f"packet-{packet.id}"), edition, title,
@@ -92,13 +92,9 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
     return out
 
 
-def _prefix(edition: str) -> str:
-    return "" if edition == DEFAULT_EDITION else f"{edition}/"
-
-
 def _heading(docs_dir: Path, edition: str, page: str, default: str) -> str:
     """The page's title in its edition: the first heading of its Markdown file."""
-    source = docs_dir / edition / (page.removeprefix(_prefix(edition)) + ".md")
+    source = docs_dir / edition / (page.removeprefix(edition_prefix(edition)) + ".md")
     if not source.is_file():
         return default
     return first_heading(source.read_text(encoding="utf-8")) or default

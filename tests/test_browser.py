@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from languages import edition_prefix
 from playwright.sync_api import Browser, Page
 
 
@@ -316,7 +317,7 @@ def test_a_gloss_opens_inside_a_phone_screen(browser: Browser, server: str, edit
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
                                   is_mobile=True)
     page = context.new_page()
-    prefix = "" if edition == "en" else f"{edition}/"
+    prefix = edition_prefix(edition)
     for url in (f"{prefix}papers/kazemi-1403/", f"{prefix}packets/iran/"):
         page.goto(server + url)
         glosses = page.locator("article.excerpt a.gloss")
@@ -359,7 +360,7 @@ def test_the_record_fits_a_small_phone(browser: Browser, server: str, corpus, ed
     record opens below them."""
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
-    prefix = "" if edition == "en" else f"{edition}/"
+    prefix = edition_prefix(edition)
     for key in corpus.papers:
         page.goto(server + f"{prefix}papers/{key}/")
         record = page.locator(".record")

@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT, read_html
+from languages import edition_prefix
 from translate.storage.tmx import tmxfile
 
 MARKUP = re.compile(r"</?(p|span|bdi|a|div|br|em|strong|code)\b[^>]*>")
@@ -226,7 +227,7 @@ def test_citation_files(site: Path, corpus) -> None:
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_download_page_lists_every_corpus_file(site: Path, edition: str) -> None:
-    prefix = "" if edition == "en" else f"{edition}/"
+    prefix = edition_prefix(edition)
     doc = read_html(site, f"{prefix}corpus/")
     listed = {}
     for link in doc.select("ul.downloads a[download]"):

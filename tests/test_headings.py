@@ -6,18 +6,15 @@ from pathlib import Path
 
 import pytest
 from conftest import EDITIONS, read_html
+from languages import edition_prefix
 from model import Corpus
-
-
-def _prefix(edition: str) -> str:
-    return "" if edition == "en" else f"{edition}/"
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_section_headings_lead_with_the_editions_language(site: Path, corpus: Corpus,
                                                           edition: str) -> None:
     for key, paper in corpus.papers.items():
-        page = read_html(site, f"{_prefix(edition)}papers/{key}/")
+        page = read_html(site, f"{edition_prefix(edition)}papers/{key}/")
         for section in paper.sections:
             heading = page.find(id=f"sec-{section.id}")
             assert heading is not None, f"{key}: no heading for section {section.id}"
@@ -36,6 +33,6 @@ def test_heading_links_are_titled_in_the_editions_language(site: Path, corpus: C
                                                            edition: str) -> None:
     title = corpus.ui[edition]["heading_link"]
     for url in ("", "papers/kazemi-1403/", "glossary/"):
-        links = read_html(site, f"{_prefix(edition)}{url}").select("a.headerlink")
+        links = read_html(site, f"{edition_prefix(edition)}{url}").select("a.headerlink")
         assert links, url
         assert {link["title"] for link in links} == {title}, url

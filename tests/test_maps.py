@@ -16,6 +16,7 @@ import yaml
 from apparatus import load_apparatus
 from conftest import EDITIONS, ROOT, read_html
 from content import read_corpus
+from languages import edition_prefix
 from maps_data import read_map_data
 from pipeline import PUBLIC_BLOCKS
 from playwright.sync_api import Page
@@ -131,7 +132,7 @@ def test_each_map_is_wellformed_inert_light_and_links_every_feature(site: Path, 
 @pytest.mark.parametrize("edition", ["en", "fa"])
 def test_every_entry_on_a_map_links_to_it_highlighted(site: Path, edition: str) -> None:
     (data, _), _ = map_data()
-    prefix = "" if edition == "en" else f"{edition}/"
+    prefix = edition_prefix(edition)
     pages = {"entity": f"{prefix}people-and-places/", "term": f"{prefix}glossary/"}
     for feature in data.features:
         kind, ident = feature.ref
@@ -161,7 +162,7 @@ def test_every_entry_on_a_map_links_to_it_highlighted(site: Path, edition: str) 
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_entries_not_on_a_map_have_no_locator_and_no_list_is_empty(site: Path, edition: str) -> None:
     (data, _), _ = map_data()
-    prefix = "" if edition == "en" else f"{edition}/"
+    prefix = edition_prefix(edition)
     on_map = {f"{'entity' if k == 'entity' else 'term'}-{i}" for k, i in (f.ref for f in data.features)}
     for url in (f"{prefix}people-and-places/", f"{prefix}glossary/"):
         for locator in read_html(site, url).select("svg.locator"):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EDITIONS, read_html
+from languages import edition_prefix
 from model import Note
 from note_languages import all_notes, check_note_languages, links, note_problems, numbers
 
@@ -45,7 +46,7 @@ def test_a_missing_translation_is_a_warning_naming_file_and_line() -> None:
 def test_notes_render_in_the_language_of_the_edition(site: Path, corpus, edition: str) -> None:
     seen = 0
     for paper in corpus.papers.values():
-        prefix = "" if edition == "en" else f"{edition}/"
+        prefix = edition_prefix(edition)
         doc = read_html(site, f"{prefix}papers/{paper.key}/")
         for excerpt in paper.excerpts:
             element = doc.find(id=excerpt.id)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EDITIONS, ROOT, read_html
+from languages import edition_prefix
 from test_citations import KEYS, YEARS, _site_url
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
@@ -113,7 +114,7 @@ def test_opengraph_and_description_in_the_editions_language(site: Path) -> None:
     for edition in EDITIONS:  # a paper page's description is its summary's first paragraph
         source = (ROOT / "docs" / edition / "papers" / "kazemi-1403.md").read_text(encoding="utf-8")
         summary = source.split("\n## ", 1)[1].split("\n\n")[1]
-        prefix = "" if edition == "en" else f"{edition}/"
+        prefix = edition_prefix(edition)
         shown = _meta(read_html(site, f"{prefix}papers/kazemi-1403/"), "description")[0]
         assert shown.startswith(" ".join(summary.split()[:6])), (edition, shown)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import EDITIONS, read_html
+from languages import edition_prefix
 
 
 def pdf_files(corpus, app_packets: list[str]) -> list[str]:
@@ -127,7 +128,7 @@ def test_each_page_links_its_pdf_in_its_own_edition(site: Path, corpus, packets)
     pages = [(f"papers/{key}/", key) for key in corpus.papers]
     pages += [(f"packets/{slug}/", f"packet-{slug}") for slug in packets]
     for edition in EDITIONS:
-        prefix = "" if edition == "en" else f"{edition}/"
+        prefix = edition_prefix(edition)
         for path, name in pages:
             link = read_html(site, prefix + path).select_one(".pdf-download a")
             assert link["href"].endswith(f"pdf/{edition}/{name}.pdf"), (edition, path)
@@ -140,7 +141,7 @@ def test_each_pdf_speaks_its_editions_language(site: Path, corpus, packets) -> N
     import pymupdf
 
     for edition in EDITIONS:
-        prefix = "" if edition == "en" else f"{edition}/"
+        prefix = edition_prefix(edition)
         for key in [*corpus.papers, *(f"packet-{slug}" for slug in packets)]:
             path = f"packets/{key.removeprefix('packet-')}/" if key.startswith("packet-") \
                 else f"papers/{key}/"
@@ -292,7 +293,7 @@ def test_the_printed_contents_give_the_page_of_each_section(site: Path, corpus, 
     pages = [*((f"papers/{key}/", key) for key in corpus.papers),
              *((f"packets/{slug}/", f"packet-{slug}") for slug in packets)]
     for edition in ("en", "tr"):
-        prefix = "" if edition == "en" else f"{edition}/"
+        prefix = edition_prefix(edition)
         for path, name in pages:
             html = read_html(site, prefix + path)
             entries = html.select(".page-contents a")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, read_html
+from languages import edition_prefix
 from playwright.sync_api import Browser, Page
 
 EDITIONS = ("en", "tr", "fa", "ar")
@@ -90,10 +91,6 @@ QUERIES = [
 ]
 
 
-def prefix(edition: str) -> str:
-    return "" if edition == "en" else f"{edition}/"
-
-
 def run_query(page: Page, query: str) -> list[str]:
     """The hrefs of the results of `query` typed into the open dialog (relative to the root)."""
     box = page.locator('input[type="search"]')
@@ -107,7 +104,7 @@ def run_query(page: Page, query: str) -> list[str]:
 
 
 def open_search(page: Page, server: str, edition: str, url: str = "glossary/") -> None:
-    page.goto(server + prefix(edition) + url)
+    page.goto(server + edition_prefix(edition) + url)
     page.locator("[data-search-open]").click()
     page.locator('dialog[open] input[type="search"]').wait_for()
 
@@ -124,7 +121,7 @@ def test_the_query_table(page: Page, server: str, edition: str) -> None:
         hrefs = [h.removeprefix(server) for h in run_query(page, query)]
         if expected not in hrefs:
             failures.append(f"{query!r} ({edition}): {expected} not in {hrefs[:12]}")
-        foreign = [h for h in hrefs if not h.startswith(prefix(edition)) or (
+        foreign = [h for h in hrefs if not h.startswith(edition_prefix(edition)) or (
             edition == "en" and h.split("/")[0] in ("tr", "fa", "ar"))]
         if foreign:
             failures.append(f"{query!r} ({edition}): results from another edition {foreign}")
@@ -195,7 +192,7 @@ def test_the_first_view_loads_nothing_for_search_and_the_first_query_little(
     tab = context.new_page()
     responses = []
     tab.on("response", lambda response: responses.append(response))
-    tab.goto(server + prefix(edition) + "papers/kazemi-1403/", wait_until="networkidle")
+    tab.goto(server + edition_prefix(edition) + "papers/kazemi-1403/", wait_until="networkidle")
     before = [r.url for r in responses]
     assert not [u for u in before if "pagefind" in u or "search" in u], before
     opened = len(responses)
@@ -216,7 +213,7 @@ def test_the_first_view_loads_nothing_for_search_and_the_first_query_little(
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_dialog_speaks_the_editions_language_and_works_with_the_keyboard(
         page: Page, server: str, edition: str) -> None:
-    page.goto(server + prefix(edition) + "timeline/")
+    page.goto(server + edition_prefix(edition) + "timeline/")
     page.bring_to_front()
     button = page.locator("[data-search-open]")
     assert button.get_attribute("aria-label") == UI[edition]["search"]
@@ -306,7 +303,7 @@ def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> 
     assert not (site / "search").exists()
     for edition in EDITIONS:
         for url in ("", "papers/kazemi-1403/", "glossary/"):
-            soup = read_html(site, prefix(edition) + url)
+            soup = read_html(site, edition_prefix(edition) + url)
             assert not soup.select(".md-search"), url
             assert len(soup.select('input[type="search"]')) == 1
             assert len(soup.select("[data-search-results]")) == 1

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EDITIONS, read_html
-from languages import RTL_LANGUAGES
+from languages import RTL_LANGUAGES, edition_prefix
 
 
 def pages(site: Path) -> list[Path]:
@@ -28,7 +28,7 @@ def edition_of(url: str) -> str:
 
 @pytest.mark.parametrize("edition, direction", EDITIONS.items())
 def test_edition_home_has_language_and_direction(site: Path, edition: str, direction: str) -> None:
-    doc = read_html(site, "" if edition == "en" else f"{edition}/")
+    doc = read_html(site, edition_prefix(edition))
     assert doc.html["lang"] == edition
     assert doc.body["dir"] == direction
     assert doc.select_one(".papers-table tbody tr"), "the home page lists the papers"
@@ -147,7 +147,7 @@ def test_every_link_stays_in_the_readers_edition(site: Path, corpus) -> None:
     for path in pages(site):
         url = url_of(site, path)
         edition = edition_of(url)
-        prefix = "" if edition == "en" else f"{edition}/"
+        prefix = edition_prefix(edition)
         doc = read_html(site, url)
         for link in doc.select("a.excerpt-ref"):
             excerpt = corpus.excerpts[link["data-ref"]]
