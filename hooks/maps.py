@@ -137,10 +137,33 @@ def _item(build: ReaderBuild, feature: Feature, frame: MapFrame, projection: Pro
     elif feature.group == "areas":
         item["d"] = "".join(path_data(projection.points(r), closed=True) for r in feature.rings)
     item["x"], item["y"] = projection.points(feature.points[:1])[0]
+    if feature.group == "areas":
+        item.update(_area_label(feature, projection, item["x"], item["y"]))  # type: ignore[arg-type]
     if feature.group == "places":  # the label beside the dot, on its side
         dx, dy = LABEL_OFFSETS[feature.side]
         item["lx"], item["ly"] = round(item["x"] + dx, 1), round(item["y"] + dy, 1)  # type: ignore[operator]
     return item
+
+
+#: an area's label: its second line (the "approximate" note) below the first; its leader starts
+#: this far beside the label's first line, at the height of its middle
+AREA_LINE = 15.0
+LEADER_GAP, LEADER_RISE = 3.0, -4.0
+
+
+def _area_label(feature: Feature, projection: Projection, x: float, y: float,
+                ) -> dict[str, object]:
+    """Where an area's label is drawn: centred on `label_at`, or, where `label_to` points into
+    the area from outside it, beside `label_at`, away from the area, with a leader line."""
+    out: dict[str, object] = {"anchor": "middle", "y2": round(y + AREA_LINE, 1)}
+    if feature.target is not None:
+        tx, ty = projection.points([feature.target])[0]
+        side = 1.0 if tx < x else -1.0  # the label runs away from the area
+        out["anchor"] = "start" if side > 0 else "end"
+        out["leader"] = path_data([(round(x - side * LEADER_GAP, 1), round(y + LEADER_RISE, 1)),
+                                   (tx, ty)], closed=False)
+        out["tx"], out["ty"] = tx, ty
+    return out
 
 
 def map_html(build: ReaderBuild, data: MapData, name: str, rel: Callable[[str], str]) -> str:

@@ -46,6 +46,7 @@ class Feature:
     kind: str = ""
     side: str = "e"
     label: str = ""  #: an area's name as a key of ui.yml, where the entry's name is not its own
+    target: LonLat | None = None  #: an area's label placed outside it: where its leader points
 
 
 @dataclass
@@ -130,11 +131,14 @@ def _feature(group: str, entry: Any, frames: dict[str, MapFrame], app: Apparatus
         label = _point(entry.get("label_at"))
         if not rings or any(r is None or len(r) < 3 for r in rings) or label is None:
             return None, "needs `rings:` (lists of three or more [lon, lat]) and `label_at: [lon, lat]`"
+        target = _point(entry.get("label_to"))
+        if "label_to" in entry and target is None:
+            return None, "has a `label_to:` that is not [longitude, latitude] (a point inside the area)"
         key = entry.get("label", "")
         if not isinstance(key, str) or (key and not key.startswith("map_")):
             return None, "has a `label:` that is not a key of ui.yml starting with `map_`"
         return Feature(points=(label,), rings=tuple(r for r in rings if r), label=key,
-                       **common), ""
+                       target=target, **common), ""
     point = _point(entry.get("at"))
     side = entry.get("side", "e")
     if point is None or side not in SIDES:

@@ -75,14 +75,17 @@ def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None
     text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
     text = text.replace("{entity: ganja,", "{entity: no-such-place,", 1)
     text = text.replace("kind: rail", "kind: canal", 1)
+    text = text.replace("label_to: [46.88, 39.6]", "label_to: [46.88]", 1)
     (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
     _, app = map_data()
     _, problems = read_map_data(docs, app)
     lines = text.split("\n")
-    assert len(problems) == 2
+    assert len(problems) == 3
     assert problems[0].file == "docs/data/maps.yml"
     assert "no-such-place" in lines[problems[0].line - 1] and "entities.yml" in problems[0].message
     assert "kind" in problems[1].message and "term: btk-railway" in lines[problems[1].line - 1]
+    assert "label_to" in problems[2].message and "[longitude, latitude]" in problems[2].message
+    assert "entity: nagorno-karabakh" in lines[problems[2].line - 1]
 
 
 def test_hostile_svg_is_still_refused() -> None:
@@ -180,19 +183,90 @@ def test_the_region_file_names_its_source_and_licence() -> None:
     assert shutil.which("node") is None or (ROOT / "tools" / "region_shapes.mjs").is_file()
 
 
+#: the smallest on-screen size of a map's labels (CSS pixels): a phone keeps the map this legible
+#: and pans it sideways, rather than shrink it to the screen's width
+LEGIBLE_PX = 11
+
+
 @pytest.mark.parametrize("edition", ["en", "fa"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_maps_fit_phones_and_desktops(site: Path, server: str, page: Page, edition: str,
                                       width: int) -> None:
+    """The page never scrolls sideways: on a desktop the map fits its column; on a phone it keeps
+    legible labels and pans in a frame that fits the screen, a named region the keyboard reaches,
+    starting on the outlined areas of the war."""
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(server + maps_url(edition))
+    page.evaluate("document.fonts.ready")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    for svg in page.locator(".map__svg").all():
-        box = svg.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
-        assert box["height"] > 100
-    label = page.locator("#map-caucasus-baku text")
-    assert label.bounding_box() is not None  # the label is drawn, in the map's frame
+    for pan in page.locator(".map__pan").all():
+        frame, svg = pan.bounding_box(), pan.locator(".map__svg").bounding_box()
+        assert frame is not None and svg is not None and svg["height"] > 100
+        assert frame["x"] >= 0 and frame["x"] + frame["width"] <= width
+        pans = svg["width"] > frame["width"] + 1
+        assert pans == (width < 600), (width, frame, svg)
+        assert (pan.get_attribute("tabindex") == "0") == pans
+        if pans:
+            title = pan.locator("xpath=..").locator(".map__title").inner_text()
+            assert pan.get_attribute("role") == "region" and pan.get_attribute("aria-label") == title
+    sizes = page.eval_on_selector_all(
+        ".map__svg text", "ts => ts.map(t => t.getBoundingClientRect().height)")
+    assert sizes and min(sizes) >= LEGIBLE_PX, min(sizes)
+    if width < 600:  # the Karabakh outlines are in view, not the map's western edge
+        frame = page.locator("#map-caucasus .map__pan").bounding_box()
+        area = page.locator("#map-caucasus-nagorno-karabakh .map__area").bounding_box()
+        assert frame is not None and area is not None
+        assert frame["x"] <= area["x"] and area["x"] + area["width"] <= frame["x"] + frame["width"]
+
+
+def test_a_phone_opens_the_map_on_the_feature_the_link_names(site: Path, server: str,
+                                                              page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 900})
+    for feature in ("map-caucasus-baku", "map-caucasus-erzurum"):
+        page.goto(f"{server}fa/maps/#{feature}")
+        frame = page.locator("#map-caucasus .map__pan").bounding_box()
+        dot = page.locator(f"#{feature} .map__dot").bounding_box()
+        assert frame is not None and dot is not None
+        assert frame["x"] <= dot["x"] and dot["x"] + dot["width"] <= frame["x"] + frame["width"]
+
+
+#: in the SVG's own units, so the same at every width: each label's box, the dots, the frame
+_LAYOUT = """() => [...document.querySelectorAll('.map__svg')].map(svg => {
+  const box = e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
+  const owner = e => e.closest('a') ? e.closest('a').id : '';
+  const vb = svg.viewBox.baseVal;
+  return {frame: [vb.x, vb.y, vb.x + vb.width, vb.y + vb.height],
+          labels: [...svg.querySelectorAll('text')].map(t => [t.textContent, owner(t), box(t)]),
+          dots: [...svg.querySelectorAll('.map__dot, .map__leader-end')].map(d => [owner(d), box(d)])};
+})"""
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_label_hides_another_or_leaves_the_map(site: Path, server: str, page: Page,
+                                                  edition: str, width: int) -> None:
+    """Labels differ in length from one language to the next: in every edition, no label covers
+    another feature's label or dot (a place's, or the end of an area's leader), and none runs
+    past the map's edge."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server + maps_url(edition))
+    page.evaluate("document.fonts.ready")
+    problems = []
+    for svg in page.evaluate(_LAYOUT):
+        frame, labels = svg["frame"], svg["labels"]
+        for i, (name, owner, box) in enumerate(labels):
+            if not (frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1]
+                    and box[3] <= frame[3]):
+                problems.append(f"{name} runs past the map's edge")
+            problems += [f"{name} covers {other}" for other, owner2, box2 in labels[i + 1:]
+                         if (owner != owner2 or not owner) and _overlap(box, box2)]
+            problems += [f"{name} covers the dot of {dot_owner}" for dot_owner, dot in svg["dots"]
+                         if dot_owner != owner and _overlap(box, dot)]
+    assert not problems, problems
 
 
 def test_the_maps_pages_pass_the_nu_html_checker(site: Path) -> None:
@@ -220,7 +294,7 @@ def test_the_packets_print_the_map_in_its_colours(site: Path) -> None:
         pages = [p for p in pdf if "What the map shows" in p.get_text()]
         assert pages, "the packet's PDF has no map"
         text = pages[0].get_text()
-        assert "Khankendi (Stepanakert)" in text and "Nagorno-Karabakh (approximate)" in text
+        assert "Khankendi (Stepanakert)" in text and "Nagorno-Karabakh\n(approximate)" in text
         fills = {tuple(round(c, 2) for c in d["fill"]) for d in pages[0].get_drawings()
                  if d.get("fill")}
         assert (0.96, 0.95, 0.92) in fills  # the land's colour, not the SVG default black

@@ -171,6 +171,44 @@
   window.addEventListener("resize", scrollableBlocks);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(scrollableBlocks);
 
+  /* A map wider than the screen (a phone: maps.css) pans sideways in its frame, which is then
+     reachable with the keyboard and named after the map. It starts on the feature the address
+     names, else on the outlined areas (the war's ground) with their labels, else centred. */
+  function centre(pan, feature) {
+    var frame = pan.getBoundingClientRect();
+    var focus = feature || pan.querySelector(".map__areas");
+    var box = focus && focus.getBoundingClientRect();
+    if (box && box.width) {
+      pan.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
+    } else {
+      pan.scrollLeft = (pan.scrollWidth - pan.clientWidth) / 2;
+    }
+  }
+  function panMaps() {
+    document.querySelectorAll(".map__pan").forEach(function (pan) {
+      if (pan.scrollWidth > pan.clientWidth + 1) {
+        var title = pan.parentNode.querySelector(".map__title");
+        pan.setAttribute("tabindex", "0");
+        pan.setAttribute("role", "region");
+        if (title) pan.setAttribute("aria-label", title.textContent.trim());
+        if (!pan.hasAttribute("data-reader-panned")) {
+          pan.setAttribute("data-reader-panned", "");
+          centre(pan, location.hash ? pan.querySelector(":target") : null);
+        }
+      } else if (pan.hasAttribute("tabindex")) {
+        pan.removeAttribute("tabindex");
+        pan.removeAttribute("role");
+        pan.removeAttribute("aria-label");
+      }
+    });
+  }
+  panMaps();
+  window.addEventListener("resize", panMaps);
+  window.addEventListener("hashchange", function () {
+    var feature = document.querySelector(".map__pan :target");
+    if (feature) centre(feature.closest(".map__pan"), feature);
+  });
+
   /* The theme's drawer and search toggles start closed when a page is shown again (going back),
      as their `autocomplete="off"` did before the build removed it (hooks/theme_a11y.py). */
   window.addEventListener("pageshow", function () {
