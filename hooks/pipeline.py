@@ -36,6 +36,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from model import REF_RE, ContentError, Paper, Section
 from pages import check_markdown
+from pdf import enabled as pdf_enabled
 from pdf import pdf_path
 from reader_build import ReaderBuild
 from render import (
@@ -123,7 +124,7 @@ class ReaderPage:
         if name == "reader-view":
             return view_control_html(build.ui)
         if name == "reader-pdf":
-            return pdf_button(build.ui, self.rel(self.pdf_path()))
+            return pdf_button(build.ui, self.rel(self.pdf_path()), typeset=pdf_enabled())
         if name == "reader-record" and self.paper is not None:
             key = self.paper.key
             links = {ext: self.rel(f"cite/{key}.{ext}") for ext in ("bib", "ris", "json")}

@@ -195,5 +195,7 @@ def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str]
                   tmx=root_href("corpus/excerpts.tmx"))
 
 
-def pdf_button(ui: dict[str, str], href: str) -> str:
-    return render("pdf-button.html", ui=ui, href=href)
+def pdf_button(ui: dict[str, str], href: str, typeset: bool = True) -> str:
+    """The page's PDF button; where this build typesets no PDF (`SITE_PDF=0`, as `make serve`
+    previews the site), a line saying where the PDF comes from instead of a link to nothing."""
+    return render("pdf-button.html", ui=ui, href=href, typeset=typeset)

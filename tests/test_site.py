@@ -214,6 +214,24 @@ def test_a_fallback_page_says_so_and_marks_its_english_as_english(
     assert own.select_one(".fallback-notice") is None and own.select_one(".fallback-content") is None
 
 
+def test_a_preview_without_pdfs_says_where_the_pdf_comes_from(project_copy: Path,
+                                                              tmp_path: Path) -> None:
+    """`make serve` typesets no PDF (`SITE_PDF=0`): its pages link to no missing file, they say in
+    the edition's language that the full build makes the PDF."""
+    import yaml
+    from conftest import mkdocs_build
+
+    ui = yaml.safe_load((project_copy / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
+    out = tmp_path / "site"
+    result = mkdocs_build(project_copy, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for edition, url in (("en", "papers/sample/"), ("fa", "fa/papers/nemune/")):
+        block = read_html(out, url).select_one(".pdf-download")
+        assert block is not None and block.find("a") is None, url
+        assert " ".join(block.get_text().split()) == ui[edition]["pdf_preview"]
+    assert not (out / "pdf").exists()
+
+
 @pytest.mark.parametrize("edition", ["tr", "fa", "ar"])
 def test_language_switcher_leads_to_the_same_page(site: Path, corpus, edition: str) -> None:
     key = next(iter(corpus.papers))
