@@ -47,6 +47,8 @@ class Author(_Strict):
     name: str = Field(min_length=1)
     family: str | None = None  #: the family name, where it is not the last word of `name`
     original: str | None = None  #: the name as the paper prints it
+    #: the family name in `original`, where it is not as many last words as `family` has
+    family_original: str | None = None
     role: dict[str, str] | None = None  #: by edition
     role_original: str | None = None
     affiliation: dict[str, str] | None = None  #: by edition

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import markdown
 from cite import citation_meta, reference_parts, reference_text, ris  # noqa: F401
 from cite_files import bibtex  # noqa: F401  (importable from here)
+from cite_own import own_reference
 from languages import direction
 from model import Corpus, Excerpt, Note, Paper
 from reader_syntax import ReaderSyntax
@@ -162,8 +163,11 @@ def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) ->
     stated = [(label, value) for label, value in rows
               if missing_mark not in value and label != ui["record_note"]]
     missing = [label for label, value in rows if missing_mark in value]
+    edition = ui.get("_edition", "en")
+    own = own_reference(paper) if edition == paper.lang else None
     return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
-                  missing=missing, reference=reference_html(paper),
+                  missing=missing, reference=reference_html(paper), own_reference=own,
+                  own_dir=direction(paper.lang),
                   separator="، " if direction(ui.get("_edition", "en")) == "rtl" else ", ")
 
 

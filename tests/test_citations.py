@@ -223,3 +223,86 @@ def test_the_shown_reference_isolates_the_papers_own_language(site: Path, corpus
     record = corpus.papers["kazemi-1403"].record
     assert record.journal is not None
     assert runs == [("fa", "rtl", record.title.original), ("fa", "rtl", record.journal.original)]
+
+
+#: the reference as a reference list in the paper's own language writes it: shown, with the
+#: edition's `cite_own` line above it, in that edition only
+OWN = {
+    "kazemi-1403": ("fa", "کاظمی، احسان و صالحی یگانه، مهرداد (۱۴۰۳). «نقش قدرت نرم در اتحاد راهبردی"
+                    " ترکیه با جمهوری آذربایجان». مطالعات اوراسیای مرکزی، دورۀ ۱۷، شمارۀ ۲، صص"
+                    " ۲۵۱–۲۷۸."),
+    "masoumi-2025": ("fa", "معصومی، سید ابراهیم (۲۰۲۵). «دیپلماسی رسمی و همگرایی جمهوری اسلامی ایران و"
+                     " جمهوری آذربایجان». پژوهش‌های روابط بین‌الملل، دورۀ ۱۴، شمارۀ ۴، صص ۱۱۳–۱۴۱."
+                     " https://doi.org/10.22034/irr.2025.477975.2599"),
+    "karabakh-war": ("ar", "[الصراع الأذربيجاني الأرميني وحرب 2020 ودور تركيا]. (د.ت.)."),
+    "kardeslik": ("tr", "Kardeşlikten Stratejik İttifaka: Karabağ Sonrası Güney Kafkasya’da"
+                  " Türkiye-Azerbaycan İlişkileri ve Bölgesel Düzen. (t.y.)."),
+    "ases-2025": ("tr", "[Selçuklulardan stratejik ortaklığa Azerbaycan–Türkiye ilişkileri]. (2025)."
+                  " ASES International Journal of Economy, 3(2)."),
+}
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_papers_own_edition_gives_its_reference_in_its_language(site: Path, key: str) -> None:
+    import yaml
+
+    ui = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
+    own_edition, expected = OWN[key]
+    for edition in ("en", "tr", "fa", "ar"):
+        prefix = "" if edition == "en" else f"{edition}/"
+        cite = read_html(site, f"{prefix}papers/{key}/").select_one("#how-to-cite")
+        shown = cite.select_one(".cite__own")
+        if edition != own_edition:
+            assert shown is None, (key, edition)
+            continue
+        assert shown["lang"] == own_edition
+        assert shown["dir"] == ("rtl" if own_edition in ("fa", "ar") else "ltr")
+        assert " ".join(shown.get_text().split()) == expected
+        label = shown.find_previous_sibling("p")
+        assert label is not None and label.get_text() == ui[own_edition]["cite_own"]
+        # the English reference the files carry is still there, below it
+        assert cite.select_one(".cite__reference")["lang"] == "en"
+
+
+@pytest.mark.parametrize("key", ["kardeslik", "ases-2025"])
+def test_the_turkish_reference_dates_as_citeproc_does_in_turkish(site: Path, key: str) -> None:
+    """APA in Turkish (the CSL locale tr-TR): the same year, or the same word for no date."""
+    import re as _re
+
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
+    from citeproc.source.json import CiteProcJSON
+
+    item = _csl(site, key)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bib = CitationStylesBibliography(
+            CitationStylesStyle(str(CSL / "apa.csl"), locale="tr-TR", validate=False),
+            CiteProcJSON([item]), formatter.plain)
+        bib.register(Citation([CitationItem(item["id"])]))
+        formatted = str(bib.bibliography()[0])
+    date = _re.search(r"\(([^()]*)\)\.", formatted)
+    assert date is not None, formatted
+    assert f"({date.group(1)})." in OWN[key][1]
+
+
+def test_names_in_the_printed_script() -> None:
+    from cite_own import CONVENTIONS, _name
+
+    two_words = Author(name="Mehrdad Salehi Yeganeh", family="Salehi Yeganeh",
+                       original="مهرداد صالحی یگانه")
+    assert _name(two_words, CONVENTIONS["fa"]) == "صالحی یگانه، مهرداد"
+    # where the printed family name has another number of words, the record says which it is
+    joined = Author(name="Ali Abdolrahimi", original="علی عبدالرحیمی",
+                    family_original="عبدالرحیمی")
+    assert _name(joined, CONVENTIONS["fa"]) == "عبدالرحیمی، علی"
+    spaced = Author(name="Sara Abdulrahman", original="سارة عبد الرحمن",
+                    family_original="عبد الرحمن")
+    assert _name(spaced, CONVENTIONS["ar"]) == "عبد الرحمن، سارة"
+    assert _name(Author(name="Ahmet Kemal Yılmaz"), CONVENTIONS["tr"]) == "Yılmaz, A. K."
+    assert _name(Author(name="Aliyev"), CONVENTIONS["tr"]) == "Aliyev"
