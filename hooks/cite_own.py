@@ -54,9 +54,9 @@ def _name(author: Author, rules: Conventions) -> str:
         parts = author.name[: len(author.name) - len(latin_family)].split()
         initials = " ".join(f"{part[0]}." for part in parts)
         return f"{latin_family}{rules.comma}{initials}" if initials else latin_family
-    printed = (author.original or author.name).split()
-    family = author.family_original or " ".join(printed[-len(latin_family.split()):])
-    given = " ".join(printed)[: -len(family)].strip() if " ".join(printed).endswith(family) else ""
+    printed = " ".join((author.original or author.name).split())
+    family = author.family_original or " ".join(printed.split()[-len(latin_family.split()):])
+    given = printed.removesuffix(family).strip() if printed.endswith(family) else ""
     return f"{family}{rules.comma}{given}" if given else family
 
 

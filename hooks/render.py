@@ -168,7 +168,7 @@ def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) ->
     return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
                   missing=missing, reference=reference_html(paper), own_reference=own,
                   own_dir=direction(paper.lang),
-                  separator="، " if direction(ui.get("_edition", "en")) == "rtl" else ", ")
+                  separator="، " if direction(edition) == "rtl" else ", ")
 
 
 def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href) -> str:
