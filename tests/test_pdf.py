@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -249,6 +250,43 @@ def test_no_page_but_the_last_is_nearly_empty(site: Path, corpus, packets) -> No
         full = max(counts)
         thin = [number for number, lines in enumerate(counts[:-1], 1) if lines < full / 4]
         assert not thin, (rel, "nearly empty pages", thin, counts)
+
+
+def _first_words(cell: Any, count: int = 3) -> str:
+    return " ".join(cell.get_text(" ").split()[:count])
+
+
+def test_a_table_row_starts_on_the_page_that_holds_it(site: Path, corpus) -> None:
+    """A row of a data table is read across, so it is not split from its cells: the row's start
+    (its first cell, the number, followed by the first words of the next, the interviewee) and
+    the first words of its last cell (the findings) are on one page, in every edition. Read with
+    PyMuPDF, in the order the cells are drawn, and compared as test_pdf_text compares (without
+    the whitespace extractors rebuild) and in Unicode's canonical order (an extractor may give an
+    Arabic letter's shadda and kasratan either way)."""
+    import pymupdf
+    from test_pdf_text import comparable as as_compared
+
+    def comparable(text: str) -> str:
+        return unicodedata.normalize("NFC", as_compared(text))
+
+    checked = 0
+    for edition in EDITIONS:
+        for key in corpus.papers:
+            rows = [row.find_all("td") for row in
+                    read_html(site, edition_prefix(edition) + f"papers/{key}/").select("article tr")]
+            probes = [(comparable(_first_words(cells[0]) + _first_words(cells[1])),
+                       comparable(_first_words(cells[-1]))) for cells in rows if len(cells) >= 3]
+            if not probes:
+                continue
+            rel = f"pdf/{edition}/{key}.pdf"
+            with pymupdf.open(site / rel) as document:
+                pages = [comparable(page.get_text()) for page in document]
+            for start, last in probes:
+                assert any(start in text for text in pages), (rel, "a row split after its first cell", start)
+                assert any(start in text and last in text for text in pages), (
+                    rel, "a row split from its last cell", start, last)
+                checked += 1
+    assert checked >= 4 * 16, checked  # masoumi's interview table, in each edition
 
 
 def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path) -> None:
