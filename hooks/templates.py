@@ -7,13 +7,14 @@ escaped by Jinja. One template per element of the HTML contract (README, "HTML c
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.bccache import Bucket, BytecodeCache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 FOLDER = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "reader"
 
@@ -47,13 +48,26 @@ class MemoryBytecodeCache(BytecodeCache):
 BYTECODE = MemoryBytecodeCache()
 
 
+#: a range of numbers ("251–278", "۲۵۱–۲۷۸"): a line may not break after its dash
+_RANGE = re.compile(r"\d+–\d+")
+
+
+def keep_ranges(text: str) -> Markup:
+    """The filter `keep_ranges`: `text`, escaped, each range of numbers in it kept on one line
+    (`<span class="unbroken">`)."""
+    return Markup(_RANGE.sub(lambda found: f'<span class="unbroken">{found.group(0)}</span>',
+                             str(escape(text))))
+
+
 @cache
 def environment() -> Environment:
     # Templates are read once per build (`reload` starts again when they change under
     # `mkdocs serve`), not checked on disk at every use.
-    return Environment(loader=FileSystemLoader(FOLDER), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False,
-                       bytecode_cache=BYTECODE)
+    env = Environment(loader=FileSystemLoader(FOLDER), autoescape=select_autoescape(["html"]),
+                      undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False,
+                      bytecode_cache=BYTECODE)
+    env.filters["keep_ranges"] = keep_ranges
+    return env
 
 
 def reload() -> None:

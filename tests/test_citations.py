@@ -258,6 +258,10 @@ def test_the_papers_own_edition_gives_its_reference_in_its_language(site: Path, 
         assert shown["lang"] == own_edition
         assert shown["dir"] == ("rtl" if own_edition in ("fa", "ar") else "ltr")
         assert " ".join(shown.get_text().split()) == expected
+        # a line does not break inside a page range ("۲۵۱–" / "۲۷۸")
+        for shown_reference in (shown, cite.select_one(".cite__reference")):
+            ranges = re.findall(r"\d+–\d+", shown_reference.get_text())
+            assert [s.get_text() for s in shown_reference.select("span.unbroken")] == ranges
         label = shown.find_previous_sibling("p")
         assert label is not None and label.get_text() == ui[own_edition]["cite_own"]
         # the English reference the files carry is still there, below it

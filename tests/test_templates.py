@@ -1,11 +1,12 @@
-"""The compiled-template cache shared by the editions' Jinja environments (`templates`)."""
+"""The compiled-template cache shared by the editions' Jinja environments, and the filters the
+reader's templates use (`templates`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from templates import MemoryBytecodeCache
+from templates import MemoryBytecodeCache, keep_ranges
 
 
 def _env(folder: Path, cache: MemoryBytecodeCache, **settings: object) -> Environment:
@@ -43,3 +44,10 @@ def test_code_compiled_with_other_settings_is_not_reused(tmp_path: Path) -> None
     assert _env(tmp_path, cache).get_template("a.html").render(x="<i>") == "<i>"
     escaping = _env(tmp_path, cache, autoescape=select_autoescape(["html"]))
     assert escaping.get_template("a.html").render(x="<i>") == "&lt;i&gt;"
+
+
+def test_a_range_of_numbers_is_kept_on_one_line_and_the_rest_escaped() -> None:
+    assert keep_ranges("pp. 251–278 & <b>") == (
+        'pp. <span class="unbroken">251–278</span> &amp; &lt;b&gt;')
+    assert keep_ranges("صص ۲۵۱–۲۷۸.") == 'صص <span class="unbroken">۲۵۱–۲۷۸</span>.'
+    assert keep_ranges("2020 – 2021, 3-4") == "2020 – 2021, 3-4"  # a dash between words, a hyphen
