@@ -150,13 +150,23 @@ def reference(paper: Paper, site_url: str = "", page_url: str = "") -> Reference
 
 # --- the formatted reference ------------------------------------------------------------------
 
+def join_names(names: list[str], comma: str, and_: str) -> str:
+    """The authors' names in a reference, the last two joined by `and_` ("A, B, & C")."""
+    return (comma.join(names[:-1]) + and_ + names[-1]) if len(names) > 1 else "".join(names)
+
+
+def page_span(pages: tuple[str, str | None] | None) -> str:
+    """"251–278", or the one page; "" where no page is known."""
+    return "–".join(page for page in pages if page) if pages else ""
+
+
 def reference_parts(paper: Paper, site_url: str = "") -> list[tuple[str, str | None]]:
     """The formatted reference "How to cite" shows (author–date, APA's order), as runs of text
     with the language of those in the paper's own language (its title, its journal's name)."""
     ref = reference(paper, site_url)
     names = [f"{family}, {' '.join(f'{p[0]}.' for p in given.split() if p)}".strip(", ")
              for family, given in ref.authors]
-    who = (", ".join(names[:-1]) + ", & " + names[-1]) if len(names) > 1 else "".join(names)
+    who = join_names(names, ", ", ", & ")
     year = str(ref.year) if ref.year else "n.d."
     if ref.title_original:
         title: list[tuple[str, str | None]] = [(ref.title_original, ref.lang)]
@@ -169,7 +179,7 @@ def reference_parts(paper: Paper, site_url: str = "") -> list[tuple[str, str | N
         own = paper.record.journal is not None and ref.journal == paper.record.journal.original
         issue = f"({ref.issue})" if ref.issue else ""
         volume = f", {ref.volume}{issue}" if ref.volume else ""
-        pages = f", {'–'.join(p for p in ref.pages if p)}" if ref.pages else ""
+        pages = f", {page_span(ref.pages)}" if ref.pages else ""
         parts += [(ref.journal, ref.lang if own else None), (f"{volume}{pages}. ", None)]
     if ref.doi:
         parts.append((f"https://doi.org/{ref.doi} ", None))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calendar_sh import digits
-from cite import reference
+from cite import join_names, page_span, reference
 from model import Paper
 from record_model import Author
 
@@ -67,7 +67,7 @@ def own_reference(paper: Paper) -> str | None:
         return None
     rec, ref = paper.record, reference(paper)
     names = [_name(a, rules) for a in rec.authors or []]
-    who = (rules.comma.join(names[:-1]) + rules.and_ + names[-1]) if len(names) > 1 else "".join(names)
+    who = join_names(names, rules.comma, rules.and_)
     printed = (rec.year or "").strip()
     year = digits(printed, paper.lang) if printed else rules.no_date
     if rec.title.original:
@@ -85,7 +85,7 @@ def own_reference(paper: Paper) -> str | None:
 
 def _numbers(volume: str | None, issue: str | None, pages: tuple[str, str | None] | None,
              rules: Conventions, lang: str) -> str:
-    span = "–".join(p for p in pages if p) if pages else ""
+    span = page_span(pages)
     if not rules.volume:  # APA: ", 17(2), 251–278."
         numbers = f"{volume}({issue})" if volume and issue else volume or ""
         return "".join(f", {part}" for part in (numbers, span) if part) + "."
