@@ -2,7 +2,8 @@
 
 After the last edition is built, each paper page and each seminar packet, in every edition, is
 typeset with WeasyPrint from its built HTML and `assets/css/pdf.css`: A4 with binding margins,
-running heads, page numbers, a title block with the full reference, the contents with the page
+running heads, page numbers, a title block with the full reference (in a paper's own edition,
+as a reference list in its language writes it: `cite_own`), the contents with the page
 of each section, excerpts in parallel columns (the right-to-left one on the right), editor's
 notes below each excerpt and each excerpt's address. The text layer is prepared by `pdf_text`;
 the PDFs are tagged. Files: `pdf/<edition>/<paper>.pdf` and `pdf/<edition>/packet-<slug>.pdf`.
@@ -29,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import load_apparatus  # noqa: E402
+from cite_own import own_reference  # noqa: E402
 from content import load_corpus  # noqa: E402
 from languages import EDITIONS, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
@@ -36,7 +38,7 @@ from maps_print import with_map_styles  # noqa: E402
 from page_meta import first_heading  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import reference_html  # noqa: E402
-from templates import Markup, render  # noqa: E402
+from templates import Markup, keep_ranges, render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>',
@@ -56,6 +58,7 @@ class Job:
     site_url: str  #: the published site: links in the PDF lead there, never to a local file
     authors: str = ""  #: for the PDF's metadata, where the source states them
     keywords: str = ""
+    reference_lang: str = "en"  #: the language the reference is written in
 
 
 def pdf_path(edition: str, name: str) -> str:
@@ -77,9 +80,12 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
             # the keywords the paper states: in its own language in that edition, else in English
             keywords = ", ".join((stated.original if edition == paper.lang else stated.en) or []
                                  if stated else [])
+            # in the paper's own edition, the reference as that language's reference lists write it
+            own = own_reference(paper) if edition == paper.lang else None
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
-                           reference_html(paper), f"{site_url}{page}/", site_url, authors,
-                           keywords))
+                           keep_ranges(own) if own else reference_html(paper),
+                           f"{site_url}{page}/", site_url, authors, keywords,
+                           paper.lang if own else "en"))
     for packet in app.packets.values():
         papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
         sources = " · ".join(reference_html(corpus.papers[k]) for k in papers)
@@ -115,6 +121,8 @@ def document(job: Job, site: Path) -> str:
                                               ("dcterms.modified", build_date())) if value]
     return render("pdf-document.html", lang=job.edition, dir=direction, title=job.title,
                   meta=meta, site_url=job.site_url, reference=Markup(job.reference),
+                  reference_lang=job.reference_lang,
+                  reference_dir=text_direction(job.reference_lang),
                   url=job.url, body=Markup(body))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EDITIONS, read_html
+from conftest import EDITIONS, ROOT, read_html
 from languages import edition_prefix
 
 
@@ -25,8 +25,6 @@ def pdf_files(corpus, app_packets: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def packets() -> list[str]:
-    from conftest import ROOT
-
     return sorted(p.stem for p in (ROOT / "docs" / "en" / "packets").glob("*.md")
                   if p.stem != "index")
 
@@ -124,6 +122,44 @@ def test_title_block_running_head_and_page_numbers(site: Path, corpus) -> None:
     assert re.search(r"\b2 / \d+\b", second)
 
 
+def test_the_title_block_gives_the_reference_the_page_gives_first(site: Path, corpus) -> None:
+    """Under a paper's title, the PDF gives the reference as the page's "How to cite" gives it
+    first: in the paper's own edition as a reference list in its language writes it, elsewhere in
+    English (APA), in its language and direction. Read with PyMuPDF from the first page, before
+    the page's address that ends the title block, compared as test_pdf_text compares."""
+    import pymupdf
+    from test_pdf_text import comparable as as_compared
+
+    def comparable(text: str) -> str:
+        return unicodedata.normalize("NFC", as_compared(text))
+
+    for key, paper in corpus.papers.items():
+        for edition in EDITIONS:
+            html = read_html(site, edition_prefix(edition) + f"papers/{key}/")
+            shown = html.select_one(".cite__own") or html.select_one(".cite__reference")
+            rel = f"pdf/{edition}/{key}.pdf"
+            with pymupdf.open(site / rel) as document:
+                first = comparable(document[0].get_text())
+            address = comparable(html.select_one('link[rel="canonical"]')["href"])
+            assert address in first, (rel, "no address in the title block")
+            assert comparable(shown.get_text()) in first[:first.index(address)], (rel, shown.get_text())
+            own = edition == paper.lang
+            assert ("cite__own" in shown["class"]) == own, (rel, "the reference in its own language")
+            assert shown["lang"] == (paper.lang if own else "en")
+            printed = _title_block_reference(site, edition, key)
+            assert (printed["lang"], printed["dir"]) == (shown["lang"], shown["dir"]), rel
+
+
+def _title_block_reference(site: Path, edition: str, key: str) -> Any:
+    """The title block's reference paragraph, as the PDF's print document has it."""
+    import pdf
+    from bs4 import BeautifulSoup
+
+    job = next(j for j in pdf.jobs(ROOT / "docs", "https://example.org/")
+               if j.out == f"pdf/{edition}/{key}.pdf")
+    return BeautifulSoup(pdf.document(job, site), "html.parser").select_one(".title-block__reference")
+
+
 def test_each_page_links_its_pdf_in_its_own_edition(site: Path, corpus, packets) -> None:
     """A reader of any edition prints the page in that edition's language."""
     pages = [(f"papers/{key}/", key) for key in corpus.papers]
@@ -169,7 +205,6 @@ def test_links_lead_to_the_published_site_and_metadata_is_set(site: Path, corpus
     """Read with PyMuPDF: no link points to the machine that built the PDF; each PDF has its
     title and language, and its authors where the source states them."""
     import pymupdf
-    from conftest import ROOT
     from mkdocs.config import load_config
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
@@ -386,7 +421,6 @@ def test_typesetting_is_reproducible(site: Path, tmp_path: Path, packets) -> Non
     """Two typesettings of one page give byte-identical PDFs, equal to the built one: one with
     the fonts unpacked once beforehand (as the build does), one leaving them to WeasyPrint."""
     import pdf
-    from conftest import ROOT
     from mkdocs.config import load_config
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
@@ -409,7 +443,6 @@ def test_print_fonts_are_unpacked_once_and_read_from_the_copy(tmp_path: Path) ->
     """Each font of the print stylesheet unpacked from WOFF2 to the font file it holds; the
     typesetting's fetcher serves that copy, and still nothing outside the site."""
     import pdf
-    from conftest import ROOT
     from fontTools.ttLib import TTFont
 
     site = ROOT / "docs"  # the stylesheet and the fonts, where the build copies them from
