@@ -440,3 +440,22 @@ def test_a_pages_title_is_drawn_in_preloaded_fonts(site: Path) -> None:
                 raise AssertionError(f"{url}: {char!r} of the title is in none of its fonts")
         checked += 1
     assert checked >= 70
+
+
+def test_no_section_is_named_like_the_pages_contents(site: Path) -> None:
+    """A page's contents (the folded menu on a phone, the printed contents of the PDF) does not
+    list a section with its own name ("Contents: Contents, Summary, …"): a paper's own table of
+    contents is headed as the study's."""
+    checked = 0
+    for path in pages(site):
+        url = url_of(site, path)
+        if url.startswith(("pdf/", "pagefind/")):
+            continue
+        contents = read_html(site, url).select_one(".page-contents")
+        if contents is None:
+            continue
+        name = " ".join(contents.summary.get_text().split())
+        entries = [" ".join(a.get_text().split()) for a in contents.select("nav a")]
+        assert name not in entries, (url, name)
+        checked += 1
+    assert checked >= 4 * 5, checked  # at least the paper pages of every edition
