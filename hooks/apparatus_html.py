@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from apparatus import KINDS, term_excerpts
 from calendar_sh import digits, long_date, solar_hijri
@@ -30,9 +31,19 @@ def excerpt_refs(build: ReaderBuild, ids: list[str], page_url: str) -> Markup:
     return Markup(render("excerpt-refs.html", refs=refs, dir=build.dir))
 
 
-def forms(names: dict[str, str]) -> list[dict[str, str]]:
-    return [{"lang": code, "dir": direction(code), "text": names[code]}
-            for code in EDITIONS if names.get(code)]
+def forms(names: dict[str, str]) -> list[dict[str, Any]]:
+    """A name's forms in the editions' order, each written once, with the languages that write it
+    so (`langs`): "Alexander Wendt", not "Alexander Wendt · Alexander Wendt" where the English
+    and Turkish forms are the same."""
+    out: list[dict[str, Any]] = []
+    for code in EDITIONS:
+        text = names.get(code)
+        same = next((form for form in out if form["text"] == text), None) if text else None
+        if same is not None:
+            same["langs"].append(code)
+        elif text:
+            out.append({"lang": code, "dir": direction(code), "text": text, "langs": [code]})
+    return out
 
 
 def glossary_html(build: ReaderBuild, page_url: str) -> str:

@@ -54,6 +54,27 @@ def test_glossary_pages_list_every_term_with_its_forms_and_uses(site: Path, app)
     assert soft.select(".term__uses a.excerpt-ref")
 
 
+def test_each_form_of_a_name_is_shown_once(site: Path, app) -> None:
+    """"Alexander Wendt", not "Alexander Wendt · Alexander Wendt" where the English and Turkish
+    forms are the same; a form that differs is kept, in its language; the glossary says which
+    languages write a form ("EN · TR Bayraktar TB2")."""
+    for prefix in ("", "tr/", "fa/", "ar/"):
+        for page, selector in (("glossary/", ".term__forms"), ("people-and-places/", ".entity__names")):
+            entries = read_html(site, f"{prefix}{page}").select(selector)
+            assert entries, (prefix, page)
+            for entry in entries:
+                shown = [form.get_text() for form in entry.select("[lang]")]
+                assert len(shown) == len(set(shown)), (prefix, page, shown)
+        wendt = read_html(site, f"{prefix}people-and-places/").select_one(
+            "#entity-alexander-wendt .entity__names")
+        assert [(f["lang"], f.get_text()) for f in wendt.select("[lang]")] == [
+            ("en", "Alexander Wendt"), ("fa", "الکساندر ونت"), ("ar", "ألكسندر ونت")]
+        # the glossary names the languages that write a form alike
+        drone = read_html(site, f"{prefix}glossary/").select("#term-bayraktar-tb2 .term__form")
+        assert [(f.select_one(".term__lang").get_text(), f.select_one("[lang]")["lang"])
+                for f in drone] == [("en · tr", "en"), ("fa", "fa"), ("ar", "ar")]
+
+
 def test_terms_are_glossed_in_excerpts_and_summaries(site: Path, app) -> None:
     doc = read_html(site, "papers/kazemi-1403/")
     glosses = doc.select("a.gloss")
