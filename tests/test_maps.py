@@ -75,7 +75,7 @@ def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None
     text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
     text = text.replace("{entity: ganja,", "{entity: no-such-place,", 1)
     text = text.replace("kind: rail", "kind: canal", 1)
-    text = text.replace("label_to: [46.88, 39.6]", "label_to: [46.88]", 1)
+    text = text.replace("label_to: [46.92, 39.55]", "label_to: [46.92]", 1)
     (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
     _, app = map_data()
     _, problems = read_map_data(docs, app)

@@ -82,7 +82,10 @@ PROBE_FLOORS = {
     ("pdf/en/masoumi-2025.pdf", "pdftotext", "original"): 0.38,
     ("pdf/tr/masoumi-2025.pdf", "pdftotext", "original"): 0.37,
     ("pdf/fa/masoumi-2025.pdf", "pdftotext", "original"): 0.58,
-    ("pdf/ar/masoumi-2025.pdf", "pdftotext", "original"): 0.62,
+    # 0.62 before the interview table's rows were kept whole on a page: the pages after it
+    # moved, and pages 10 to 24 hold about as many left-to-right as right-to-left letters, so
+    # which of them pdftotext reads right to left changes with the page breaks
+    ("pdf/ar/masoumi-2025.pdf", "pdftotext", "original"): 0.59,
     ("pdf/ar/masoumi-2025.pdf", "pdftotext", "translation"): 0.92,
 }
 
