@@ -42,12 +42,17 @@ class PageContext(Protocol):
 
 
 class ExcerptLinkProcessor(InlineProcessor):
-    def __init__(self, pattern: str, extension: ReaderSyntax) -> None:
-        super().__init__(pattern)
+    """`[[id]]`: the link, kept as finished HTML. Its address is already the page's URL in the
+    reader's edition (the page context gives it), so MkDocs' check of links to Markdown files,
+    which would call it "an unrecognized relative link", does not see it; the context has
+    checked that the excerpt exists."""
+
+    def __init__(self, pattern: str, extension: ReaderSyntax, md: Markdown) -> None:
+        super().__init__(pattern, md)
         self.extension = extension
 
     def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
-                    ) -> tuple[etree.Element | None, int | None, int | None]:
+                    ) -> tuple[str | None, int | None, int | None]:
         context = self.extension.context
         if context is None:
             return None, None, None
@@ -56,7 +61,7 @@ class ExcerptLinkProcessor(InlineProcessor):
         element = etree.Element("a", {"class": "excerpt-ref", "dir": text_dir, "href": href,
                                       "data-ref": excerpt_id})
         element.text = (m.group(2) or "").strip() or label
-        return element, m.start(0), m.end(0)
+        return self.md.htmlStash.store(self.md.serializer(element)), m.start(0), m.end(0)
 
 
 class ReaderBlockProcessor(BlockProcessor):
@@ -99,7 +104,7 @@ class ReaderSyntax(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # after code spans (190) and escapes (180), before links (160)
-        md.inlinePatterns.register(ExcerptLinkProcessor(REF_PATTERN, self), "reader_ref", 175)
+        md.inlinePatterns.register(ExcerptLinkProcessor(REF_PATTERN, self, md), "reader_ref", 175)
         # after indented code (80), before headings, lists and paragraphs
         md.parser.blockprocessors.register(ReaderBlockProcessor(md, self), "reader_block", 75)
 

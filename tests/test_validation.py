@@ -193,6 +193,18 @@ def test_the_build_fails_on_a_bad_link(project_copy: Path, tmp_path: Path) -> No
     assert "docs/en/index.md:3:" in bad.stderr and "sample-nine" in bad.stderr
 
 
+def test_a_cross_reference_is_not_taken_for_a_broken_markdown_link(project_copy: Path,
+                                                                   tmp_path: Path) -> None:
+    """`[[id]]` gives the excerpt's address in the reader's edition; MkDocs' check of links to
+    Markdown files does not log it as "an unrecognized relative link" on every build (once for
+    each cross-reference: 68 lines on the site), which would hide the messages that matter."""
+    good = mkdocs_build(project_copy, tmp_path / "good")
+    assert good.returncode == 0, good.stderr
+    assert 'href="papers/sample/#sample-one"' in (tmp_path / "good" / "index.html").read_text(
+        encoding="utf-8")
+    assert "unrecognized relative link" not in good.stdout + good.stderr
+
+
 def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -> None:
     edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
     bad = mkdocs_build(project_copy, tmp_path / "bad")
