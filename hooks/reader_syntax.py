@@ -21,6 +21,7 @@ from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 
 #: `[[id]]` or `[[id|text]]`, not preceded by `!`
 REF_PATTERN = r"(?<!!)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]"
@@ -41,27 +42,43 @@ class PageContext(Protocol):
         """The HTML of a `::: name` block."""
 
 
-class ExcerptLinkProcessor(InlineProcessor):
-    """`[[id]]`: the link, kept as finished HTML. Its address is already the page's URL in the
-    reader's edition (the page context gives it), so MkDocs' check of links to Markdown files,
-    which would call it "an unrecognized relative link", does not see it; the context has
-    checked that the excerpt exists."""
+#: the address of a cross-reference until `ExcerptLinkResolver` gives it the page's: MkDocs' check
+#: of the links to Markdown files passes over an address with a scheme, and would otherwise log
+#: each one as "an unrecognized relative link" (the address is a page's URL, not a file's)
+PENDING = "reader-excerpt:"
 
-    def __init__(self, pattern: str, extension: ReaderSyntax, md: Markdown) -> None:
-        super().__init__(pattern, md)
+
+class ExcerptLinkProcessor(InlineProcessor):
+    def __init__(self, pattern: str, extension: ReaderSyntax) -> None:
+        super().__init__(pattern)
         self.extension = extension
 
     def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
-                    ) -> tuple[str | None, int | None, int | None]:
+                    ) -> tuple[etree.Element | None, int | None, int | None]:
         context = self.extension.context
         if context is None:
             return None, None, None
         excerpt_id = m.group(1).strip()
         href, label, text_dir = context.link(excerpt_id)
-        element = etree.Element("a", {"class": "excerpt-ref", "dir": text_dir, "href": href,
-                                      "data-ref": excerpt_id})
+        self.extension.addresses[excerpt_id] = href
+        element = etree.Element("a", {"class": "excerpt-ref", "dir": text_dir,
+                                      "href": PENDING + excerpt_id, "data-ref": excerpt_id})
         element.text = (m.group(2) or "").strip() or label
-        return self.md.htmlStash.store(self.md.serializer(element)), m.start(0), m.end(0)
+        return element, m.start(0), m.end(0)
+
+
+class ExcerptLinkResolver(Treeprocessor):
+    """Each cross-reference gets its address, after MkDocs has checked the page's links."""
+
+    def __init__(self, md: Markdown, extension: ReaderSyntax) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith(PENDING):
+                link.set("href", self.extension.addresses[href.removeprefix(PENDING)])
 
 
 class ReaderBlockProcessor(BlockProcessor):
@@ -101,12 +118,19 @@ class ReaderSyntax(Extension):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.context: PageContext | None = None
+        self.addresses: dict[str, str] = {}  #: excerpt id -> its address from this page
+
+    def reset(self) -> None:
+        self.addresses = {}
 
     def extendMarkdown(self, md: Markdown) -> None:
         # after code spans (190) and escapes (180), before links (160)
-        md.inlinePatterns.register(ExcerptLinkProcessor(REF_PATTERN, self, md), "reader_ref", 175)
+        md.inlinePatterns.register(ExcerptLinkProcessor(REF_PATTERN, self), "reader_ref", 175)
         # after indented code (80), before headings, lists and paragraphs
         md.parser.blockprocessors.register(ReaderBlockProcessor(md, self), "reader_block", 75)
+        # after MkDocs' check of the page's links (its "relpath", priority 0)
+        md.treeprocessors.register(ExcerptLinkResolver(md, self), "reader_ref_address", -1)
+        md.registerExtension(self)
 
 
 def makeExtension(**kwargs: object) -> ReaderSyntax:

@@ -35,6 +35,27 @@ def test_a_link_gets_the_citation_label_or_its_own_text() -> None:
     assert ">the declaration</a>" in html
 
 
+def test_a_link_gets_its_address_after_the_links_are_checked() -> None:
+    """MkDocs checks a page's links to Markdown files in a tree processor of priority 0 and logs
+    a page's URL there as "an unrecognized relative link": it sees the link with an address of
+    its own scheme, which it passes over, and the link's text is still Markdown."""
+    from markdown.treeprocessors import Treeprocessor
+
+    seen: list[str] = []
+
+    class LinkCheck(Treeprocessor):
+        def run(self, root):
+            seen.extend(a.get("href") for a in root.iter("a"))
+
+    syntax = ReaderSyntax()
+    md = markdown.Markdown(extensions=[syntax])
+    md.treeprocessors.register(LinkCheck(md), "relpath", 0)
+    syntax.context = PAGE
+    html = md.convert("See [[kazemi-ots|the *declaration*]].")
+    assert seen == ["reader-excerpt:kazemi-ots"]
+    assert 'href="../papers/x/#kazemi-ots">the <em>declaration</em></a>' in html
+
+
 def test_an_embed_on_its_own_line_becomes_the_excerpt_not_a_paragraph() -> None:
     html = convert("Before.\n![[kazemi-ots]]\nAfter.")
     assert html == ('<p>Before.</p>\n<article class="excerpt" id="kazemi-ots"><p>text</p>'
