@@ -357,6 +357,29 @@ def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path)
         assert first.search_for("o0")[0].x0 > first.search_for("t0")[0].x1
 
 
+def test_a_table_row_longer_than_a_page_still_runs_on(site: Path, tmp_path: Path) -> None:
+    """Rows avoid a page break inside them, but a row longer than a page breaks all the same:
+    every word of it is printed, and the row after it too."""
+    import pdf
+    from weasyprint import HTML
+
+    words = 3000
+    long_cell = " ".join(f"w{i}" for i in range(words))
+    document = (
+        '<html lang="en" dir="ltr"><head><link rel="stylesheet" href="assets/css/pdf.css"></head>'
+        '<body><p>A paragraph before the table.</p><table><tbody>'
+        f'<tr><td>1</td><td>{long_cell}</td></tr><tr><td>2</td><td>the last row</td></tr>'
+        '</tbody></table></body></html>')
+    fonts = pdf.unpacked_fonts(site, tmp_path)
+    out = tmp_path / "long-row.pdf"
+    HTML(string=document, base_url=str(site) + "/",
+         url_fetcher=pdf.local_fetcher(site, "", fonts)).write_pdf(out)
+    text = set(text_of(out).split())
+    assert {f"w{i}" for i in range(words)} <= text
+    assert {"the", "last", "row"} <= text
+    assert int(info(out)["Pages"]) >= 3
+
+
 def test_the_printed_contents_give_the_page_of_each_section(site: Path, corpus, packets) -> None:
     """A long page's contents, on paper: each section with the page it begins on (the number
     printed at the end of its line is the page its link leads to), and no list number before the
