@@ -44,6 +44,14 @@ def info(path: Path) -> dict[str, str]:
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
 
 
+def comparable(text: str) -> str:
+    """Text as test_pdf_text compares it, in Unicode's canonical order (an extractor may give an
+    Arabic letter's shadda and kasratan either way)."""
+    from test_pdf_text import comparable as as_compared
+
+    return unicodedata.normalize("NFC", as_compared(text))
+
+
 def test_every_pdf_exists_opens_and_is_small(site: Path, corpus, packets) -> None:
     for rel in pdf_files(corpus, packets):
         path = site / rel
@@ -126,12 +134,8 @@ def test_the_title_block_gives_the_reference_the_page_gives_first(site: Path, co
     """Under a paper's title, the PDF gives the reference as the page's "How to cite" gives it
     first: in the paper's own edition as a reference list in its language writes it, elsewhere in
     English (APA), in its language and direction. Read with PyMuPDF from the first page, before
-    the page's address that ends the title block, compared as test_pdf_text compares."""
+    the page's address that ends the title block, compared as `comparable` compares."""
     import pymupdf
-    from test_pdf_text import comparable as as_compared
-
-    def comparable(text: str) -> str:
-        return unicodedata.normalize("NFC", as_compared(text))
 
     for key, paper in corpus.papers.items():
         for edition in EDITIONS:
@@ -295,14 +299,8 @@ def test_a_table_row_starts_on_the_page_that_holds_it(site: Path, corpus) -> Non
     """A row of a data table is read across, so it is not split from its cells: the row's start
     (its first cell, the number, followed by the first words of the next, the interviewee) and
     the first words of its last cell (the findings) are on one page, in every edition. Read with
-    PyMuPDF, in the order the cells are drawn, and compared as test_pdf_text compares (without
-    the whitespace extractors rebuild) and in Unicode's canonical order (an extractor may give an
-    Arabic letter's shadda and kasratan either way)."""
+    PyMuPDF, in the order the cells are drawn, and compared as `comparable` compares."""
     import pymupdf
-    from test_pdf_text import comparable as as_compared
-
-    def comparable(text: str) -> str:
-        return unicodedata.normalize("NFC", as_compared(text))
 
     checked = 0
     for edition in EDITIONS:
@@ -324,13 +322,22 @@ def test_a_table_row_starts_on_the_page_that_holds_it(site: Path, corpus) -> Non
     assert checked >= 4 * 16, checked  # masoumi's interview table, in each edition
 
 
+def _typeset_with_the_sites_styles(document: str, site: Path, out: Path) -> Path:
+    """`document` typeset as the build typesets a page: the site's print stylesheet and fonts."""
+    import pdf
+    from weasyprint import HTML
+
+    fonts = pdf.unpacked_fonts(site, out.parent)
+    HTML(string=document, base_url=str(site) + "/",
+         url_fetcher=pdf.local_fetcher(site, "", fonts)).write_pdf(out)
+    return out
+
+
 def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path) -> None:
     """With the site's print stylesheet, an excerpt three pages long that starts down a page
     begins on that page and runs on from page to page, every word printed, the right-to-left
     original on the right of its translation."""
-    import pdf
     import pymupdf
-    from weasyprint import HTML
 
     words = 1500
     original = " ".join(f"o{i}" for i in range(words))
@@ -343,10 +350,7 @@ def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path)
         f'<div class="excerpt__original" data-role="original" lang="fa" dir="rtl"><p>{original}</p></div>'
         f'<div class="excerpt__translation" data-role="translation" lang="en" dir="ltr"><p>{translation}</p></div>'
         '</div></article></body></html>')
-    fonts = pdf.unpacked_fonts(site, tmp_path)
-    out = tmp_path / "long.pdf"
-    HTML(string=document, base_url=str(site) + "/",
-         url_fetcher=pdf.local_fetcher(site, "", fonts)).write_pdf(out)
+    out = _typeset_with_the_sites_styles(document, site, tmp_path / "long.pdf")
     text = set(text_of(out).split())
     assert {f"o{i}" for i in range(words)} <= text
     assert {f"t{i}" for i in range(words)} <= text
@@ -360,9 +364,6 @@ def test_an_excerpt_longer_than_a_page_runs_on_whole(site: Path, tmp_path: Path)
 def test_a_table_row_longer_than_a_page_still_runs_on(site: Path, tmp_path: Path) -> None:
     """Rows avoid a page break inside them, but a row longer than a page breaks all the same:
     every word of it is printed, and the row after it too."""
-    import pdf
-    from weasyprint import HTML
-
     words = 3000
     long_cell = " ".join(f"w{i}" for i in range(words))
     document = (
@@ -370,10 +371,7 @@ def test_a_table_row_longer_than_a_page_still_runs_on(site: Path, tmp_path: Path
         '<body><p>A paragraph before the table.</p><table><tbody>'
         f'<tr><td>1</td><td>{long_cell}</td></tr><tr><td>2</td><td>the last row</td></tr>'
         '</tbody></table></body></html>')
-    fonts = pdf.unpacked_fonts(site, tmp_path)
-    out = tmp_path / "long-row.pdf"
-    HTML(string=document, base_url=str(site) + "/",
-         url_fetcher=pdf.local_fetcher(site, "", fonts)).write_pdf(out)
+    out = _typeset_with_the_sites_styles(document, site, tmp_path / "long-row.pdf")
     text = set(text_of(out).split())
     assert {f"w{i}" for i in range(words)} <= text
     assert {"the", "last", "row"} <= text
