@@ -60,10 +60,11 @@ def _name(author: Author, rules: Conventions) -> str:
     return f"{family}{rules.comma}{given}" if given else family
 
 
-def own_reference(paper: Paper) -> str | None:
-    """The reference in the paper's own language, or None for a language without conventions."""
+def own_reference(paper: Paper, edition: str) -> str | None:
+    """The reference in the paper's own language, given in that language's edition only; None
+    in the other editions and for a language without conventions."""
     rules = CONVENTIONS.get(paper.lang)
-    if rules is None:
+    if rules is None or edition != paper.lang:
         return None
     rec, ref = paper.record, reference(paper)
     names = [_name(a, rules) for a in rec.authors or []]

@@ -81,7 +81,7 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
             keywords = ", ".join((stated.original if edition == paper.lang else stated.en) or []
                                  if stated else [])
             # in the paper's own edition, the reference as that language's reference lists write it
-            own = own_reference(paper) if edition == paper.lang else None
+            own = own_reference(paper, edition)
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
                            keep_ranges(own) if own else reference_html(paper),
                            f"{site_url}{page}/", site_url, authors, keywords,

@@ -164,7 +164,7 @@ def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) ->
               if missing_mark not in value and label != ui["record_note"]]
     missing = [label for label, value in rows if missing_mark in value]
     edition = ui.get("_edition", "en")
-    own = own_reference(paper) if edition == paper.lang else None
+    own = own_reference(paper, edition)
     return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
                   missing=missing, reference=reference_html(paper), own_reference=own,
                   own_dir=direction(paper.lang),
