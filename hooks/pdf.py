@@ -8,8 +8,10 @@ of each section, excerpts in parallel columns (the right-to-left one on the righ
 notes below each excerpt and each excerpt's address. The text layer is prepared by `pdf_text`;
 the PDFs are tagged. Files: `pdf/<edition>/<paper>.pdf` and `pdf/<edition>/packet-<slug>.pdf`.
 
-`SITE_PDF=0` turns this off for quick local builds. As a command, `python hooks/pdf.py [SITE]`
-(`make pdf`) typesets the PDFs of an already built site.
+`SITE_PDF` says who typesets them: unset or `1`, the build; `0`, nobody (quick local builds: the
+pages say where the PDF comes from instead of linking it); `later`, a step of its own after the
+build (`make pdf`), the pages linking their PDFs as the full build's do. As a command,
+`python hooks/pdf.py [SITE]` (`make pdf`) typesets the PDFs of an already built site.
 """
 
 from __future__ import annotations
@@ -218,8 +220,24 @@ def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, flo
         return list(pool.map(typeset, todo, [site] * len(todo), [fonts] * len(todo)))
 
 
+#: the values of `SITE_PDF`, and who typesets the PDFs for each
+SETTINGS = {"1": "build", "true": "build", "yes": "build", "on": "build",
+            "0": "nobody", "false": "nobody", "no": "nobody", "off": "nobody", "later": "later"}
+
+
+def setting() -> str:
+    """Who typesets the PDFs: `build`, `later` (`make pdf`, after the build) or `nobody`."""
+    value = os.environ.get("SITE_PDF", "1").strip().lower()
+    if value not in SETTINGS:
+        raise ValueError(f"SITE_PDF={value!r} is not a setting: use 1 (the build typesets the "
+                         "PDFs), 0 (no PDFs, a quick preview) or later (the pages link their PDFs, "
+                         "`make pdf` typesets them after the build)")
+    return SETTINGS[value]
+
+
 def enabled() -> bool:
-    return os.environ.get("SITE_PDF", "1").strip().lower() not in ("0", "false", "no", "off")
+    """The pages link their PDFs: the build typesets them, or `make pdf` will."""
+    return setting() != "nobody"
 
 
 def main(argv: list[str]) -> int:

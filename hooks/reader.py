@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from model import ContentError
 from page_meta import head, lastmod, page_styles
-from pdf import enabled as pdf_enabled
+from pdf import setting as pdf_setting
 from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
 from reader_syntax import ReaderSyntax
@@ -76,8 +76,9 @@ def on_shutdown() -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
+        pdf_setting()  # a SITE_PDF that means nothing stops the build before it starts
         build = reader_build.current(Path(config.docs_dir))
-    except ContentError as err:
+    except (ContentError, ValueError) as err:
         raise PluginError(str(err)) from None
     build.site_url, build.repo_url = config.site_url or "", config.repo_url or ""
     templates.reload()
@@ -183,7 +184,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _index.write(Path(config.site_dir), _build())
     except SearchError as err:
         raise PluginError(str(err)) from None
-    if not pdf_enabled():
+    if pdf_setting() != "build":
         return
     # Typeset in a separate process: it runs two WeasyPrint workers, which need an importable
     # module, and keeps the build's memory small.

@@ -30,7 +30,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for the workers (`pytest -n`): the tests that do not need the site first (the unit tests, then
     those that build a project of their own), while one worker's background thread builds the
     site (`_site_in_background`); then the browser tests, the longest, so that the run does not
-    end on one of them; then the rest."""
+    end on one of them; then the rest, and last those that read the PDFs, which are typeset once
+    the pages are built."""
     for item in items:
         module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -52,13 +53,16 @@ def _needs_site(item: pytest.Item) -> bool:
 def _rank(item: pytest.Item) -> int:
     if not _needs_site(item):
         return 0 if item.get_closest_marker("unit") else 1
+    if "site_pdfs" in getattr(item, "fixturenames", ()):
+        return 4  # the PDFs are typeset after the pages
     return 2 if item.get_closest_marker("browser") else 3
 
 
-def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> subprocess.CompletedProcess[str]:
-    """A strict build, as `make build` runs it. Not quiet: MkDocs' `-q` drops its warnings before
-    strict mode counts them, so a quiet build passes with a warning that fails `make build`."""
-    env = {**BUILD_ENV, "SITE_PDF": "1" if pdf else "0"}
+def mkdocs_build(project: Path, out: Path, pdf: str = "0") -> subprocess.CompletedProcess[str]:
+    """A strict build, as `make build` runs it, with `SITE_PDF=pdf`. Not quiet: MkDocs' `-q` drops
+    its warnings before strict mode counts them, so a quiet build passes with a warning that fails
+    `make build`."""
+    env = {**BUILD_ENV, "SITE_PDF": pdf}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
@@ -99,24 +103,36 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: s
 
 
 def _build_site(out: Path) -> subprocess.CompletedProcess[str]:
-    return mkdocs_build(ROOT, out, pdf=True)
+    """The pages, linking their PDFs, which `_typeset` makes afterwards (`SITE_PDF=later`): the
+    tests that read only the pages start while the PDFs are typeset."""
+    return mkdocs_build(ROOT, out, pdf="later")
+
+
+def _typeset(site: Path) -> subprocess.CompletedProcess[str]:
+    """The PDFs of the built site, as `make pdf` typesets them."""
+    return subprocess.run([sys.executable, str(ROOT / "hooks" / "cli.py"), "pdf", str(site)],
+                          cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=900)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _site_in_background(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                         worker_id: str) -> Iterator[None]:
     """With several workers, the first to start builds the site in a background thread from the
-    start of the run, holding the lock the `site` fixture waits on, while the tests that do not
-    need it run; the worker waits for the build before it ends."""
+    start of the run, then typesets its PDFs, holding the locks the `site` and `site_pdfs`
+    fixtures wait on, while the tests that do not need them run; the worker waits for the thread
+    before it ends."""
     if worker_id == "master" or not any(_needs_site(i) for i in request.session.items):
         yield
         return
     folder = _shared(tmp_path_factory) / "site"
-    lock = open(folder.with_suffix(".lock"), "w")
+    marker = _shared(tmp_path_factory) / "site-pdfs"
+    locks = [open(folder.with_suffix(".lock"), "w"), open(marker.with_suffix(".lock"), "w")]
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        for lock in locks:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:  # another worker builds it
-        lock.close()
+        for lock in locks:
+            lock.close()
         yield
         return
 
@@ -125,8 +141,14 @@ def _site_in_background(request: pytest.FixtureRequest, tmp_path_factory: pytest
             if not folder.with_suffix(".built").exists():
                 _make(folder, _build_site)
         finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-            lock.close()
+            fcntl.flock(locks[0], fcntl.LOCK_UN)
+            locks[0].close()
+        try:
+            if folder.with_suffix(".built").exists() and not marker.with_suffix(".built").exists():
+                _make(marker, lambda _: _typeset(folder))
+        finally:
+            fcntl.flock(locks[1], fcntl.LOCK_UN)
+            locks[1].close()
 
     thread = threading.Thread(target=build, name="site-build", daemon=True)
     thread.start()
@@ -136,9 +158,17 @@ def _site_in_background(request: pytest.FixtureRequest, tmp_path_factory: pytest
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The site with its PDFs, built once per run (`built_once`; with several workers, from the
-    start of the run: `_site_in_background`)."""
+    """The built site, its pages linking their PDFs, built once per run (`built_once`; with
+    several workers, from the start of the run: `_site_in_background`). The PDFs may not be
+    there yet: a test that reads them asks for `site_pdfs`."""
     return built_once(tmp_path_factory, worker_id, "site", _build_site)
+
+
+@pytest.fixture(scope="session")
+def site_pdfs(site: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The built site with its PDFs, typeset once per run, as the full build typesets them."""
+    built_once(tmp_path_factory, worker_id, "site-pdfs", lambda _: _typeset(site))
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -293,10 +293,10 @@ def test_the_maps_pages_have_no_serious_axe_violation(site: Path, server: str, p
         assert axe_violations(page) == [], (edition, width)
 
 
-def test_the_packets_print_the_map_in_its_colours(site: Path) -> None:
+def test_the_packets_print_the_map_in_its_colours(site_pdfs: Path) -> None:
     import fitz  # PyMuPDF, as readers' tools open the PDF
 
-    with fitz.open(site / "pdf" / "en" / "packet-war-2020.pdf") as pdf:
+    with fitz.open(site_pdfs / "pdf" / "en" / "packet-war-2020.pdf") as pdf:
         pages = [p for p in pdf if "What the map shows" in p.get_text()]
         assert pages, "the packet's PDF has no map"
         text = pages[0].get_text()
@@ -309,13 +309,13 @@ def test_the_packets_print_the_map_in_its_colours(site: Path) -> None:
 
 
 @pytest.mark.parametrize("edition", ["fa", "ar"])
-def test_the_right_to_left_packets_print_the_labels_joined_in_their_fonts(site: Path,
+def test_the_right_to_left_packets_print_the_labels_joined_in_their_fonts(site_pdfs: Path,
                                                                          edition: str) -> None:
     """WeasyPrint sets SVG text letter by letter: the Persian and Arabic labels reach it in their
     joined forms and drawing order, in the print fonts (no system font; see test_pdf)."""
     import fitz
 
-    with fitz.open(site / "pdf" / edition / "packet-war-2020.pdf") as pdf:
+    with fitz.open(site_pdfs / "pdf" / edition / "packet-war-2020.pdf") as pdf:
         spans = [span for page in pdf for block in page.get_text("dict")["blocks"]
                  for line in block.get("lines", []) for span in line["spans"]]
     drawn = [s for s in spans if any(0xFB50 <= ord(c) <= 0xFEFF for c in s["text"])]

@@ -16,6 +16,9 @@ import pytest
 from conftest import EDITIONS, ROOT, read_html
 from languages import edition_prefix
 
+#: these tests read the PDFs: they wait until they are typeset
+pytestmark = pytest.mark.usefixtures("site_pdfs")
+
 
 def pdf_files(corpus, app_packets: list[str]) -> list[str]:
     """Every paper and every packet, in every edition."""

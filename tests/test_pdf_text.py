@@ -14,6 +14,9 @@ from test_pdf import text_of
 #: the direction marks pdftotext writes around the runs it reorders; they are not in the text
 _MARKS = re.compile("[\u202a-\u202e]")
 
+#: these tests read the PDFs: they wait until they are typeset
+pytestmark = pytest.mark.usefixtures("site_pdfs")
+
 
 def pymupdf_text(path: Path) -> str:
     import pymupdf

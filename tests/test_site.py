@@ -4,6 +4,7 @@ fallback notices and self-hosting."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from html import escape as html_escape
 from pathlib import Path
@@ -11,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
-from conftest import EDITIONS, read_html
+from conftest import EDITIONS, ROOT, read_html
 from languages import RTL_LANGUAGES, edition_prefix
 
 
@@ -124,7 +125,8 @@ def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
     return path, unquote(target.fragment)
 
 
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+def test_every_internal_link_and_anchor_resolves(site_pdfs: Path) -> None:
+    site = site_pdfs  # the pages link their PDFs
     checked = 0
     ids: dict[Path, set[str]] = {}  # each target page's ids, read once
     for path in pages(site):
@@ -234,6 +236,31 @@ def test_a_preview_without_pdfs_says_where_the_pdf_comes_from(project_copy: Path
         assert block is not None and block.find("a") is None, url
         assert " ".join(block.get_text().split()) == ui[edition]["pdf_preview"]
     assert not (out / "pdf").exists()
+
+
+def test_the_build_typesets_the_pdfs_or_leaves_them_to_make_pdf(project_copy: Path,
+                                                                 tmp_path: Path) -> None:
+    """By default the build typesets the PDFs its pages link; `SITE_PDF=later` gives the same
+    pages and leaves the typesetting to `make pdf`; a `SITE_PDF` that means nothing stops the
+    build with the values it takes."""
+    from conftest import mkdocs_build
+
+    shutil.copytree(ROOT / "docs" / "assets", project_copy / "docs" / "assets")  # print styles
+    pages = {}
+    for setting in ("1", "later"):
+        out = tmp_path / setting
+        result = mkdocs_build(project_copy, out, pdf=setting)
+        assert result.returncode == 0, result.stdout + result.stderr
+        link = read_html(out, "fa/papers/nemune/").select_one(".pdf-download a")
+        assert link is not None and link["href"].endswith("pdf/fa/nemune.pdf"), setting
+        assert (out / "pdf" / "fa" / "nemune.pdf").exists() == (setting == "1"), setting
+        pages[setting] = (out / "fa/papers/nemune/index.html").read_bytes()
+    assert pages["1"] == pages["later"]
+    assert (tmp_path / "1" / "pdf" / "fa" / "nemune.pdf").read_bytes().startswith(b"%PDF")
+    result = mkdocs_build(project_copy, tmp_path / "bad", pdf="sometimes")
+    assert result.returncode != 0
+    assert "SITE_PDF='sometimes' is not a setting: use 1" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("edition", ["tr", "fa", "ar"])
@@ -404,7 +431,6 @@ def test_a_page_waits_only_for_the_styles_and_fonts_it_uses(site: Path) -> None:
 def _font_faces() -> list[tuple[str, str, str, list[tuple[int, int]]]]:
     """(family, weight, file under assets/fonts/, code-point ranges) of each upright face of
     fonts.css."""
-    from conftest import ROOT
 
     css = (ROOT / "docs" / "assets" / "css" / "fonts.css").read_text(encoding="utf-8")
     faces = []
@@ -424,7 +450,6 @@ def test_a_pages_title_is_drawn_in_preloaded_fonts(site: Path) -> None:
     """Each character of a page's title is set, by the edition's font stack (fonts.css), in a
     face the page preloads: the title is drawn once, and nothing below it moves when a font
     arrives (Lighthouse measured a layout shift of 0.06 on the Arabic paper pages)."""
-    from conftest import ROOT
 
     css = (ROOT / "docs" / "assets" / "css" / "fonts.css").read_text(encoding="utf-8")
     stacks = {edition: re.findall(r'"([^"]+)"', re.search(
