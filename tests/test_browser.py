@@ -81,6 +81,24 @@ def test_no_word_is_cut_in_the_middle_on_a_phone(browser: Browser, server: str) 
     assert not cut, cut
 
 
+def test_code_blocks_wrap_on_a_phone(browser: Browser, server: str) -> None:
+    """On a 390 px screen the contributing page's examples wrap their long lines: none runs past
+    the block's edge, where the Persian and Arabic values of a YAML example hid their beginning."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    wide, blocks = [], 0
+    for edition in ("", "tr/", "fa/", "ar/"):
+        page.goto(server + edition + "contributing/")
+        sizes = page.evaluate("[...document.querySelectorAll('.md-typeset pre > code')]"
+                              ".map(c => [c.scrollWidth, c.clientWidth, c.textContent.slice(0, 40)])")
+        blocks += len(sizes)
+        wide += [f"{edition}contributing/: {text!r} {scroll} > {client} px"
+                 for scroll, client, text in sizes if scroll > client]
+    context.close()
+    assert blocks >= 4 * 4, blocks
+    assert not wide, wide
+
+
 @pytest.mark.parametrize("edition", ["tr/", "ar/"])
 def test_paper_pages_fit_a_360_px_screen(browser: Browser, server: str, corpus,
                                          edition: str) -> None:
