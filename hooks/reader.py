@@ -40,7 +40,7 @@ from reader_syntax import ReaderSyntax
 from render import Forge
 from sanitize import anchor_ids, with_policy
 from search import Indexer, SearchError, ui_strings
-from theme_a11y import palette_names, valid_toggles
+from theme_a11y import named_section_toggles, palette_names, valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.reader")
 _syntax = ReaderSyntax()
@@ -176,7 +176,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for page in Path(config.site_dir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in text:
-            page.write_text(with_policy(valid_toggles(text)), encoding="utf-8")
+            page.write_text(with_policy(named_section_toggles(valid_toggles(text))),
+                            encoding="utf-8")
     write_export(Path(config.site_dir), _build())
     write_citations(Path(config.site_dir), _build().corpus.papers.values(), config.site_url or "",
                     _build().proper_nouns())

@@ -77,6 +77,43 @@ def test_every_control_is_named_in_the_editions_language(desktop: Page, server: 
     assert not problems, "\n".join(sorted(set(problems)))
 
 
+def landmarks(page: Page, role: str) -> list[str]:
+    """The accessible names of the page's landmarks of `role`, as a screen reader lists them."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    return [(n.get("name") or {}).get("value", "").strip() for n in nodes
+            if not n.get("ignored") and n.get("role", {}).get("value") == role]
+
+
+@pytest.mark.parametrize("edition", list(PREFIXES))
+def test_every_navigation_landmark_has_a_name_of_its_own_on_a_phone(phone: Page, server: str,
+                                                                    edition: str) -> None:
+    """A screen reader lists a page's landmarks by name. The theme labels the navigation of a
+    section with a page of its own ("Papers", "Seminar packets") by the section's toggle, which
+    it draws as an arrow only: on a phone, two nameless navigation landmarks."""
+    for path in ("", "papers/kazemi-1403/", "packets/iran/"):
+        phone.goto(server + PREFIXES[edition] + path)
+        names = landmarks(phone, "navigation")
+        assert len(names) >= 3, (path, names)
+        assert all(names) and len(set(names)) == len(names), (path, names)
+
+
+def test_a_section_toggle_is_named_as_its_section() -> None:
+    from theme_a11y import named_section_toggles
+
+    theme = ('<div class="md-nav__link md-nav__container"><a href="../" class="md-nav__link">'
+             '<span class="md-ellipsis">Papers &amp; notes</span></a>'
+             '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="0">'
+             '<span class="md-nav__icon md-icon"></span></label></div>')
+    named = named_section_toggles(theme)
+    assert named == theme.replace('tabindex="0">', 'tabindex="0"><span class="visually-hidden">'
+                                  'Papers &amp; notes</span>')
+    assert named_section_toggles(named) == named
+    plain = '<label class="md-nav__link" for="__nav_3" id="__nav_3_label">Across</label>'
+    assert named_section_toggles(plain) == plain
+
+
 def tab_to(page: Page, selector: str, limit: int = 60) -> None:
     for _ in range(limit):
         page.keyboard.press("Tab")
