@@ -6,9 +6,10 @@
    that embeds excerpts gets the view switch.
 2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
    `::: name` blocks become HTML through the page's `ReaderPage`.
-3. **HTML** (`html_stage`, on the converted page): glosses of glossary terms, then the fallback
-   notice and the English marking of a page an edition has not translated, then bidi isolation
-   (so that it sees every run the earlier steps added), then the allow-list sanitiser
+3. **HTML** (`html_stage`, on the converted page): wide data tables marked to read as cards on
+   a phone, each cell labelled by its column (`table_cards`); glosses of glossary terms, then the
+   fallback notice and the English marking of a page an edition has not translated, then bidi
+   isolation (so that it sees every run the earlier steps added), then the allow-list sanitiser
    (`sanitize`), last, on the page's final content HTML; from that HTML, each entry of the
    page's table of contents is given its heading's markup (`toc_titles`), so that the entry
    keeps the languages and directions of its heading.
@@ -51,6 +52,7 @@ from render import (
 )
 from sanitize import UnsafeContent, sanitize
 from source_text import read_text, without_code
+from table_cards import card_tables
 from templates import render
 from toc_titles import typeset_toc
 
@@ -281,7 +283,7 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
     page's HTML, read into tokens once; then each entry of the page's table of contents (`toc`,
     MkDocs' `page.toc`) is given its heading's markup from the result."""
     build = page.build
-    tokens = _headerlinks(tokenize(html), build.ui["heading_link"])
+    tokens = card_tables(_headerlinks(tokenize(html), build.ui["heading_link"]))
     if glossed:
         tokens = gloss_tokens(tokens, build, page.url)
     if fallback is not None:

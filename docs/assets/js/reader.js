@@ -146,9 +146,24 @@
   }
   window.addEventListener("hashchange", followAlias);
 
+  /* A data table that does not fit a phone reads as cards (reader.css; each cell says its
+     column: hooks/table_cards.py). It is measured as a table each time the screen changes. */
+  var phone = window.matchMedia("(max-width: 44.9375em)");
+  function tableCards() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var table = wrap.querySelector("table:not([class])");
+      if (!table || !table.querySelector("td[data-label]")) return;
+      table.removeAttribute("data-reader-cards");
+      if (phone.matches && wrap.scrollWidth > wrap.clientWidth + 1) {
+        table.setAttribute("data-reader-cards", "");
+      }
+    });
+  }
+
   /* A table or code block wider than the screen scrolls sideways: it is then reachable with the
      keyboard (arrow keys scroll it); a table's wrapper is named after the table's heading. */
   function scrollableBlocks() {
+    tableCards();
     document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         var heading = wrap.previousElementSibling;
