@@ -3,6 +3,7 @@ request leaves the site."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,33 @@ def test_code_blocks_wrap_on_a_phone(browser: Browser, server: str) -> None:
     context.close()
     assert blocks >= 4 * 4, blocks
     assert not wide, wide
+
+
+def test_persian_and_arabic_in_code_are_set_in_the_sites_font(page: Page, server: str) -> None:
+    """The contributing page's examples hold Persian and Arabic values: Chromium sets their
+    letters in the site's Vazirmatn, not in the system's monospace font, which lacks some of them
+    (ۀ) and would set the rest unjoined."""
+    session = page.context.new_cdp_session(page)
+    for edition in ("", "fa/", "ar/"):
+        page.goto(server + edition + "contributing/")
+        page.evaluate("document.fonts.ready")
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument")["root"]["nodeId"]
+        nodes = session.send("DOM.querySelectorAll", {"nodeId": root,
+                                                      "selector": ".md-typeset pre > code"})
+        letters = glyphs = 0
+        for node in nodes["nodeIds"]:
+            text = session.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+            count = len(re.findall("[\u0621-\u064a\u067e-\u06d3]", text))
+            if not count:
+                continue
+            letters += count
+            fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            glyphs += sum(f["glyphCount"] for f in fonts if f["familyName"] == "Vazirmatn")
+        assert letters > 20, edition
+        assert glyphs >= 0.8 * letters, (edition, glyphs, letters)
+    session.detach()
 
 
 @pytest.mark.parametrize("edition", ["tr/", "ar/"])
