@@ -37,6 +37,7 @@ from content import load_corpus  # noqa: E402
 from languages import EDITIONS, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
+from model import Paper  # noqa: E402
 from page_meta import first_heading  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import reference_html  # noqa: E402
@@ -55,12 +56,14 @@ class Job:
     out: str  #: the PDF's path in the site, e.g. "pdf/fa/kazemi-1403.pdf"
     edition: str
     title: str
-    reference: str  #: HTML: the runs in the paper's own language isolated, as on the page
+    #: (HTML, its language): a paper's reference; a packet's, one per paper it quotes. The runs
+    #: in a paper's own language are isolated, as on the page
+    references: tuple[tuple[str, str], ...]
     url: str
     site_url: str  #: the published site: links in the PDF lead there, never to a local file
     authors: str = ""  #: for the PDF's metadata, where the source states them
     keywords: str = ""
-    reference_lang: str = "en"  #: the language the reference is written in
+    sources_label: str = ""  #: a packet's: what its list of references is
 
 
 def pdf_path(edition: str, name: str) -> str:
@@ -82,22 +85,30 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
             # the keywords the paper states: in its own language in that edition, else in English
             keywords = ", ".join((stated.original if edition == paper.lang else stated.en) or []
                                  if stated else [])
-            # in the paper's own edition, the reference as that language's reference lists write it
-            own = own_reference(paper, edition)
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
-                           keep_ranges(own) if own else reference_html(paper),
-                           f"{site_url}{page}/", site_url, authors, keywords,
-                           paper.lang if own else "en"))
+                           (_reference(paper, edition),), f"{site_url}{page}/", site_url,
+                           authors, keywords))
     for packet in app.packets.values():
-        papers = sorted({corpus.resolve(i).paper for i in packet.excerpts})  # type: ignore[union-attr]
-        sources = " · ".join(reference_html(corpus.papers[k]) for k in papers)
+        papers = [corpus.papers[k] for k in
+                  sorted({corpus.resolve(i).paper for i in packet.excerpts})]  # type: ignore[union-attr]
         for edition in EDITIONS:
             page = f"{edition_prefix(edition)}packets/{packet.id}"
             title = packet.title if edition == "en" else _heading(docs_dir, edition, page,
                                                                    packet.title)
+            # those in the edition's language first, as a reference list in it has them
+            sources = sorted((_reference(paper, edition) for paper in papers),
+                             key=lambda reference: reference[1] != edition)
             out.append(Job(page, pdf_path(edition, f"packet-{packet.id}"), edition, title,
-                           sources, f"{site_url}{page}/", site_url))
+                           tuple(sources), f"{site_url}{page}/", site_url,
+                           sources_label=corpus.ui[edition]["packet_sources"]))
     return out
+
+
+def _reference(paper: Paper, edition: str) -> tuple[str, str]:
+    """(HTML, language) of the paper's reference: in the paper's own edition, as a reference
+    list in that language writes it; elsewhere English APA."""
+    own = own_reference(paper, edition)
+    return (str(keep_ranges(own)), paper.lang) if own else (str(reference_html(paper)), "en")
 
 
 def _heading(docs_dir: Path, edition: str, page: str, default: str) -> str:
@@ -121,11 +132,10 @@ def document(job: Job, site: Path) -> str:
     meta = [(name, value) for name, value in (("author", job.authors), ("keywords", job.keywords),
                                               ("dcterms.created", build_date()),
                                               ("dcterms.modified", build_date())) if value]
+    references = [(Markup(markup), lang, text_direction(lang)) for markup, lang in job.references]
     return render("pdf-document.html", lang=job.edition, dir=direction, title=job.title,
-                  meta=meta, site_url=job.site_url, reference=Markup(job.reference),
-                  reference_lang=job.reference_lang,
-                  reference_dir=text_direction(job.reference_lang),
-                  url=job.url, body=Markup(body))
+                  meta=meta, site_url=job.site_url, references=references,
+                  sources_label=job.sources_label, url=job.url, body=Markup(body))
 
 
 def build_date() -> str:

@@ -167,6 +167,43 @@ def _title_block_reference(site: Path, edition: str, key: str) -> Any:
     return BeautifulSoup(pdf.document(job, site), "html.parser").select_one(".title-block__reference")
 
 
+def test_a_packets_title_block_lists_the_papers_it_quotes(site: Path, corpus, packets) -> None:
+    """Under a packet's title, the PDF lists the papers its readings quote, under a heading in the
+    edition's language, one reference a line: in the edition's language, as the paper's page gives
+    it first, those of the papers written in it first, then the others in English (APA). Read
+    with PyMuPDF from the first page, each reference starting a line."""
+    import pdf
+    import pymupdf
+    from apparatus import load_apparatus
+    from bs4 import BeautifulSoup
+
+    app, _ = load_apparatus(ROOT / "docs", corpus.known_ids())
+    jobs = {j.out: j for j in pdf.jobs(ROOT / "docs", "https://example.org/")}
+    for slug in packets:
+        keys = sorted({corpus.resolve(i).paper for i in app.packets[slug].excerpts})
+        for edition in EDITIONS:
+            rel = f"pdf/{edition}/packet-{slug}.pdf"
+            block = BeautifulSoup(pdf.document(jobs[rel], site), "html.parser")
+            assert " ".join(block.select_one(".title-block__label").get_text().split()) == \
+                corpus.ui[edition]["packet_sources"], rel
+            listed = block.select(".title-block__sources li")
+            langs = [li["lang"] for li in listed]
+            assert langs == sorted(langs, key=lambda lang: lang != edition), (rel, langs)
+            expected = {}
+            for key in keys:
+                page = read_html(site, edition_prefix(edition) + f"papers/{key}/")
+                shown = page.select_one(".cite__own") or page.select_one(".cite__reference")
+                expected[comparable(shown.get_text())] = (shown["lang"], shown["dir"])
+            assert {comparable(li.get_text()): (li["lang"], li["dir"]) for li in listed} == expected
+            with pymupdf.open(site / rel) as document:
+                first = document[0].get_text()
+            lines = [comparable(line) for line in first.splitlines()]
+            for reference in expected:
+                assert reference in comparable(first), (rel, reference[:60])
+                assert any(line.startswith(reference[:12]) for line in lines), \
+                    (rel, reference[:60], "does not start a line")
+
+
 def test_each_page_links_its_pdf_in_its_own_edition(site: Path, corpus, packets) -> None:
     """A reader of any edition prints the page in that edition's language."""
     pages = [(f"papers/{key}/", key) for key in corpus.papers]
