@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from languages import (
     EDITIONS,
+    english_name,
 )
 from model import (
     ContentError,
@@ -81,6 +82,27 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
             else:
                 problems += scan_markup(rel, value, strings["__lines__"].get(key, line))
     return problems
+
+
+def ui_translation_warnings(path: Path, root: Path) -> list[Problem]:
+    """A warning for each interface string an edition does not give yet (the site shows the
+    English one there until it is written)."""
+    data, errors = load_yaml(path, root)
+    if errors or not isinstance(data, dict) or not isinstance(data.get("en"), dict):
+        return []  # `ui_problems` reports it
+    rel, english = _rel(path, root), data["en"]
+    out = []
+    for code in EDITIONS[1:]:
+        given = data.get(code)
+        own: dict = given if isinstance(given, dict) else {}
+        for key in english:
+            if key not in ("__line__", "__lines__") and key not in own:
+                out.append(Problem(rel, english["__lines__"].get(key, 1),
+                                   f"the interface string {key!r} has no {english_name(code)} "
+                                   "text yet",
+                                   f"add `{key}: \"...\"` under `{code}:`, in "
+                                   f"{english_name(code)}", warning=True))
+    return out
 
 
 def load_corpus(docs_dir: Path) -> Corpus:

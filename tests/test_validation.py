@@ -224,3 +224,21 @@ def test_a_link_to_a_missing_anchor_stops_the_build(project_copy: Path, tmp_path
     bad = mkdocs_build(project_copy, tmp_path / "bad")
     assert bad.returncode != 0
     assert "en/papers/sample.md" in bad.stderr and "#sample-nine" in bad.stderr, bad.stderr
+
+
+def test_an_interface_string_not_yet_translated_is_a_warning_with_its_line(tmp_path: Path) -> None:
+    """A string added under `en:` and not yet under another edition: `make check` names the file,
+    the English line and the edition, as a warning (the site shows the English meanwhile)."""
+    from content import load_ui, ui_translation_warnings
+
+    ui = tmp_path / "docs" / "data" / "ui.yml"
+    ui.parent.mkdir(parents=True)
+    ui.write_text('en:\n  search: "Search"\n  packet_sources: "The papers"\n'
+                  'tr:\n  search: "Ara"\n  packet_sources: "Makaleler"\n'
+                  'fa:\n  search: "جست‌وجو"\n'
+                  'ar:\n  search: "بحث"\n  packet_sources: "الأوراق"\n', encoding="utf-8")
+    warnings = ui_translation_warnings(ui, tmp_path)
+    assert [str(w).splitlines()[0] for w in warnings] == [
+        "docs/data/ui.yml:3: warning: the interface string 'packet_sources' has no Persian text yet"]
+    assert warnings[0].warning and "under `fa:`" in str(warnings[0])
+    assert load_ui(ui)["fa"]["packet_sources"] == "The papers"  # English meanwhile
