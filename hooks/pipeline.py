@@ -6,13 +6,13 @@
    that embeds excerpts gets the view switch.
 2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
    `::: name` blocks become HTML through the page's `ReaderPage`.
-3. **HTML** (`html_stage`, on the converted page): wide data tables marked to read as cards on
-   a phone, each cell labelled by its column (`table_cards`); glosses of glossary terms, then the
-   fallback notice and the English marking of a page an edition has not translated, then bidi
-   isolation (so that it sees every run the earlier steps added), then the allow-list sanitiser
-   (`sanitize`), last, on the page's final content HTML; from that HTML, each entry of the
-   page's table of contents is given its heading's markup (`toc_titles`), so that the entry
-   keeps the languages and directions of its heading.
+3. **HTML** (`html_stage`, on the converted page): each data table's cells labelled by their
+   column, for the cards a phone shows of a table too wide for it (`table_cards`); glosses of
+   glossary terms, then the fallback notice and the English marking of a page an edition has
+   not translated, then bidi isolation (so that it sees every run the earlier steps added), then
+   the allow-list sanitiser (`sanitize`), last, on the page's final content HTML; from that
+   HTML, each entry of the page's table of contents is given its heading's markup
+   (`toc_titles`), so that the entry keeps the languages and directions of its heading.
 
 `hooks/reader.py` calls these for the MkDocs events; nothing else changes a page.
 """
