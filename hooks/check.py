@@ -2,8 +2,8 @@
 
 It reads the content exactly as the build does (`ReaderBuild.read`) and checks every page of
 every edition as the build would, so the two never disagree. Prints every problem with its file,
-line and a fix, then the warnings (notes and interface strings not yet translated), and exits 1
-if there is a problem.
+line and a fix, then the warnings (pages, interface strings and notes not yet translated), and
+exits 1 if there is a problem.
 `--update-anchors` (`make anchors`) first appends newly published excerpt ids to
 docs/data/anchors.txt.
 """
@@ -19,7 +19,7 @@ from content import read_corpus, ui_translation_warnings, without_consequences  
 from maps_data import read_map_data  # noqa: E402
 from model import Problem  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
-from pages import check_files, check_pages, update_anchors  # noqa: E402
+from pages import check_files, check_pages, page_translation_warnings, update_anchors  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
 
 
@@ -29,7 +29,8 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     problems += check_pages(docs, build.corpus) + check_files(docs)
     problems += read_map_data(docs, build.app)[1]
     problems = without_consequences(problems, build.corpus)
-    warnings = (ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)
+    warnings = (page_translation_warnings(docs)
+                + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)
                 + check_note_languages(build.corpus)) if not problems else []
     return problems, warnings
 

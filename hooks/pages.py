@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from languages import (
     EDITIONS,
+    english_name,
 )
 from model import (
     REF_RE,
@@ -68,6 +69,18 @@ def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
         for edition in EDITIONS
         for path in (docs_dir / edition).rglob("*.md")
     }
+
+
+def page_translation_warnings(docs_dir: Path) -> list[Problem]:
+    """A warning for each English page an edition does not have yet (the edition shows the
+    English page there, marked as such, until it is translated)."""
+    have = translated_pages(docs_dir)
+    return [Problem(f"docs/en/{path}", 1,
+                    f"this page has no {english_name(edition)} translation yet",
+                    f"copy it to docs/{edition}/{path} and translate it, keeping its directives, "
+                    "cross-references and anchors", warning=True)
+            for edition in EDITIONS[1:] for lang, path in sorted(have)
+            if lang == "en" and (edition, path) not in have]
 
 
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:

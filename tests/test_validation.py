@@ -242,3 +242,20 @@ def test_an_interface_string_not_yet_translated_is_a_warning_with_its_line(tmp_p
         "docs/data/ui.yml:3: warning: the interface string 'packet_sources' has no Persian text yet"]
     assert warnings[0].warning and "under `fa:`" in str(warnings[0])
     assert load_ui(ui)["fa"]["packet_sources"] == "The papers"  # English meanwhile
+
+
+def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
+    """An English page an edition lacks: `make check` names it and the file to write, as a
+    warning (the edition shows the English page, marked as such, meanwhile)."""
+    from pages import page_translation_warnings
+
+    docs = tmp_path / "docs"
+    for rel in ("en/guide.md", "en/packets/new.md", "tr/guide.md", "tr/packets/new.md",
+                "fa/guide.md", "ar/packets/new.md"):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("# Page\n", encoding="utf-8")
+    found = [str(w).splitlines() for w in page_translation_warnings(docs)]
+    assert [lines[0] for lines in found] == [
+        "docs/en/packets/new.md:1: warning: this page has no Persian translation yet",
+        "docs/en/guide.md:1: warning: this page has no Arabic translation yet"]
+    assert "docs/fa/packets/new.md" in found[0][1]
