@@ -285,8 +285,8 @@ def test_the_maps_pages_pass_the_nu_html_checker(site: Path) -> None:
 
 
 @pytest.mark.parametrize("edition", ["en", "fa"])
-def test_the_maps_pages_have_no_serious_axe_violation(site: Path, server: str, page: Page,
-                                                      edition: str) -> None:
+def test_the_maps_pages_have_no_axe_violation(site: Path, server: str, page: Page,
+                                              edition: str) -> None:
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(server + maps_url(edition))
