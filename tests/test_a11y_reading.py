@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page
-from test_a11y import PREFIXES
+from test_a11y import DRAWN, PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 MATERIAL_LANGUAGES = Path(yaml.__file__).parents[1] / "material" / "templates" / "partials" / \
@@ -97,6 +97,37 @@ def test_every_navigation_landmark_has_a_name_of_its_own_on_a_phone(phone: Page,
         names = landmarks(phone, "navigation")
         assert len(names) >= 3, (path, names)
         assert all(names) and len(set(names)) == len(names), (path, names)
+
+
+def accessible_names(page: Page, selector: str) -> list[str]:
+    """The accessible name Chromium computes for each element the selector matches."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    names = []
+    for node in session.send("DOM.querySelectorAll", {"nodeId": root,
+                                                      "selector": selector})["nodeIds"]:
+        ax = session.send("Accessibility.getPartialAXTree", {"nodeId": node,
+                                                            "fetchRelatives": False})["nodes"][0]
+        names.append((ax.get("name") or {}).get("value", "").strip())
+    session.detach()
+    return names
+
+
+@pytest.mark.parametrize("edition", list(PREFIXES))
+def test_each_excerpt_is_named_by_its_citation_label(desktop: Page, server: str, corpus,
+                                                     edition: str) -> None:
+    """A screen reader announces each excerpt with its citation label ("Kazemi & Salehi Yeganeh
+    1403, ¶7, p. 258"), in the edition's language, as it moves into it."""
+    key = "kazemi-1403"
+    desktop.goto(server + PREFIXES[edition] + f"papers/{key}/")
+    desktop.wait_for_function(DRAWN, timeout=20000)  # what assistive tools read is drawn
+    names = accessible_names(desktop, "article.excerpt")
+    labels = desktop.evaluate("[...document.querySelectorAll('article.excerpt')].map(a => "
+                              "a.querySelector('.excerpt__label').textContent"
+                              ".replace(/\\s+/g, ' ').trim())")
+    assert len(labels) == len(corpus.papers[key].excerpts)
+    assert names == labels, (edition, names[:3], labels[:3])
 
 
 def test_a_section_toggle_is_named_as_its_section() -> None:
