@@ -51,13 +51,18 @@ def english_interface(edition: str, corpus) -> set[str]:
     return {s for s in english - own if len(s) > 3 and "{" not in s}
 
 
-def controls(page: Page) -> list[tuple[str, str]]:
-    """(role, accessible name) of every control Chromium exposes to assistive technology."""
+def exposed(page: Page) -> list[tuple[str, str]]:
+    """(role, accessible name) of every node Chromium exposes to assistive technology."""
     session = page.context.new_cdp_session(page)
     nodes = session.send("Accessibility.getFullAXTree")["nodes"]
     session.detach()
-    return [(n["role"]["value"], (n.get("name") or {}).get("value", "").strip())
-            for n in nodes if not n.get("ignored") and n.get("role", {}).get("value") in CONTROLS]
+    return [(n.get("role", {}).get("value", ""), (n.get("name") or {}).get("value", "").strip())
+            for n in nodes if not n.get("ignored")]
+
+
+def controls(page: Page) -> list[tuple[str, str]]:
+    """(role, accessible name) of every control Chromium exposes to assistive technology."""
+    return [(role, name) for role, name in exposed(page) if role in CONTROLS]
 
 
 @pytest.mark.parametrize("edition", list(PREFIXES))
@@ -79,11 +84,7 @@ def test_every_control_is_named_in_the_editions_language(desktop: Page, server: 
 
 def landmarks(page: Page, role: str) -> list[str]:
     """The accessible names of the page's landmarks of `role`, as a screen reader lists them."""
-    session = page.context.new_cdp_session(page)
-    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
-    session.detach()
-    return [(n.get("name") or {}).get("value", "").strip() for n in nodes
-            if not n.get("ignored") and n.get("role", {}).get("value") == role]
+    return [name for kind, name in exposed(page) if kind == role]
 
 
 @pytest.mark.parametrize("edition", list(PREFIXES))
