@@ -6,6 +6,7 @@ MkDocs. Every problem is reported as a `Problem` naming the file, the line, the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -80,8 +81,27 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
                                         f"{key!r} is not an interface string (not in `en:`)",
                                         "correct the key, or add it under `en:` first"))
             else:
-                problems += scan_markup(rel, value, strings["__lines__"].get(key, line))
+                at = strings["__lines__"].get(key, line)
+                problems += scan_markup(rel, value, at) + _placeholder_problems(
+                    rel, at, key, value, data["en"][key])
     return problems
+
+
+#: a word in braces that the site fills in ("{n} results")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _placeholder_problems(rel: str, line: int, key: str, value: str, english: object) -> list[Problem]:
+    """A translated string keeps the words in braces of the English one, each once."""
+    if not isinstance(english, str):
+        return []
+    wanted, given = sorted(_PLACEHOLDER.findall(english)), sorted(_PLACEHOLDER.findall(value))
+    if given == wanted:
+        return []
+    return [Problem(rel, line, f"the string {key!r} has {', '.join(given) or 'no word in braces'} "
+                    f"where the English one has {', '.join(wanted) or 'none'}",
+                    "keep each word in braces of the English string exactly once (the site "
+                    "puts a number or a name there) and translate only the words around it")]
 
 
 def ui_translation_warnings(path: Path, root: Path) -> list[Problem]:

@@ -18,6 +18,7 @@ import logging
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import reader_build
 import templates
@@ -25,7 +26,7 @@ from cite import citation_meta
 from cite_files import write_citations
 from export import write_export
 from jinja2 import Environment
-from languages import LANGUAGES
+from languages import DEFAULT_EDITION, EDITIONS, LANGUAGES, edition_prefix
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -166,6 +167,27 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["reader_fonts"] = LANGUAGES[_build().edition].fonts  # preloaded (main.html)
     context["reader_styles"] = page_styles(page.content or "")  # linked (main.html)
     return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    build = _build()
+    context["reader_ui"] = build.ui  # the footer of the pages no Markdown makes (404.html)
+    if template_name == "404.html":  # a missing address of any edition: each edition's home
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"  # served at any depth
+        context["reader_not_found"] = [
+            {"lang": code, "dir": LANGUAGES[code].dir, "home": root + edition_prefix(code),
+             "text": build.corpus.ui[code]["not_found"], "link": build.corpus.ui[code]["not_found_home"]}
+            for code in EDITIONS]
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The site has one 404 page, at its root: the default edition's, built first. The other
+    editions, built after it, would each write theirs over it (the last, Arabic, would stay)."""
+    written = Path(config.site_dir) / template_name
+    if template_name == "404.html" and _build().edition != DEFAULT_EDITION and written.is_file():
+        return written.read_text(encoding="utf-8")
+    return output_content
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every edition

@@ -46,6 +46,49 @@ def test_every_page_of_an_edition_has_its_direction(site: Path) -> None:
         assert doc.body["dir"] == EDITIONS[edition_of(url)], url
 
 
+def test_the_footer_speaks_the_editions_language(site: Path) -> None:
+    """The theme's credit under every page is the edition's sentence (ui.yml, `made_with`), with
+    the theme's name as an isolated left-to-right link where the sentence leaves room for it; the
+    theme writes it in English in every edition. The 404 page is the English edition's."""
+    from content import load_ui
+
+    ui = load_ui(ROOT / "docs" / "data" / "ui.yml")
+    for path in [*pages(site), site / "404.html"]:
+        url = url_of(site, path)
+        footer = read_html(site, url).select_one(".md-copyright")
+        assert footer is not None, url
+        credit = footer.select_one('a[href^="https://squidfunk.github.io/"]')
+        assert credit is not None and credit.get("dir") == "ltr", url
+        before, _, after = ui[edition_of(url)]["made_with"].partition("{theme}")
+        text = " ".join(footer.get_text(" ").split())
+        assert " ".join(f"{before}{credit.get_text()}{after}".split()) in text, (url, text)
+        if edition_of(url) != "en":
+            assert "Made with" not in text, url
+
+
+def test_the_404_page_is_the_default_editions_and_leads_to_every_edition(site: Path) -> None:
+    """A missing address of any edition lands on the site's one 404 page: the default edition's
+    (each edition's build wrote its own over it, the last one staying), saying what happened in
+    each edition's language, each line with its language and direction, leading to that
+    edition's home."""
+    from content import load_ui
+
+    ui = load_ui(ROOT / "docs" / "data" / "ui.yml")
+    doc = read_html(site, "404.html")
+    assert doc.html["lang"] == "en" and doc.body["dir"] == "ltr"
+    lines = doc.select("ul.reader-not-found > li")
+    assert [li["lang"] for li in lines] == list(EDITIONS)
+    root = urlparse(re.search(r'<link rel="canonical" href="([^"]+)"',
+                              (site / "index.html").read_text(encoding="utf-8"))[1]).path
+    for li in lines:
+        code = li["lang"]
+        assert li["dir"] == EDITIONS[code]
+        assert li.get_text(" ", strip=True) == f"{ui[code]['not_found']} {ui[code]['not_found_home']}"
+        href = li.a["href"]
+        assert href == root + ("" if code == "en" else f"{code}/"), href
+        assert (site / href.removeprefix(root) / "index.html").is_file(), href
+
+
 def test_every_original_has_lang_and_dir(site: Path, corpus) -> None:
     seen = 0
     for path in pages(site):

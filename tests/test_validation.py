@@ -244,6 +244,31 @@ def test_an_interface_string_not_yet_translated_is_a_warning_with_its_line(tmp_p
     assert load_ui(ui)["fa"]["packet_sources"] == "The papers"  # English meanwhile
 
 
+def test_a_translation_keeps_the_words_in_braces_of_its_english_string(tmp_path: Path) -> None:
+    """`{n}` in "{n} results" is where the site puts the number: a translation that drops it,
+    renames it or writes it twice is an error naming the file, the line and the key."""
+    from content import ui_problems
+
+    ui = tmp_path / "docs" / "data" / "ui.yml"
+    ui.parent.mkdir(parents=True)
+    ui.write_text('en:\n  search_results: "{n} results"\n  made_with: "Made with {theme}"\n'
+                  'tr:\n  search_results: "{n} sonuç"\n  made_with: "{tema} ile yapıldı"\n'
+                  'fa:\n  search_results: "نتیجه"\n'
+                  'ar:\n  search_results: "{n} نتيجة من {n}"\n  made_with: "أُنشئ باستخدام {theme}"\n',
+                  encoding="utf-8")
+    found = [str(p).splitlines()[0] for p in ui_problems(ui, tmp_path)]
+    assert found == [
+        "docs/data/ui.yml:6: the string 'made_with' has {tema} where the English one has {theme}",
+        "docs/data/ui.yml:8: the string 'search_results' has no word in braces where the English "
+        "one has {n}",
+        "docs/data/ui.yml:10: the string 'search_results' has {n}, {n} where the English one has "
+        "{n}"], found
+    assert "keep each word in braces" in str(ui_problems(ui, tmp_path)[0])
+    ui.write_text(ui.read_text(encoding="utf-8").replace("{tema}", "{theme}")
+                  .replace('"نتیجه"', '"{n} نتیجه"').replace(" من {n}", ""), encoding="utf-8")
+    assert ui_problems(ui, tmp_path) == []
+
+
 def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
     """An English page an edition lacks: `make check` names it and the file to write, as a
     warning (the edition shows the English page, marked as such, meanwhile)."""
