@@ -83,6 +83,11 @@ def page_translation_warnings(docs_dir: Path) -> list[Problem]:
             if lang == "en" and (edition, path) not in have]
 
 
+#: a bullet whose text begins with a number and a full stop ("- 1. Introduction", also in
+#: Persian or Arabic digits): Markdown reads a numbered list inside the bullet
+_NUMBERED_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(\d+)\.[ \t]")
+
+
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter."""
@@ -95,6 +100,14 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
         if block and block.group(1) not in PAGE_BLOCKS:
             problems.append(Problem(rel, number, f"unknown block `::: {block.group(1)}`",
                                     f"use one of: {', '.join(PAGE_BLOCKS)}, on a line of its own"))
+        numbered = _NUMBERED_BULLET.match(line)
+        if numbered:
+            problems.append(Problem(
+                rel, number, f"this bullet begins with '{numbered.group(1)}.', which Markdown reads "
+                "as a numbered list inside the bullet: the number disappears and the lines under "
+                "it are numbered again",
+                f"put a backslash before the full stop (`- {numbered.group(1)}\\. ...`) to keep "
+                "the number as written"))
         match = EMBED_RE.match(line)
         if not match:
             continue

@@ -133,6 +133,21 @@ def test_no_paragraph_swallows_a_list(site: Path) -> None:
     assert not found, found
 
 
+def test_no_list_item_is_only_a_list(site: Path) -> None:
+    """A list item whose first content is a numbered list is a bullet written "- 1. Text": the
+    number is lost and the items under it numbered again (the Turkish paper's table of contents
+    did this in every edition)."""
+    found = []
+    for path in pages(site):
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for item in doc.select(".md-content li"):
+            first = next((c for c in item.children
+                          if isinstance(c, Tag) or str(c).strip()), None)
+            if isinstance(first, Tag) and first.name in ("ol", "ul"):
+                found.append(f"{url_of(site, path)}: {item.get_text(' ', strip=True)[:60]!r}")
+    assert not found, found[:10]
+
+
 def test_ids_are_unique_on_every_page(site: Path) -> None:
     for path in pages(site):
         ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))

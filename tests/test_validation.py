@@ -269,6 +269,21 @@ def test_a_translation_keeps_the_words_in_braces_of_its_english_string(tmp_path:
     assert ui_problems(ui, tmp_path) == []
 
 
+def test_a_bullet_that_begins_with_a_number_is_refused_with_its_line(corpus) -> None:
+    """"- 1. Introduction" is a numbered list inside a bullet in Markdown (the number is lost and
+    the lines under it numbered again), in Persian or Arabic digits too: the page check names
+    the line and the escape that keeps the number; an escaped number, a numbered list and a
+    number further in the line pass."""
+    from pages import check_markdown
+
+    text = ("# Contents\n\n- 1. Introduction\n    - 1.1 Framework\n- ۲. راهبرد\n"
+            "- 3\\. Kept as written\n\n1. A numbered list\n- Chapter 4. Fine\n")
+    found = [str(p).splitlines() for p in check_markdown("docs/en/x.md", text, corpus)]
+    assert [lines[0].split(": this bullet begins with ")[0] for lines in found] == [
+        "docs/en/x.md:3", "docs/en/x.md:5"], found
+    assert "'۲.'" in found[1][0] and "`- ۲\\. ...`" in found[1][1]
+
+
 def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
     """An English page an edition lacks: `make check` names it and the file to write, as a
     warning (the edition shows the English page, marked as such, meanwhile)."""
