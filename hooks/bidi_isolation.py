@@ -104,6 +104,20 @@ def _quotation(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: a number before a left-to-right run that belongs to it: joined to it without a space (a DOI,
+#: "10.22034/irr…"), or opening the quotation the run is in («19. yüzyıl», "9 Kasım 1991"); a
+#: number after a word of the right-to-left text («عام 1994 (Sanal…)») stays with that text
+_NUMBER_BEFORE = re.compile(
+    r"(?:[0-9]+(?:[.,:\-–][0-9]+)*[/.\-–]"
+    r"|(?:^|(?<=[«\"“‘'(]))[0-9]+(?:[.,:/\-–][0-9]+)*\.?\s+)$")
+
+
+def _with_number_before(text: str, start: int) -> int:
+    """Where a left-to-right run starting at `start` starts, with the number that belongs to it."""
+    found = _NUMBER_BEFORE.search(text, max(0, start - 40), start)
+    return found.start() if found else start
+
+
 #: a run this short is kept on one line (a citation such as "(Nye, 1990: 153-171)" broken across
 #: lines would show each part reordered against its surroundings)
 UNBROKEN = 32
@@ -137,6 +151,7 @@ def runs(text: str, direction: str) -> Iterator[tuple[int, int]]:
             continue
         end = start + len(run)
         if direction == "rtl":
+            start = max(last, _with_number_before(text, start))
             start, end = _quotation(text, start, end)
         yield start, end
         last = end

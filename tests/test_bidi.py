@@ -27,6 +27,26 @@ def test_plain_numbers_are_left_alone() -> None:
     assert "<bdi" not in isolate_text("در سال 1991 میلادی", "rtl")
 
 
+@pytest.mark.parametrize("text, isolated", [
+    ("شناسه 10.22034/irr.2025.477975.2599 است", "10.22034/irr.2025.477975.2599"),
+    ("تعبیر «1991 yılından sonra» (پس از ۱۹۹۱)", "1991 yılından sonra"),
+    ("از «19. yüzyıl boyunca Osmanlı» نیمۀ", "19. yüzyıl boyunca Osmanlı"),
+    ('تاریخ‌ها: "9 Kasım 1991"، و', '"9 Kasım 1991"'),
+])
+def test_a_number_that_begins_a_ltr_run_is_isolated_with_it(text: str, isolated: str) -> None:
+    """A number joined to the left-to-right words (a DOI), or opening the quotation they are in:
+    isolated without it, "irr.2025…" showed left of "10.22034/" and "yılından sonra" left of
+    "1991"."""
+    assert f'<bdi dir="ltr" class="unbroken">{isolated}</bdi>' in isolate_text(text, "rtl")
+
+
+def test_a_number_of_the_rtl_sentence_stays_outside_the_ltr_run_after_it() -> None:
+    html = isolate_text("بروتوكول بيشكيك في عام 1994 (Sanal Karabag, 2024). و عام 2020 Bayraktar TB2",
+                        "rtl")
+    assert 'عام 1994 <bdi dir="ltr" class="unbroken">(Sanal Karabag, 2024)</bdi>' in html
+    assert 'عام 2020 <bdi dir="ltr" class="unbroken">Bayraktar TB2</bdi>' in html
+
+
 def test_rtl_words_in_english_are_isolated_with_guillemets() -> None:
     html = isolate_text("the term «قدرت نرم» means soft power", "ltr")
     assert '<bdi dir="rtl" class="unbroken">«قدرت نرم»</bdi>' in html

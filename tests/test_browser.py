@@ -290,6 +290,51 @@ def test_mixed_direction_text_displays_in_reading_order(page: Page, server: str)
     assert not problems, "\n".join(problems[:20])
 
 
+#: a number that begins a left-to-right run inside right-to-left text: (page, the run, the
+#: number, the word after it). Isolated without its number, the run showed "irr.2025…/10.22034"
+#: and "yılından sonra 1991".
+NUMBERED_RUNS = [
+    ("fa/papers/masoumi-2025/", "10.22034/irr.2025.477975.2599", "10.22034", "irr"),
+    ("ar/papers/masoumi-2025/", "10.22034/irr.2025.477975.2599", "10.22034", "irr"),
+    ("fa/papers/ases-2025/", "1991 yılından sonra", "1991", "yılından"),
+    ("ar/papers/ases-2025/", "20. Yüzyıl", "20", "Yüzyıl"),
+    ("fa/papers/kardeslik/", "19. yüzyıl boyunca", "19", "yüzyıl"),
+    ("fa/contributing/", "9 Kasım 1991", "9", "Kasım"),
+    ("ar/contributing/", "9 November 1991", "9", "November"),
+]
+#: for every occurrence of a phrase in the page's content: the left edges of two of its
+#: characters and how far apart their lines are
+_EDGES = """([phrase, first, second]) => {
+  const walker = document.createTreeWalker(document.querySelector('.md-content'),
+                                           NodeFilter.SHOW_TEXT);
+  const chars = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (let i = 0; i < n.textContent.length; i++) chars.push([n, i]);
+  }
+  const text = chars.map(([n, i]) => n.textContent[i]).join('');
+  const rect = (k) => { const [n, i] = chars[k]; const r = document.createRange();
+    r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect(); };
+  const out = [];
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const a = rect(at + phrase.indexOf(first)), b = rect(at + phrase.indexOf(second));
+    if (a.width && b.width) out.push([a.left, b.left, Math.abs(a.top - b.top)]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("url, phrase, number, word", NUMBERED_RUNS)
+def test_a_number_stays_with_the_left_to_right_words_it_begins(page: Page, server: str, url: str,
+                                                               phrase: str, number: str,
+                                                               word: str) -> None:
+    page.goto(server + url)
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    found = page.evaluate(_EDGES, [phrase, number, word])
+    assert found, (url, phrase)
+    for left_number, left_word, apart in found:
+        assert apart < 3 and left_number < left_word, (url, phrase, found)
+
+
 @pytest.mark.parametrize("edition", ["fa/", "ar/"])
 def test_code_in_right_to_left_text_keeps_its_punctuation_in_place(page: Page, server: str,
                                                                    edition: str) -> None:
