@@ -15,7 +15,7 @@ from typing import Any
 
 from apparatus import KINDS, term_excerpts
 from calendar_sh import digits, long_date, solar_hijri
-from languages import EDITIONS, direction
+from languages import EDITIONS, LANGUAGES, direction
 from maps import locators, map_links
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
@@ -82,13 +82,15 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
                 "id": entity.id, "forms": forms(entity.names),
                 "maps": on_maps.get(("entity", entity.id), []),
                 "locator": small_maps.get(("entity", entity.id)),
-                "translit": list(entity.translit.items()),
+                # the names' Latin spellings, each after its language's name in the edition's
+                "translit": [(lang, build.ui[f"lang_{lang}"], text)
+                             for lang, text in entity.translit.items()],
                 "about_lang": about_lang, "about_dir": direction(about_lang),
                 "about": entity.about.get(about_lang, ""),
                 "refs": excerpt_refs(build, entity.excerpts, page_url),
             })
         kinds.append({"id": kind, "title": build.ui[f"kind_{kind}"], "entities": entities})
-    return render("entities.html", ui=build.ui, kinds=kinds)
+    return render("entities.html", ui=build.ui, kinds=kinds, comma=LANGUAGES[edition].comma)
 
 
 def format_date(iso: str, edition: str = "en") -> str:
@@ -104,7 +106,7 @@ def format_date(iso: str, edition: str = "en") -> str:
 
 def timeline_html(build: ReaderBuild, page_url: str) -> str:
     corpus, edition = build.corpus, build.edition
-    separator = ", " if build.dir == "ltr" else "، "
+    separator = LANGUAGES[edition].comma
     events = []
     for event in build.app.events:
         title_lang = edition if event.title.get(edition) else "en"

@@ -23,6 +23,11 @@ class Language:
     #: pages so that the text is drawn once, in its font (docs/assets/css/fonts.css)
     fonts: tuple[str, ...] = ()
 
+    @property
+    def comma(self) -> str:
+        """The comma between the items of a list: the Arabic comma in Persian and Arabic."""
+        return "، " if self.dir == "rtl" else ", "
+
 
 _LATIN = ("noto-sans/noto-sans-latin-400-normal.woff2",
           "noto-sans/noto-sans-latin-700-normal.woff2")

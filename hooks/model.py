@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from languages import (
     LANGUAGES,
-    RTL_LANGUAGES,
     direction,
 )
 
@@ -192,7 +191,7 @@ class Corpus:
                 label += f", p. {excerpt.page}" + (" (inferred)" if excerpt.page_inferred else "")
             return label
         ui = self.ui[edition]
-        comma = "، " if edition in RTL_LANGUAGES else ", "
+        comma = LANGUAGES[edition].comma
         year = ui["no_date"] if paper.cite_year == "n.d." else paper.cite_year
         label = f"{paper.authors_in(edition)} {year}{comma}¶{excerpt.number}"
         if excerpt.page:

@@ -12,7 +12,7 @@ from typing import Any
 
 import markdown
 from calendar_sh import digits, gregorian_equivalent, solar_hijri_long
-from languages import direction
+from languages import LANGUAGES, direction
 from model import Paper
 from record_model import Record
 from templates import Markup, environment
@@ -122,7 +122,7 @@ class _Record:
         ui, keywords = self.ui, self.rec.keywords
         if keywords is None:
             return [(ui["keywords_original"], self.missing()), (ui["keywords_en"], self.missing())]
-        comma = "، " if self.paper.dir == "rtl" else ", "
+        comma = LANGUAGES[self.paper.lang].comma
         original = self.original(comma.join(keywords.original))
         if keywords.en:
             who = ui["authors_own"] if keywords.en_by == "authors" else ui["site_own"]

@@ -19,7 +19,7 @@ import markdown
 from cite import citation_meta, reference_parts, reference_text, ris  # noqa: F401
 from cite_files import bibtex  # noqa: F401  (importable from here)
 from cite_own import own_reference
-from languages import direction
+from languages import LANGUAGES, direction
 from model import Corpus, Excerpt, Note, Paper
 from reader_syntax import ReaderSyntax
 from record_html import record_rows
@@ -168,7 +168,7 @@ def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) ->
     return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
                   missing=missing, reference=reference_html(paper), own_reference=own,
                   own_dir=direction(paper.lang),
-                  separator="، " if direction(edition) == "rtl" else ", ")
+                  separator=LANGUAGES[edition].comma)
 
 
 def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href) -> str:

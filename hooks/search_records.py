@@ -202,7 +202,9 @@ def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
             name = _first(names, ".//span") if name is None else name
         record = _entry(entity, url, "entity", name,
                         [_first(about, ".//span") if about is not None else None], edition)
-        record.hidden = _text(names) + " " + _text(_by_class(entity, "entity__translit"))
+        translit = _by_class(entity, "entity__translit")  # the spellings, not their labels
+        record.hidden = " ".join([_text(names), *(_text(i) for i in (
+            translit.iterfind(".//i") if translit is not None else ()))])
         records.append(record)
         _drop(entity)
     for event in _select(content, _EVENTS):

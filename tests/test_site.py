@@ -409,13 +409,15 @@ def test_how_to_cite_says_in_the_editions_language_what_the_reference_is(
         assert "APA" in style.get_text()
 
 
+#: paper keys, source file names, and language codes used as labels ("fa: Aleksānder Vent")
 RAW_NAMES = re.compile(r"(?<![\w/#-])(kazemi-1403|masoumi-2025|karabakh-war|ases-2025|kardeslik|"
-                       r"\d{3}_[0-9a-f]{16}\.txt)(?![\w-])")
+                       r"\d{3}_[0-9a-f]{16}\.txt|(?:en|tr|fa|ar):(?=\s))(?![\w-])")
 
 
 def test_readers_never_see_keys_or_file_names(site: Path) -> None:
-    """Papers are named by their short titles, terms by their names; ids appear only where they
-    are the point (an excerpt's own id, its address, code in the contributor's guide)."""
+    """Papers are named by their short titles, terms by their names, languages by their names;
+    ids appear only where they are the point (an excerpt's own id, its address, code in the
+    contributor's guide)."""
     for path in pages(site):
         url = url_of(site, path)
         if url.removeprefix(edition_of(url) + "/").startswith("contributing/") or \
@@ -437,6 +439,26 @@ def _read_text(element: Tag) -> Iterator[str]:
         elif isinstance(child, Tag) and child.name not in ("code", "script", "style") \
                 and not {"excerpt__id", "excerpt__url"} & set(child.get("class") or ()):
             yield from _read_text(child)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_romanized_names_are_labelled_in_the_editions_language(site: Path, edition: str) -> None:
+    """Each person's or place's name in Latin letters follows the name of its language, in the
+    edition's language, and carries its language tag (fa-Latn, ar-Latn)."""
+    from content import load_ui
+
+    ui = load_ui(ROOT / "docs" / "data" / "ui.yml")[edition]
+    doc = read_html(site, edition_prefix(edition) + "people-and-places/")
+    lines = doc.select(".entity__translit")
+    assert len(lines) > 50
+    for line in lines:
+        assert line.get("lang") is None, "the line is in the page's language"
+        assert line.get_text().startswith(ui["romanized"] + ": ")
+        for spelling in line.select("i"):
+            lang = spelling["lang"].removesuffix("-Latn")
+            assert spelling["lang"] == f"{lang}-Latn" and spelling["dir"] == "ltr"
+            before = spelling.previous_sibling
+            assert isinstance(before, NavigableString) and before.endswith(f"{ui['lang_' + lang]} ")
 
 
 @pytest.mark.parametrize("edition, page_word, term", [
