@@ -139,7 +139,7 @@ def test_no_list_item_is_only_a_list(site: Path) -> None:
     did this in every edition)."""
     found = []
     for path in pages(site):
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        doc = read_html(site, url_of(site, path))
         for item in doc.select(".md-content li"):
             first = next((c for c in item.children
                           if isinstance(c, Tag) or str(c).strip()), None)
