@@ -2,8 +2,9 @@
 
 It reads the content exactly as the build does (`ReaderBuild.read`) and checks every page of
 every edition as the build would, so the two never disagree. Prints every problem with its file,
-line and a fix, then the warnings (pages, interface strings and notes not yet translated), and
-exits 1 if there is a problem.
+line and a fix, then the warnings (pages, interface strings and notes not yet translated, and
+translated pages whose structure differs from their English page's), and exits 1 if there is a
+problem.
 `--update-anchors` (`make anchors`) first appends newly published excerpt ids to
 docs/data/anchors.txt.
 """
@@ -19,6 +20,7 @@ from content import read_corpus, ui_translation_warnings, without_consequences  
 from maps_data import read_map_data  # noqa: E402
 from model import Problem  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
+from page_structure import structure_warnings  # noqa: E402
 from pages import check_files, check_pages, page_translation_warnings, update_anchors  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
 
@@ -29,7 +31,7 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     problems += check_pages(docs, build.corpus) + check_files(docs)
     problems += read_map_data(docs, build.app)[1]
     problems = without_consequences(problems, build.corpus)
-    warnings = (page_translation_warnings(docs)
+    warnings = (page_translation_warnings(docs) + structure_warnings(docs)
                 + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)
                 + check_note_languages(build.corpus)) if not problems else []
     return problems, warnings
@@ -49,8 +51,8 @@ def main(argv: list[str]) -> int:
         print(f"\n{len(problems)} problem(s) found.")
         return 1
     if warnings:
-        print(f"\n{len(warnings)} warning(s): the site shows the English text where a "
-              "translation is missing.")
+        print(f"\n{len(warnings)} warning(s): translations missing, or behind their English "
+              "page (the site shows the English text where one is missing).")
     print("Content check passed.")
     return 0
 

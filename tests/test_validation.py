@@ -284,6 +284,97 @@ def test_a_bullet_that_begins_with_a_number_is_refused_with_its_line(corpus) -> 
     assert "'۲.'" in found[1][0] and "`- ۲\\. ...`" in found[1][1]
 
 
+ENGLISH_PAGE = """---
+packet: true
+title: Soft power
+terms: [soft-power, identity]
+---
+# Soft power
+
+## Introduction
+
+As [[kazemi-abstract]] says, and [[kazemi-shusha]] shows.
+
+::: reader-view
+
+![[kazemi-abstract]]
+
+## Questions
+
+```yaml
+# a comment in code, not a heading
+```
+"""
+
+
+def _translation(tmp_path: Path, text: str) -> list[str]:
+    from page_structure import structure_warnings
+
+    docs = tmp_path / "docs"
+    for edition, page in (("en", ENGLISH_PAGE), ("fa", text)):
+        (docs / edition / "packets").mkdir(parents=True, exist_ok=True)
+        (docs / edition / "packets" / "p.md").write_text(page, encoding="utf-8")
+    found = structure_warnings(docs)
+    assert all(w.warning and "docs/en/packets/p.md is the English page" in w.message
+               for w in found)
+    return [str(w).splitlines()[0].split(" (docs/en/")[0] for w in found]
+
+
+def test_a_translation_that_keeps_the_structure_passes(tmp_path: Path) -> None:
+    """Words, the title, code and the place of a reference in its sentence are the translator's."""
+    page = (ENGLISH_PAGE.replace("title: Soft power", "title: قدرت نرم")
+            .replace("# Soft power", "# قدرت نرم").replace("Introduction", "درآمد")
+            .replace("As [[kazemi-abstract]] says, and [[kazemi-shusha]] shows.",
+                     "چنان‌که [[kazemi-shusha]] نشان می‌دهد و [[kazemi-abstract]] می‌گوید.")
+            .replace("# a comment in code", "# توضیحی در کد"))
+    assert _translation(tmp_path, page) == []
+
+
+@pytest.mark.parametrize("old, new, warning", [
+    ("## Questions\n", "### Questions\n",
+     "docs/fa/packets/p.md:16: warning: the headings differ from the English page's from heading "
+     "3 on: here # ## ###, in English # ## ##"),
+    ("## Introduction\n", "", "docs/fa/packets/p.md:15: warning: the headings differ from the "
+     "English page's from heading 3 on: here # ##, in English # ## ##"),
+    ("![[kazemi-abstract]]\n", "", "docs/fa/packets/p.md:12: warning: the blocks and embedded "
+     "excerpts differ from the English page's: here nothing, in English ![[kazemi-abstract]] "
+     "(item 2)"),
+    ("::: reader-view\n\n![[kazemi-abstract]]", "![[kazemi-abstract]]\n\n::: reader-view",
+     "docs/fa/packets/p.md:12: warning: the blocks and embedded excerpts differ from the English "
+     "page's: here ![[kazemi-abstract]], in English ::: reader-view (item 1)"),
+    (", and [[kazemi-shusha]] shows", "", "docs/fa/packets/p.md:8: warning: the page does not "
+     "refer to [[kazemi-shusha]], which the English page cites (on its line 10, in the section of "
+     "this line)"),
+    ("says,", "says ([[masoumi-abstract]]),", "docs/fa/packets/p.md:10: warning: the page refers "
+     "to [[masoumi-abstract]], which the English page does not"),
+    ("terms: [soft-power, identity]", "terms: [soft-power]", "docs/fa/packets/p.md:1: warning: "
+     "the front matter's `terms` differs from the English page's"),
+])
+def test_a_translation_that_loses_the_structure_is_warned_with_its_line(
+        tmp_path: Path, old: str, new: str, warning: str) -> None:
+    """A heading, a block, an embedded or cited excerpt or a front-matter value that the
+    translation drops, moves or adds: `make check` names the translated file and the line."""
+    assert old in ENGLISH_PAGE
+    assert _translation(tmp_path, ENGLISH_PAGE.replace(old, new)) == [warning]
+
+
+def test_the_english_contributing_page_is_compared_as_it_includes_contributing_md(
+        tmp_path: Path) -> None:
+    from page_structure import structure_warnings
+
+    docs = tmp_path / "docs"
+    (tmp_path / "CONTRIBUTING.md").write_text("# Contributing\n\n## Pages\n", encoding="utf-8")
+    for edition, page in (("en", '--8<-- "CONTRIBUTING.md"\n'),
+                          ("tr", "---\n# a YAML comment\nallow_variants: [Shusha]\n---\n"
+                                 "# Katkıda bulunmak\n\n## Sayfalar\n"),
+                          ("ar", "# المساهمة\n")):
+        (docs / edition).mkdir(parents=True)
+        (docs / edition / "contributing.md").write_text(page, encoding="utf-8")
+    assert [str(w).splitlines()[0].split(" (docs/")[0] for w in structure_warnings(docs)] == [
+        "docs/ar/contributing.md:1: warning: the headings differ from the English page's from "
+        "heading 2 on: here #, in English # ##"]
+
+
 def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
     """An English page an edition lacks: `make check` names it and the file to write, as a
     warning (the edition shows the English page, marked as such, meanwhile)."""

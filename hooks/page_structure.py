@@ -1,0 +1,146 @@
+"""A translated page keeps the structure of the English page it translates.
+
+A translator rewrites a page's words. Its headings (how many, at which levels), its `::: name`
+blocks and embedded excerpts `![[id]]` (in their order), the excerpts it refers to with `[[id]]`,
+and its front matter but the title stay as they are in English: otherwise the edition lacks what
+the English page shows, and nothing else would say so. `make check` compares each translated page
+with its English page and warns, naming the file, the line and what differs (a warning: the
+English page may have changed first, and its translations follow).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from languages import EDITIONS, english_name
+from model import REF_RE, Problem
+from source_text import _BLOCK_LINE, _rel, front_matter, without_code
+
+#: the English page of the contributing guide is the repository's CONTRIBUTING.md, included
+_SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
+_HEADING = re.compile(r"^(#{1,6})[ \t]")
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+#: front-matter keys each edition writes in its own words
+_OWN_KEYS = frozenset({"title", "allow_variants"})
+
+
+@dataclass
+class Structure:
+    """What a translation keeps of a page, each item with its line."""
+
+    headings: list[tuple[int, int]] = field(default_factory=list)  #: (line, level)
+    blocks: list[tuple[int, str]] = field(default_factory=list)  #: (line, "::: name" or "![[id]]")
+    refs: dict[str, int] = field(default_factory=dict)  #: excerpt id -> first line
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def structure(text: str) -> Structure:
+    out = Structure(meta={k: v for k, v in front_matter(text).items() if k not in _OWN_KEYS})
+    body = _FRONT.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # its lines kept
+    for number, line in enumerate(without_code(body).split("\n"), start=1):
+        heading = _HEADING.match(line)
+        if heading:
+            out.headings.append((number, len(heading.group(1))))
+        block = _BLOCK_LINE.match(line)
+        if block:
+            out.blocks.append((number, f"::: {block.group(1)}"))
+        for ref in REF_RE.finditer(line):
+            target = ref.group(2).strip()
+            if ref.group(1) and line.strip() == ref.group(0):
+                out.blocks.append((number, f"![[{target}]]"))
+            else:
+                out.refs.setdefault(target, number)
+    return out
+
+
+def _english_text(path: Path, root: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    included = _SNIPPET.fullmatch(text.strip())
+    return (root / included.group(1)).read_text(encoding="utf-8") if included else text
+
+
+def _first_difference(mine: list[tuple[int, Any]], theirs: list[tuple[int, Any]]) -> int:
+    """The index of the first item that differs (or that one list lacks)."""
+    for index, (a, b) in enumerate(zip(mine, theirs, strict=False)):
+        if a[1] != b[1]:
+            return index
+    return min(len(mine), len(theirs))
+
+
+def _line_at(items: list[tuple[int, Any]], index: int, default: int) -> int:
+    """The line of item `index`, or, where the list ends before it, of the item before it."""
+    if index < len(items):
+        return items[index][0]
+    return items[index - 1][0] if 0 < index <= len(items) else default
+
+
+def _section_line(mine: Structure, english: Structure, english_line: int) -> int:
+    """The line of the heading, in the translation, of the English section holding `english_line`."""
+    index = sum(1 for line, _ in english.headings if line <= english_line) - 1
+    return _line_at(mine.headings, index, 1) if index >= 0 else 1
+
+
+def _levels(items: list[tuple[int, int]]) -> str:
+    return " ".join("#" * level for _, level in items) or "none"
+
+
+def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
+            language: str) -> list[Problem]:
+    """Warnings for each way the translated page `rel` differs from its English page."""
+    out = []
+
+    def warn(line: int, message: str, fix: str) -> None:
+        out.append(Problem(rel, line, f"{message} ({english_rel} is the English page)",
+                           fix, warning=True))
+
+    if [lv for _, lv in mine.headings] != [lv for _, lv in english.headings]:
+        at = _first_difference(mine.headings, english.headings)
+        warn(_line_at(mine.headings, at, 1),
+             f"the headings differ from the English page's from heading {at + 1} on: here "
+             f"{_levels(mine.headings)}, in English {_levels(english.headings)}",
+             f"give the {language} page the English page's headings, translated, at the same "
+             "levels and in the same order")
+    if [b for _, b in mine.blocks] != [b for _, b in english.blocks]:
+        at = _first_difference(mine.blocks, english.blocks)
+        wanted = english.blocks[at][1] if at < len(english.blocks) else "nothing"
+        found = mine.blocks[at][1] if at < len(mine.blocks) else "nothing"
+        warn(_line_at(mine.blocks, at, 1),
+             f"the blocks and embedded excerpts differ from the English page's: here {found}, "
+             f"in English {wanted} (item {at + 1})",
+             "keep each `::: name` line and each `![[id]]` line of the English page, in its "
+             "order, on a line of its own")
+    missing = [r for r in english.refs if r not in mine.refs]
+    if missing:
+        warn(_section_line(mine, english, english.refs[missing[0]]), "the page does not refer to "
+             + ", ".join(f"[[{r}]]" for r in missing) + ", which the English page cites (on its "
+             f"line {english.refs[missing[0]]}, in the section of this line)",
+             "keep each [[id]] of the English page where its sentence is (the words around "
+             "it are yours)")
+    extra = [r for r in mine.refs if r not in english.refs]
+    if extra:
+        warn(mine.refs[extra[0]], "the page refers to "
+             + ", ".join(f"[[{r}]]" for r in extra) + ", which the English page does not",
+             "add the reference to the English page too, or remove it here")
+    for key in sorted(set(mine.meta) | set(english.meta)):
+        if mine.meta.get(key) != english.meta.get(key):
+            warn(1, f"the front matter's `{key}` differs from the English page's",
+                 f"copy `{key}:` from the English page (only the title is translated)")
+    return out
+
+
+def structure_warnings(docs_dir: Path) -> list[Problem]:
+    """Every translated page compared with its English page."""
+    root, out = docs_dir.parent, []
+    for english_path in sorted((docs_dir / "en").rglob("*.md")):
+        page = english_path.relative_to(docs_dir / "en")
+        english = structure(_english_text(english_path, root))
+        for edition in EDITIONS[1:]:
+            path = docs_dir / edition / page
+            if path.is_file():
+                out += compare(_rel(path, root), _rel(english_path, root),
+                               structure(path.read_text(encoding="utf-8")), english,
+                               english_name(edition))
+    return out
