@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from apparatus import check_terms, link_entities, load_apparatus
 from conftest import ROOT, read_html
+from content import load_ui
 from test_validation import edit, problems_of
 
 
@@ -57,7 +58,7 @@ def test_glossary_pages_list_every_term_with_its_forms_and_uses(site: Path, app)
 def test_each_form_of_a_name_is_shown_once(site: Path, app) -> None:
     """"Alexander Wendt", not "Alexander Wendt · Alexander Wendt" where the English and Turkish
     forms are the same; a form that differs is kept, in its language; the glossary says which
-    languages write a form ("EN · TR Bayraktar TB2")."""
+    languages write a form ("English · Turkish Bayraktar TB2"), named in the edition's language."""
     for prefix in ("", "tr/", "fa/", "ar/"):
         for page, selector in (("glossary/", ".term__forms"), ("people-and-places/", ".entity__names")):
             entries = read_html(site, f"{prefix}{page}").select(selector)
@@ -71,8 +72,10 @@ def test_each_form_of_a_name_is_shown_once(site: Path, app) -> None:
             ("en", "Alexander Wendt"), ("fa", "الکساندر ونت"), ("ar", "ألكسندر ونت")]
         # the glossary names the languages that write a form alike
         drone = read_html(site, f"{prefix}glossary/").select("#term-bayraktar-tb2 .term__form")
+        ui = load_ui(ROOT / "docs" / "data" / "ui.yml")[prefix.strip("/") or "en"]
         assert [(f.select_one(".term__lang").get_text(), f.select_one("[lang]")["lang"])
-                for f in drone] == [("en · tr", "en"), ("fa", "fa"), ("ar", "ar")]
+                for f in drone] == [(f"{ui['lang_en']} · {ui['lang_tr']}", "en"),
+                                    (ui["lang_fa"], "fa"), (ui["lang_ar"], "ar")]
 
 
 def test_terms_are_glossed_in_excerpts_and_summaries(site: Path, app) -> None:
