@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from languages import (
     EDITIONS,
+    RTL_LANGUAGES,
     english_name,
 )
 from model import (
@@ -88,12 +89,57 @@ def page_translation_warnings(docs_dir: Path) -> list[Problem]:
 _NUMBERED_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(\d+)\.[ \t]")
 
 
+def _after_front_matter(text: str) -> str:
+    """The text with its front matter blanked, line numbers kept."""
+    found = re.match(r"---\n.*?\n---\n", text, re.S)
+    return "\n" * found.group(0).count("\n") + text[found.end():] if found else text
+
+
+#: what a paragraph of a right-to-left page may hold in Latin letters without being Latin text:
+#: references, attributes, addresses and inline code
+_NOT_PROSE = re.compile(r"!?\[\[[^\]]*\]\]|\{[^}]*\}|\]\([^)]*\)|https?://\S+|`[^`]*`|<[^>]*>")
+#: a paragraph of this many Latin words is prose (a name or a citation alone reads right as one
+#: isolated run)
+_LATIN_PROSE = 5
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
+    """In a Persian or Arabic page, a paragraph written wholly in Latin letters with nothing to
+    say so: laid out right to left, its phrases come out in the wrong order ("member states in
+    Bursa, a decision was Turkic Council On October 20, 2022, …")."""
+    edition = rel.split("/")[1] if rel.count("/") > 1 else ""
+    if edition not in RTL_LANGUAGES:
+        return []
+    problems: list[Problem] = []
+    lines: list[str] = []
+    start = 0
+    for number, line in enumerate([*body.split("\n"), ""], start=1):
+        if line.strip():
+            start, lines = (start if lines else number), [*lines, line]
+            continue
+        text = " ".join(lines)
+        prose = _NOT_PROSE.sub(" ", text)
+        latin_words = sum(1 for word in prose.split() if _LATIN_LETTER.search(word))
+        if latin_words >= _LATIN_PROSE and not _ARABIC_LETTER.search(prose) \
+                and not re.match(r"\s*(#|\||:::|---)", text) and "lang=" not in text:
+            problems.append(Problem(
+                rel, start, "this paragraph is written in Latin letters in a right-to-left page, "
+                "with nothing to say which language it is in: it would be laid out right to left",
+                f"translate it into {english_name(edition)}, or, to quote it as written, add "
+                '`{: lang="en" dir="ltr" }` (or the language it is in) on a line of its own at '
+                "its end"))
+        lines = []
+    return problems
+
+
 def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter."""
     body = without_code(text)  # code is shown as text, never run: the checks read the rest
     problems = scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
-    problems += check_refs(body, corpus, rel, 1)
+    problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
         block = _BLOCK_LINE.match(line)

@@ -375,6 +375,24 @@ def test_the_english_contributing_page_is_compared_as_it_includes_contributing_m
         "heading 2 on: here #, in English # ##"]
 
 
+def test_a_paragraph_in_latin_letters_in_a_right_to_left_page_must_say_its_language(
+        corpus) -> None:
+    """An English quotation pasted into a Persian or Arabic page is laid out right to left, its
+    phrases reordered around each link: the page check names its first line and the two fixes; a
+    marked quotation, a lone citation, a table row and the same text in a Turkish page pass."""
+    from pages import check_markdown
+
+    text = ("---\ntitle: x\n---\n# عنوان\n\nمتن.\n\n"
+            "> On October 20, 2022, the [[kazemi-ots]] Turkic Council met\n> in Bursa.\n\n"
+            '> On October 20, 2022, the Turkic Council met.\n> {: lang="en" dir="ltr" }\n\n'
+            "(Nye, 1990: 153)\n\n| Turkic Council | member states of it |\n")
+    for rel in ("docs/fa/x.md", "docs/ar/x.md"):
+        found = [str(p).splitlines() for p in check_markdown(rel, text, corpus)]
+        assert [lines[0].split(": this")[0] for lines in found] == [f"{rel}:8"], found
+        assert '{: lang="en" dir="ltr" }' in found[0][1]
+    assert check_markdown("docs/tr/x.md", text, corpus) == []
+
+
 def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
     """An English page an edition lacks: `make check` names it and the file to write, as a
     warning (the edition shows the English page, marked as such, meanwhile)."""
