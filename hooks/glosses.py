@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from bidi_isolation import runs
 from html_tokens import Token, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
@@ -20,6 +21,24 @@ _SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "cite
 _BLOCKS = frozenset({"p", "li", "dd", "blockquote"})
 #: nor text inside elements of these classes: a record or a reference keeps its titles whole
 _SKIP_CLASSES = frozenset({"record", "cite", "excerpt__head", "excerpt__meta"})
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A run without the brackets, quotation marks and punctuation at its ends, which take the
+    direction of what is around them whether or not a link stands beside them."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _splits(span: tuple[int, int], against: list[tuple[int, int]]) -> bool:
+    """Whether a link over `span` would cut a run written against its surroundings in pieces:
+    "(The Middle Corridor)" in Arabic text isolated as "(The" and "Middle Corridor)" reads
+    "(Middle Corridor The)". A link over a whole run, or over none, keeps it whole."""
+    start, end = span
+    return any(start < b and a < end and not (start <= a and b <= end) for a, b in against)
 
 
 def definition(build: ReaderBuild, term_id: str) -> str:
@@ -40,9 +59,11 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
     target = get_relative_url(build.page_url("glossary.md"), page_url)
     seen: set[str] = set()
 
+    against: list[tuple[int, int]] = []  # the runs of the text being glossed written against it
+
     def gloss(match: re.Match[str]) -> str:
         term_id = build.term_by_form.get(match.group(0).replace("هٔ", "ۀ").casefold())
-        if term_id is None or term_id in seen:
+        if term_id is None or term_id in seen or _splits(match.span(), against):
             return match.group(0)
         seen.add(term_id)
         tip = html.escape(definition(build, term_id), quote=True)
@@ -62,6 +83,9 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
             return raw
         if not any(name in _BLOCKS or name == "div" for name in names):
             return raw
+        inner = next((t.attrs.get("dir") for t in reversed(stack)
+                      if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
+        against[:] = [_core(raw, a, b) for a, b in runs(raw, (inner or build.dir).lower())]
         return pattern.sub(gloss, raw)
 
     return map_text(tokens, on_text, on_tag)

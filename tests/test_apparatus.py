@@ -88,6 +88,48 @@ def test_terms_are_glossed_in_excerpts_and_summaries(site: Path, app) -> None:
         assert gloss["data-gloss"] and gloss["href"].endswith(f"glossary/#term-{gloss['data-term']}")
 
 
+@pytest.mark.parametrize("edition, markup, glossed", [
+    # a term inside a run written against its surroundings would cut it in two
+    ("ar", "<p>سيؤدي إلى تفعيل (The Middle Corridor) الذي طُرح</p>", []),
+    ("fa", "<p>سيؤدي إلى تفعيل (The Middle Corridor) الذي طُرح</p>", []),
+    ("en", "<p>the name «طرح کریدور زنگزور در قفقاز» is used</p>", []),
+    ("en", "<p>the name «کریدور زنگزور» is used</p>", ["کریدور زنگزور"]),
+    # a term that is the whole run, or that holds it, keeps it whole
+    ("ar", "<p>ما يسمى (Middle Corridor) الذي طُرح</p>", ["Middle Corridor"]),
+    ("ar", "<p>طائرات بيرقدار TB2 التركية</p>", ["بيرقدار TB2"]),
+    # in text of the page's own direction, as before
+    ("en", "<p>the Middle Corridor was proposed</p>", ["Middle Corridor"]),
+    ("ar", '<p dir="ltr">the Middle Corridor was proposed</p>', ["Middle Corridor"]),
+])
+def test_a_gloss_never_cuts_a_run_written_against_its_surroundings(edition: str, markup: str,
+                                                                   glossed: list[str]) -> None:
+    from bs4 import BeautifulSoup
+    from glosses import gloss_html
+    from reader_build import ReaderBuild
+
+    build = ReaderBuild.load(ROOT / "docs")
+    build.start_edition(edition)
+    html = gloss_html(markup, build, "papers/x/" if edition == "en" else f"{edition}/papers/x/")
+    assert [a.get_text() for a in BeautifulSoup(html, "html.parser").select("a.gloss")] == glossed
+
+
+#: a gloss link holding one left-to-right piece of a run whose other piece stands beside it
+_CUT_RUN = re.compile(r'</bdi>[\s(\'"“]*<a class="gloss"[^>]*><bdi dir="ltr"'
+                      r'|<a class="gloss"[^>]*><bdi dir="ltr"[^>]*>[^<]*</bdi></a>\s*<bdi dir="ltr"')
+
+
+def test_no_gloss_cuts_a_run_on_the_right_to_left_pages(site: Path) -> None:
+    """On the Persian and Arabic pages, a glossed term never stands beside another piece of the
+    left-to-right run it was part of (the Arabic paper's "(The Middle Corridor)")."""
+    found = []
+    for edition in ("fa", "ar"):
+        for path in sorted((site / edition).rglob("*.html")):
+            text = path.read_text(encoding="utf-8")
+            found += [f"{path.relative_to(site)}: {text[m.start() - 60:m.end() + 60]!r}"
+                      for m in _CUT_RUN.finditer(text)]
+    assert not found, found[:5]
+
+
 def test_index_of_entities(site: Path, corpus, app) -> None:
     assert len(app.entities) >= 40
     for entity in app.entities.values():
