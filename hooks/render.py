@@ -196,7 +196,7 @@ def downloads_html(corpus: Corpus, ui: dict[str, str], root_href: Callable[[str]
                "ris": root_href(f"cite/{p.key}.ris"), "csl": root_href(f"cite/{p.key}.json")}
               for p in corpus.papers.values()]
     return render("downloads.html", ui=ui, papers=papers, json=root_href("corpus/excerpts.json"),
-                  tmx=root_href("corpus/excerpts.tmx"))
+                  tmx=root_href("corpus/excerpts.tmx"), comma=LANGUAGES[edition].comma)
 
 
 def pdf_button(ui: dict[str, str], href: str, typeset: bool = True) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT, read_html
-from languages import edition_prefix
+from languages import LANGUAGES, edition_prefix
 from translate.storage.tmx import tmxfile
 
 MARKUP = re.compile(r"</?(p|span|bdi|a|div|br|em|strong|code)\b[^>]*>")
@@ -242,3 +242,9 @@ def test_download_page_lists_every_corpus_file(site: Path, edition: str) -> None
         english_text = {a.get_text(): a.parent.get_text() for a in english.select("ul.downloads a")}
         for name, text in listed.items():
             assert text != english_text[name], (edition, name)
+    # each paper's citation files, listed with the edition's comma
+    comma = LANGUAGES[edition].comma
+    for item in doc.select("ul.downloads li:has(a[href$='.bib'])"):
+        links = item.select("a")
+        assert [link.next_sibling for link in links[:-1]] == [comma] * (len(links) - 1), (
+            edition, item.get_text())
