@@ -243,6 +243,28 @@ def test_browser_printing_is_clean(page: Page, server: str, corpus) -> None:
     page.locator('.excerpt-view [data-view="both"]').first.click()
 
 
+@pytest.mark.parametrize("url", ["papers/masoumi-2025/", "papers/kazemi-1403/",
+                                 "tr/papers/ases-2025/"])
+def test_a_printed_paper_page_starts_its_record_on_the_first_page(browser: Browser, server: str,
+                                                                  url: str) -> None:
+    """The theme keeps a details block whole on one page: the full record, longer than what was
+    left of the first page, moved to the second and left the first blank under its heading."""
+    import pymupdf
+
+    page = browser.new_page()
+    page.goto(server + url)
+    # the record's field names, in the Latin script: what PyMuPDF reads back as written
+    first_row = page.locator(".record__full th").first.text_content().strip()
+    last_row = page.locator(".record__full th").last.text_content().strip()
+    assert first_row and last_row
+    printed = page.pdf(format="A4")
+    page.close()
+    with pymupdf.open(stream=printed, filetype="pdf") as document:
+        first, rest = document[0].get_text(), "".join(p.get_text() for p in document)
+    assert first_row in first, (url, first_row)
+    assert last_row in rest, (url, last_row)
+
+
 #: real places where text runs against its surroundings, in both directions: (page, selector,
 #: how many of its elements); at least thirty strings in all
 MIXED_DIRECTION = [
