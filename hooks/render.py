@@ -133,6 +133,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
     names = term_names or {}
     return render(
         "excerpt.html", e=excerpt, ui=ui, edition=edition, edition_dir=direction(edition),
+        comma=LANGUAGES[edition].comma,
         label=corpus.label(excerpt, edition), embedded=embedded, paper_href=paper_href,
         paper_title=paper.short_title(edition),
         original=Markup(paragraphs(excerpt.original)),
