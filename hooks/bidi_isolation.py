@@ -62,13 +62,17 @@ def _balance(run: str) -> str:
     return run
 
 
-_LAST_RTL = re.compile(rf"[{_ARABIC}{_MARKS}][^{_ARABIC}{_MARKS}]*$")
+#: what only right-to-left text writes: its letters and marks, and the Persian and Arabic-Indic
+#: digits and the Arabic comma, semicolon and question mark
+_RTL_OWN = f"{_ARABIC}{_MARKS}۰-۹٠-٩،؛؟"
+_LAST_RTL = re.compile(rf"[{_RTL_OWN}][^{_RTL_OWN}]*$")
 
 
 def _end_at_letter(run: str) -> str:
-    """A right-to-left run ends with its last right-to-left letter, or with the bracket or
-    guillemet closing one opened inside it: numbers and brackets after the words (a volume and
-    issue, "17(2)") belong to the left-to-right text around."""
+    """A right-to-left run ends with its last right-to-left letter, digit or punctuation mark
+    («داور، ۱۳۸۹؛ ۳۳۸»), or with the bracket or guillemet closing one opened inside it: Western
+    numbers and brackets after the words (a volume and issue, "17(2)") belong to the
+    left-to-right text around."""
     last = _LAST_RTL.search(run)
     if last is None:
         return run
@@ -157,17 +161,41 @@ def runs(text: str, direction: str) -> Iterator[tuple[int, int]]:
         last = end
 
 
-def isolate_text(text: str, direction: str, rtl_lang: str | None = None) -> str:
-    """Escape plain `text` for HTML, isolating the runs that go against `direction`."""
-    lang = f' lang="{rtl_lang}"' if rtl_lang and direction == "ltr" else ""
+#: letters only Persian writes (and its zero-width non-joiner), and letters only Arabic writes:
+#: the style guide has Persian text spelt with ی and ک and Arabic text with ي and ك
+#: (CONTRIBUTING.md), so a run's letters say which language it is in
+_PERSIAN_LETTERS = frozenset("پچژگکیۀ۰۱۲۳۴۵۶۷۸۹\u200c")
+_ARABIC_LETTERS = frozenset("يكةى٠١٢٣٤٥٦٧٨٩")
+
+
+#: a word with the Arabic article (الـ, with a prefix: والـ, بالـ, للـ): Persian writes it only
+#: in Arabic phrases, where its own letters or non-joiners also show («بین‌الملل»)
+_ARTICLE = re.compile(r"(?:^|[\s«(\"'])(?:[وبفك]?ال|لل)[\u0621-\u064a]")
+
+
+def script_language(run: str) -> str | None:
+    """"fa" or "ar" for a run in the Arabic script whose letters only one of them writes, else
+    None."""
+    letters = set(run)
+    persian = bool(letters & _PERSIAN_LETTERS)
+    arabic = bool(letters & _ARABIC_LETTERS) or (not persian and bool(_ARTICLE.search(run)))
+    return "fa" if persian and not arabic else "ar" if arabic and not persian else None
+
+
+def isolate_text(text: str, direction: str) -> str:
+    """Escape plain `text` for HTML, isolating the runs that go against `direction`; a Persian or
+    Arabic run inside left-to-right text also says its language where its letters tell it (so
+    that a screen reader reads it in that language's voice)."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
     last = 0
     for start, end in runs(text, direction):
+        run = text[start:end]
+        language = script_language(run) if direction == "ltr" else None
+        lang = f' lang="{language}"' if language else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
         out += [html.escape(text[last:start], quote=False),
-                f'<bdi dir="{against}"{lang}{unbroken}>{html.escape(text[start:end], quote=False)}'
-                "</bdi>"]
+                f'<bdi dir="{against}"{lang}{unbroken}>{html.escape(run, quote=False)}</bdi>']
         last = end
     out.append(html.escape(text[last:], quote=False))
     return "".join(out)

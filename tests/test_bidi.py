@@ -47,6 +47,38 @@ def test_a_number_of_the_rtl_sentence_stays_outside_the_ltr_run_after_it() -> No
     assert 'عام 2020 <bdi dir="ltr" class="unbroken">Bayraktar TB2</bdi>' in html
 
 
+@pytest.mark.parametrize("run, language", [
+    ("قدرت نرم در اتحاد راهبردی", "fa"),  # ی, and the Persian digits, ZWNJ and letters پ چ ژ گ ک
+    ("مطالعات ۱۴۰۳", "fa"), ("می\u200cشود", "fa"),
+    ("القوة الناعمة", "ar"), ("للتعاون العسكري", "ar"), ("جوزيف ناي", "ar"), ("٢٠٢٠ كانون", "ar"),
+    ("شوشا", None), ("قدرت نرم", None),  # nothing only one of them writes
+    ("فارسی, العربية", None),  # both
+])
+def test_the_letters_of_a_run_tell_persian_from_arabic(run: str, language: str | None) -> None:
+    from bidi_isolation import script_language
+
+    assert script_language(run) == language
+
+
+def test_a_persian_or_arabic_run_in_english_says_its_language() -> None:
+    """A screen reader reads a run in the voice of its `lang`: without one, in the English
+    voice of the page."""
+    html = isolate_text("the papers «نقش قدرت نرم در اتحاد راهبردی» and «القوة الناعمة», and «شوشا»",
+                        "ltr")
+    assert '<bdi dir="rtl" lang="fa" class="unbroken">«نقش قدرت نرم در اتحاد راهبردی»</bdi>' in html
+    assert '<bdi dir="rtl" lang="ar" class="unbroken">«القوة الناعمة»</bdi>' in html
+    assert '<bdi dir="rtl" class="unbroken">«شوشا»</bdi>' in html
+
+
+def test_a_persian_citation_keeps_its_digits_and_punctuation() -> None:
+    """The Persian digits, comma and semicolon after the words belong to the run; Western
+    numbers after a title (a volume and issue) to the English around it."""
+    assert '«<bdi dir="rtl" lang="fa" class="unbroken">(تقی زاده داور، ۱۳۸۹؛ ۳۳۸)</bdi>»' in \
+        isolate_text("the citation «(تقی زاده داور، ۱۳۸۹؛ ۳۳۸)», that is", "ltr")
+    assert '<bdi dir="rtl" lang="fa">نقش قدرت نرم. مطالعات اوراسیای مرکزی</bdi>, 17(2)' in \
+        isolate_text("Kazemi (1403). نقش قدرت نرم. مطالعات اوراسیای مرکزی, 17(2), 251–278.", "ltr")
+
+
 def test_rtl_words_in_english_are_isolated_with_guillemets() -> None:
     html = isolate_text("the term «قدرت نرم» means soft power", "ltr")
     assert '<bdi dir="rtl" class="unbroken">«قدرت نرم»</bdi>' in html
