@@ -182,22 +182,29 @@ def script_language(run: str) -> str | None:
     return "fa" if persian and not arabic else "ar" if arabic and not persian else None
 
 
-def isolate_text(text: str, direction: str) -> str:
-    """Escape plain `text` for HTML, isolating the runs that go against `direction`; a Persian or
-    Arabic run inside left-to-right text also says its language where its letters tell it (so
-    that a screen reader reads it in that language's voice)."""
+def isolate_text(text: str, direction: str, language: str = "") -> str:
+    """Escape plain `text` for HTML, isolating the runs that go against `direction`. Where the
+    letters tell it, a Persian or Arabic run inside left-to-right text says its language, and so
+    does a stretch of right-to-left text in the other of the two than `language`, the language
+    around (a screen reader reads each in its own voice)."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
+
+    def plain(segment: str) -> str:
+        own = script_language(segment) if direction == "rtl" and language else None
+        escaped = html.escape(segment, quote=False)
+        return f'<span lang="{own}">{escaped}</span>' if own and own != language else escaped
+
     last = 0
     for start, end in runs(text, direction):
         run = text[start:end]
-        language = script_language(run) if direction == "ltr" else None
-        lang = f' lang="{language}"' if language else ""
+        spoken = script_language(run) if direction == "ltr" else None
+        lang = f' lang="{spoken}"' if spoken else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
-        out += [html.escape(text[last:start], quote=False),
+        out += [plain(text[last:start]),
                 f'<bdi dir="{against}"{lang}{unbroken}>{html.escape(run, quote=False)}</bdi>']
         last = end
-    out.append(html.escape(text[last:], quote=False))
+    out.append(plain(text[last:]))
     return "".join(out)
 
 
@@ -215,14 +222,17 @@ def isolate_html(markup: str, direction: str) -> str:
     return serialize(isolate_tokens(tokenize(markup), direction))
 
 
-def isolate_tokens(tokens: list[Token], direction: str) -> list[Token]:
-    """`isolate_html` on a page's tokens."""
+def isolate_tokens(tokens: list[Token], direction: str, language: str = "") -> list[Token]:
+    """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
+    right-to-left language (a Persian name in an Arabic page's table) is marked as such."""
 
     def on_text(raw: str, stack: list[Token]) -> str:
         if any(token.name in _OPAQUE for token in stack):
             return raw
         inner = next((t.attrs.get("dir") for t in reversed(stack)
                       if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
-        return isolate_text(html.unescape(raw), (inner or direction).lower())
+        around = next((t.attrs.get("lang") for t in reversed(stack) if t.attrs.get("lang")),
+                      language)
+        return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "")
 
     return map_text(tokens, on_text)

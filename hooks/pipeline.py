@@ -290,7 +290,7 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
         tokens = [*tokenize(fallback_notice(build, *fallback)
                             + '<div class="fallback-content" lang="en" dir="ltr">'),
                   *tokens, *tokenize("</div>")]
-    tokens = isolate_tokens(tokens, build.dir)
+    tokens = isolate_tokens(tokens, build.dir, build.edition)
     try:
         out = sanitize(tokens, page.src)
     except UnsafeContent as err:

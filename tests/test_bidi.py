@@ -70,6 +70,17 @@ def test_a_persian_or_arabic_run_in_english_says_its_language() -> None:
     assert '<bdi dir="rtl" class="unbroken">«شوشا»</bdi>' in html
 
 
+def test_arabic_inside_persian_text_says_its_language() -> None:
+    """In a Persian page, a stretch wholly in Arabic letters (a quoted word, a table cell) is
+    marked; Persian around it, and Arabic in an Arabic page, are not."""
+    html = isolate_text("«يارس» (Yars) موشک بالستیک است", "rtl", "fa")
+    assert html.startswith('<span lang="ar">«يارس» </span><bdi dir="ltr"')
+    assert "موشک بالستیک است" in html and html.count("<span") == 1
+    assert isolate_text("«يارس» صاروخ", "rtl", "ar") == "«يارس» صاروخ"
+    assert isolate_text("جمهوری آذربایجان", "rtl", "ar") == \
+        '<span lang="fa">جمهوری آذربایجان</span>'
+
+
 def test_a_persian_citation_keeps_its_digits_and_punctuation() -> None:
     """The Persian digits, comma and semicolon after the words belong to the run; Western
     numbers after a title (a volume and issue) to the English around it."""
