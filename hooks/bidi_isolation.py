@@ -209,12 +209,17 @@ def isolate_text(text: str, direction: str, language: str = "") -> str:
 
 
 def run_offsets(text: str, direction: str) -> str:
-    """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas: what the
-    search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
+    ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters tell its
+    language: what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
     def units(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 
-    return ",".join(f"{units(start)}:{units(end)}" for start, end in runs(text, direction))
+    def offsets(start: int, end: int) -> str:
+        spoken = script_language(text[start:end]) if direction == "ltr" else None
+        return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
+
+    return ",".join(offsets(start, end) for start, end in runs(text, direction))
 
 
 def isolate_html(markup: str, direction: str) -> str:

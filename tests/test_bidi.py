@@ -155,4 +155,5 @@ def test_run_offsets_count_as_the_browser_does() -> None:
     assert run_offsets(text, "rtl") == f"{start}:{start + len('(Davutoglu, 2016: 129)')}"
     assert run_offsets("\U0001d11e " + text, "rtl") == f"{start + 3}:{start + 3 + 22}"
     assert run_offsets("the term «قدرت نرم» means", "ltr") == "9:19"
+    assert run_offsets("the term «القوة الناعمة» means", "ltr") == "9:24:ar"
     assert run_offsets("بدون هیچ واژهٔ لاتین", "rtl") == ""

@@ -295,6 +295,11 @@ def test_mixed_direction_results_read_as_on_the_pages(page: Page, server: str) -
     run_query(page, "داوود اوغلو")
     rtl = results.locator('.reader-search__snippet[dir="ltr"] bdi[dir="rtl"]').all_inner_texts()
     assert any("اوغلو" in run for run in rtl), rtl
+    # a Persian run whose letters tell it says its language, as on the pages, for a screen
+    # reader's voice (the style guide's «دانشکدۀ»)
+    run_query(page, "دانشکدۀ")
+    persian = results.locator('.reader-search__snippet bdi[dir="rtl"][lang="fa"]').all_inner_texts()
+    assert any("دانشکدۀ" in run for run in persian), persian
     assert results.evaluate(VISUAL_ORDER) == []
 
 

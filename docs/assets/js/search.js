@@ -112,11 +112,12 @@
   }
   function direction(code, data) { return data.rtl.indexOf(code) !== -1 ? "rtl" : "ltr"; }
   /* The runs of a shown text written against its direction, each in a <bdi>, as on the pages:
-     the index lists them for each text ("start:end,…", from hooks/bidi.py, as `b0` for the
-     title and `b1`, `b2`… for the texts), so that "(Davutoğlu, 2016: 129)" in a Persian text or
-     a Turkish title in a Persian label keeps its order. `shift` moves the listed offsets to the
-     node's text; a run is cut to the part between `low` and `high`; a short one is kept on one
-     line (`data.unbroken`, hooks/bidi.py's UNBROKEN). */
+     the index lists them for each text ("start:end,…", from hooks/bidi_isolation.py, as `b0`
+     for the title and `b1`, `b2`… for the texts), so that "(Davutoğlu, 2016: 129)" in a Persian
+     text or a Turkish title in a Persian label keeps its order; "start:end:fa" gives a Persian
+     or Arabic run its language, for a screen reader's voice. `shift` moves the listed offsets to
+     the node's text; a run is cut to the part between `low` and `high`; a short one is kept on
+     one line (`data.unbroken`, UNBROKEN in hooks/bidi_isolation.py). */
   function isolate(node, listed, shift, low, high, data) {
     var against = node.dir === "rtl" ? "ltr" : "rtl";
     (listed || "").split(",").filter(Boolean).forEach(function (pair) {
@@ -126,6 +127,7 @@
       if (!range || range.collapsed) return;
       var bdi = document.createElement("bdi");
       bdi.dir = against;
+      if (bounds[2]) bdi.lang = bounds[2];
       if (range.toString().length <= data.unbroken) bdi.className = "unbroken";  // as on the pages
       bdi.append(range.extractContents());
       range.insertNode(bdi);
