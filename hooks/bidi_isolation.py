@@ -168,6 +168,7 @@ _PERSIAN_LETTERS = frozenset("پچژگکیۀ۰۱۲۳۴۵۶۷۸۹\u200c")
 _ARABIC_LETTERS = frozenset("يكةى٠١٢٣٤٥٦٧٨٩")
 
 
+_RTL_CODES = frozenset({"fa", "ar"})
 #: a word with the Arabic article (الـ, with a prefix: والـ, بالـ, للـ): Persian writes it only
 #: in Arabic phrases, where its own letters or non-joiners also show («بین‌الملل»)
 _ARTICLE = re.compile(r"(?:^|[\s«(\"'])(?:[وبفك]?ال|لل)[\u0621-\u064a]")
@@ -182,11 +183,12 @@ def script_language(run: str) -> str | None:
     return "fa" if persian and not arabic else "ar" if arabic and not persian else None
 
 
-def isolate_text(text: str, direction: str, language: str = "") -> str:
-    """Escape plain `text` for HTML, isolating the runs that go against `direction`. Where the
-    letters tell it, a Persian or Arabic run inside left-to-right text says its language, and so
-    does a stretch of right-to-left text in the other of the two than `language`, the language
-    around (a screen reader reads each in its own voice)."""
+def isolate_text(text: str, direction: str, language: str = "", quoted: str = "") -> str:
+    """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
+    Arabic run inside left-to-right text says its language where its letters tell it, else
+    `quoted` (the language of the paper an excerpt's note or translation quotes), and so does a
+    stretch of right-to-left text in the other of the two than `language`, the language around
+    (a screen reader reads each in its own voice)."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
 
@@ -198,7 +200,7 @@ def isolate_text(text: str, direction: str, language: str = "") -> str:
     last = 0
     for start, end in runs(text, direction):
         run = text[start:end]
-        spoken = script_language(run) if direction == "ltr" else None
+        spoken = (script_language(run) or quoted or None) if direction == "ltr" else None
         lang = f' lang="{spoken}"' if spoken else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
         out += [plain(text[last:start]),
@@ -238,6 +240,11 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "") -> l
                       if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
         around = next((t.attrs.get("lang") for t in reversed(stack) if t.attrs.get("lang")),
                       language)
-        return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "")
+        # inside an excerpt (its note, its translation), a run no letter identifies is taken to
+        # quote the excerpt's paper
+        quoted = next((t.attrs.get("data-lang") for t in reversed(stack)
+                       if t.name == "article" and t.attrs.get("data-lang") in _RTL_CODES), "")
+        return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
+                            quoted or "")
 
     return map_text(tokens, on_text)

@@ -81,6 +81,12 @@ def test_arabic_inside_persian_text_says_its_language() -> None:
         '<span lang="fa">جمهوری آذربایجان</span>'
 
 
+def test_a_run_no_letter_identifies_takes_the_language_of_the_quoted_paper() -> None:
+    assert isolate_text("the place «شوشا» here", "ltr", "en", "ar") == \
+        'the place <bdi dir="rtl" lang="ar" class="unbroken">«شوشا»</bdi> here'
+    assert 'lang="fa"' in isolate_text("the place «جمهوری» here", "ltr", "en", "ar")
+
+
 def test_a_persian_citation_keeps_its_digits_and_punctuation() -> None:
     """The Persian digits, comma and semicolon after the words belong to the run; Western
     numbers after a title (a volume and issue) to the English around it."""
