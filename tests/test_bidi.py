@@ -87,6 +87,17 @@ def test_a_run_no_letter_identifies_takes_the_language_of_the_quoted_paper() -> 
     assert 'lang="fa"' in isolate_text("the place «جمهوری» here", "ltr", "en", "ar")
 
 
+def test_a_list_in_english_of_persian_words_keeps_its_order() -> None:
+    """A Latin comma between Persian or Arabic words in English text separates the items of the
+    English sentence's list: one run would show the list backwards ("داوری ,داور ,دآوری")."""
+    html = isolate_text("spells the name three ways: دآوری, داور, داوری.", "ltr")
+    assert html.count("<bdi") == 3 and ">دآوری</bdi>, <bdi" in html
+    html = isolate_text("the forms «دانشکدۀ», «اعلامیۀ شوشا» and «می‌شود»", "ltr")
+    assert html.count("<bdi") == 3
+    # the Arabic comma stays inside a run
+    assert isolate_text("the citation «(تقی زاده داور، ۱۳۸۹؛ ۳۳۸)»", "ltr").count("<bdi") == 1
+
+
 def test_a_persian_citation_keeps_its_digits_and_punctuation() -> None:
     """The Persian digits, comma and semicolon after the words belong to the run; Western
     numbers after a title (a volume and issue) to the English around it."""

@@ -362,6 +362,22 @@ def test_a_number_stays_with_the_left_to_right_words_it_begins(page: Page, serve
         assert apart < 3 and left_number < left_word, (url, phrase, found)
 
 
+@pytest.mark.parametrize("url, phrase, first, last", [
+    ("papers/masoumi-2025/", "دآوری, داور, داوری", "دآوری", "داوری"),
+    ("guide/", "فارسی, العربية", "فارسی", "العربية"),
+])
+def test_a_list_of_persian_or_arabic_words_in_english_reads_in_order(
+        page: Page, server: str, url: str, phrase: str, first: str, last: str) -> None:
+    """The items of an English sentence's list stand left to right in their order, each in its
+    own direction (one isolated run showed "داوری ,داور ,دآوری")."""
+    page.goto(server + url)
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    found = page.evaluate(_EDGES, [phrase, first, last])
+    assert found, (url, phrase)
+    for left_first, left_last, apart in found:
+        assert apart < 3 and left_first < left_last, (url, phrase, found)
+
+
 @pytest.mark.parametrize("edition", ["fa/", "ar/"])
 def test_code_in_right_to_left_text_keeps_its_punctuation_in_place(page: Page, server: str,
                                                                    edition: str) -> None:
