@@ -98,6 +98,16 @@ def test_a_list_in_english_of_persian_words_keeps_its_order() -> None:
     assert isolate_text("the citation «(تقی زاده داور، ۱۳۸۹؛ ۳۳۸)»", "ltr").count("<bdi") == 1
 
 
+def test_a_quoted_arabic_form_opening_with_a_number_is_one_run() -> None:
+    """The Arabic paper's reversed model numbers, quoted as printed («300-صواريخ إس»), read
+    right to left as the source prints them; a number before a word outside a quotation stays
+    with the English sentence."""
+    html = isolate_text("reversed («300-صواريخ إس», «90-ومنها دبابة تي»). Each", "ltr")
+    assert '<bdi dir="rtl" lang="ar" class="unbroken">«300-صواريخ إس»</bdi>' in html
+    assert '<bdi dir="rtl" lang="ar" class="unbroken">«90-ومنها دبابة تي»</bdi>' in html
+    assert isolate_text("in 2020 حرب", "ltr") == 'in 2020 <bdi dir="rtl" class="unbroken">حرب</bdi>'
+
+
 def test_a_persian_citation_keeps_its_digits_and_punctuation() -> None:
     """The Persian digits, comma and semicolon after the words belong to the run; Western
     numbers after a title (a volume and issue) to the English around it."""
