@@ -52,6 +52,9 @@ _RTL_RUN = re.compile(
 )
 _HAS_LATIN = re.compile(rf"[{_LATIN}]|[0-9][.,:/\-–\s]+[0-9]")
 _HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
+#: a letter written left to right, and one written right to left (from Unicode data)
+LTR_LETTER = re.compile(rf"[{_LATIN}]")
+RTL_LETTER = _HAS_ARABIC
 #: text inside these elements is never changed
 _OPAQUE = frozenset({"script", "style", "code", "pre", "bdi", "svg", "textarea", "kbd", "samp",
                      "math"})

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
+from bidi_isolation import LTR_LETTER, RTL_LETTER
 from languages import (
     EDITIONS,
     RTL_LANGUAGES,
@@ -101,8 +102,6 @@ _NOT_PROSE = re.compile(r"!?\[\[[^\]]*\]\]|\{[^}]*\}|\]\([^)]*\)|https?://\S+|`[
 #: a paragraph of this many Latin words is prose (a name or a citation alone reads right as one
 #: isolated run)
 _LATIN_PROSE = 5
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
@@ -121,8 +120,8 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
             continue
         text = " ".join(lines)
         prose = _NOT_PROSE.sub(" ", text)
-        latin_words = sum(1 for word in prose.split() if _LATIN_LETTER.search(word))
-        if latin_words >= _LATIN_PROSE and not _ARABIC_LETTER.search(prose) \
+        latin_words = sum(1 for word in prose.split() if LTR_LETTER.search(word))
+        if latin_words >= _LATIN_PROSE and not RTL_LETTER.search(prose) \
                 and not re.match(r"\s*(#|\||:::|---)", text) and "lang=" not in text:
             problems.append(Problem(
                 rel, start, "this paragraph is written in Latin letters in a right-to-left page, "

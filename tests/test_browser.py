@@ -350,16 +350,22 @@ _EDGES = """([phrase, first, second]) => {
 }"""
 
 
+def assert_left_of(page: Page, server: str, url: str, phrase: str, first: str,
+                   second: str) -> None:
+    """At every occurrence of `phrase` on the page, `first` stands left of `second` on its line."""
+    page.goto(server + url)
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    found = page.evaluate(_EDGES, [phrase, first, second])
+    assert found, (url, phrase)
+    for left_first, left_second, apart in found:
+        assert apart < 3 and left_first < left_second, (url, phrase, found)
+
+
 @pytest.mark.parametrize("url, phrase, number, word", NUMBERED_RUNS)
 def test_a_number_stays_with_the_left_to_right_words_it_begins(page: Page, server: str, url: str,
                                                                phrase: str, number: str,
                                                                word: str) -> None:
-    page.goto(server + url)
-    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    found = page.evaluate(_EDGES, [phrase, number, word])
-    assert found, (url, phrase)
-    for left_number, left_word, apart in found:
-        assert apart < 3 and left_number < left_word, (url, phrase, found)
+    assert_left_of(page, server, url, phrase, number, word)
 
 
 @pytest.mark.parametrize("url, phrase, first, last", [
@@ -370,12 +376,7 @@ def test_a_list_of_persian_or_arabic_words_in_english_reads_in_order(
         page: Page, server: str, url: str, phrase: str, first: str, last: str) -> None:
     """The items of an English sentence's list stand left to right in their order, each in its
     own direction (one isolated run showed "داوری ,داور ,دآوری")."""
-    page.goto(server + url)
-    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    found = page.evaluate(_EDGES, [phrase, first, last])
-    assert found, (url, phrase)
-    for left_first, left_last, apart in found:
-        assert apart < 3 and left_first < left_last, (url, phrase, found)
+    assert_left_of(page, server, url, phrase, first, last)
 
 
 @pytest.mark.parametrize("edition", ["fa/", "ar/"])
