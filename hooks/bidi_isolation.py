@@ -236,9 +236,12 @@ def isolate_html(markup: str, direction: str) -> str:
     return serialize(isolate_tokens(tokenize(markup), direction))
 
 
-def isolate_tokens(tokens: list[Token], direction: str, language: str = "") -> list[Token]:
+def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
+                   quoted: str = "") -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
-    right-to-left language (a Persian name in an Arabic page's table) is marked as such."""
+    right-to-left language (a Persian name in an Arabic page's table) is marked as such. On the
+    page of a Persian or Arabic paper, `quoted` is its language: a run no letter identifies,
+    outside its excerpts too (a summary's note quoting the paper), is taken to quote it."""
 
     def on_text(raw: str, stack: list[Token]) -> str:
         if any(token.name in _OPAQUE for token in stack):
@@ -249,9 +252,9 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "") -> l
                       language)
         # inside an excerpt (its note, its translation), a run no letter identifies is taken to
         # quote the excerpt's paper
-        quoted = next((t.attrs.get("data-lang") for t in reversed(stack)
-                       if t.name == "article" and t.attrs.get("data-lang") in _RTL_CODES), "")
+        paper = next((t.attrs.get("data-lang") for t in reversed(stack)
+                      if t.name == "article" and t.attrs.get("data-lang") in _RTL_CODES), quoted)
         return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
-                            quoted or "")
+                            paper or "")
 
     return map_text(tokens, on_text)

@@ -290,7 +290,9 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
         tokens = [*tokenize(fallback_notice(build, *fallback)
                             + '<div class="fallback-content" lang="en" dir="ltr">'),
                   *tokens, *tokenize("</div>")]
-    tokens = isolate_tokens(tokens, build.dir, build.edition)
+    paper = page.paper
+    quoted = paper.lang if paper is not None and paper.dir == "rtl" else ""
+    tokens = isolate_tokens(tokens, build.dir, build.edition, quoted)
     try:
         out = sanitize(tokens, page.src)
     except UnsafeContent as err:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from bidi_isolation import isolate_html, isolate_text
+from bidi_isolation import isolate_html, isolate_text, isolate_tokens
 from calendar_sh import gregorian_equivalent
+from html_tokens import serialize, tokenize
 
 
 def test_latin_citation_in_persian_is_isolated_whole() -> None:
@@ -85,6 +86,18 @@ def test_a_run_no_letter_identifies_takes_the_language_of_the_quoted_paper() -> 
     assert isolate_text("the place «شوشا» here", "ltr", "en", "ar") == \
         'the place <bdi dir="rtl" lang="ar" class="unbroken">«شوشا»</bdi> here'
     assert 'lang="fa"' in isolate_text("the place «جمهوری» here", "ltr", "en", "ar")
+
+
+def test_on_a_papers_page_a_run_no_letter_identifies_quotes_the_paper() -> None:
+    """The page of a Persian paper: its summary's note quoting «بام» is Persian, outside the
+    excerpts too; an excerpt of another paper embedded there keeps its own language."""
+    summary = '<p>the acronym «بام» here</p>'
+    page = summary + '<article data-lang="ar"><p>the place «شوشا» here</p></article>'
+    out = serialize(isolate_tokens(tokenize(page), "ltr", "en", "fa"))
+    assert '<bdi dir="rtl" lang="fa" class="unbroken">«بام»</bdi>' in out
+    assert '<bdi dir="rtl" lang="ar" class="unbroken">«شوشا»</bdi>' in out
+    # on any other page it is left unnamed
+    assert 'lang' not in serialize(isolate_tokens(tokenize(summary), "ltr", "en"))
 
 
 def test_a_list_in_english_of_persian_words_keeps_its_order() -> None:

@@ -92,11 +92,12 @@ def test_the_404_page_is_the_default_editions_and_leads_to_every_edition(site: P
 _ARABIC_SCRIPT_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff]")
 
 
-def test_persian_and_arabic_text_says_its_language(site: Path) -> None:
+def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
     """Every stretch of Persian or Arabic whose letters tell which it is (ی, ک, ZWNJ; ي, ك, the
     article) is inside an element of that `lang`, in every edition: a Persian run in English or
     Turkish text, an Arabic name in a Persian table. A screen reader reads it in that voice, not
-    the page's. Code is left as it is."""
+    the page's. A run no letter identifies says the language of the paper it quotes, inside an
+    excerpt and on the paper's own page. Code is left as it is."""
     from bidi_isolation import script_language
 
     found = []
@@ -117,6 +118,12 @@ def test_persian_and_arabic_text_says_its_language(site: Path) -> None:
             quoting = owner.find_parent("article", attrs={"data-lang": ("fa", "ar")})
             if quoting and (tagged is None or tagged["lang"] not in ("fa", "ar")):
                 found.append(f"{url}: {str(text).strip()[:50]!r} in an excerpt has no language")
+            # and on the page of a Persian or Arabic paper, anywhere: its summary's notes quote it
+            paper = re.search(r"papers/([^/]+)/", url)
+            quoted = corpus.papers[paper[1]].lang if paper and paper[1] in corpus.papers else ""
+            if quoted in ("fa", "ar") and (tagged is None or tagged["lang"] not in ("fa", "ar")):
+                found.append(f"{url}: {str(text).strip()[:50]!r} on its paper's page has no "
+                             "language")
     assert not found, found[:10]
 
 
