@@ -217,15 +217,17 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
     return "".join(out)
 
 
-def run_offsets(text: str, direction: str) -> str:
+def run_offsets(text: str, direction: str, quoted: str = "") -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
     ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters tell its
-    language: what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    language, else `quoted` (the paper the text quotes, as `isolate_text`): what the search
+    dialog isolates in the texts it shows (docs/assets/js/search.js)."""
     def units(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 
     def offsets(start: int, end: int) -> str:
-        spoken = script_language(text[start:end]) if direction == "ltr" else None
+        spoken = (script_language(text[start:end]) or quoted or None) if direction == "ltr" \
+            else None
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
     return ",".join(offsets(start, end) for start, end in runs(text, direction))

@@ -141,8 +141,8 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
         body = " ".join([*(t for _, t in record.texts), record.hidden])
         # the runs the dialog isolates: in the title, against the edition's direction; in each
         # text, against its language's
-        runs = [run_offsets(record.title, direction(edition)),
-                *(run_offsets(text, direction(lang)) for lang, text in record.texts)]
+        runs = [run_offsets(record.title, direction(edition), record.quoted),
+                *(run_offsets(text, direction(lang), record.quoted) for lang, text in record.texts)]
         page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind], runs=runs,
                                 heading=_searchable(record.title, folder, names),
                                 content=_searchable(body, folder, names))

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import lxml.html
+from languages import RTL_LANGUAGES
 from lxml.etree import XPath, _Element
 
 
@@ -96,6 +97,9 @@ class Record:
     texts: list[tuple[str, str]] = field(default_factory=list)
     #: searchable, never shown (other names of a term, an excerpt's id)
     hidden: str = ""
+    #: the language of the Persian or Arabic paper the record quotes (an excerpt of it, a section
+    #: of its page): a right-to-left run no letter identifies is read as that language
+    quoted: str = ""
 
 
 #: elements inside a line of text: no space is added at their edges ("[<bdi>X</bdi>]" is "[X]",
@@ -162,7 +166,13 @@ def _excerpt(article: _Element, url: str, edition: str) -> Record:
                   title=_text(_by_class(article, "excerpt__label")),
                   texts=[(_lang(original, edition), _text(original)),
                          ("en", _text(translation)), *notes],
-                  hidden=str(article.get("id")))
+                  hidden=str(article.get("id")), quoted=_quoted(article))
+
+
+def _quoted(article: _Element | None) -> str:
+    """The language of an excerpt's paper, where it is written right to left."""
+    lang = str(article.get("data-lang") or "") if article is not None else ""
+    return lang if lang in RTL_LANGUAGES else ""
 
 
 def _entry(node: _Element, url: str, kind: str, title: _Element | None,
@@ -255,5 +265,11 @@ def page_records(url: str, page: _Element, edition: str) -> list[Record]:
     h1 = _first(content, ".//h1")
     title = _text(h1)
     top = str(h1.get("id") or "") if h1 is not None else ""
+    # on a paper's page, its sections quote it as its excerpts do
+    own = next((a for a in _select(content, _EXCERPTS)
+                if url.endswith(f"papers/{a.get('data-paper')}/")), None)
     records = apparatus(content, url, edition)
-    return records + sections(content, url, title, edition, top)
+    parts = sections(content, url, title, edition, top)
+    for record in parts:
+        record.quoted = _quoted(own)
+    return records + parts

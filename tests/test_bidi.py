@@ -197,3 +197,7 @@ def test_run_offsets_count_as_the_browser_does() -> None:
     assert run_offsets("the term «قدرت نرم» means", "ltr") == "9:19"
     assert run_offsets("the term «القوة الناعمة» means", "ltr") == "9:24:ar"
     assert run_offsets("بدون هیچ واژهٔ لاتین", "rtl") == ""
+    # a run no letter identifies: the language of the paper the text quotes, if it has one
+    assert run_offsets("the acronym «بام» here", "ltr") == "12:17"
+    assert run_offsets("the acronym «بام» here", "ltr", "fa") == "12:17:fa"
+    assert run_offsets("the term «القوة الناعمة» means", "ltr", "fa") == "9:24:ar"

@@ -348,6 +348,28 @@ def test_no_record_holds_interface_chrome(site: Path) -> None:
     assert checked > 4 * 20
 
 
+def test_records_of_a_persian_or_arabic_paper_quote_its_language(site: Path, corpus) -> None:
+    """The results say a run's language as the pages do: on the page of a Persian or Arabic
+    paper, its excerpts and its sections quote it (a run no letter identifies, such as the
+    summary's «بام», is read in its voice); elsewhere, an excerpt quotes its own paper."""
+    from search_records import page_records, site_pages
+
+    seen = set()
+    for edition, url, page in site_pages(site):
+        key = url.split("/")[-2] if "/papers/" in f"/{url}" else ""
+        for record in page_records(url, page, edition):
+            if record.kind == "excerpt":
+                paper = corpus.papers[corpus.excerpts[record.hidden].paper]
+            elif key in corpus.papers and record.kind == "section":
+                paper = corpus.papers[key]
+            else:
+                assert record.quoted == "", (url, record.url)
+                continue
+            assert record.quoted == (paper.lang if paper.dir == "rtl" else ""), record.url
+            seen.add((edition, record.quoted))
+    assert {(e, lang) for e in EDITIONS for lang in ("fa", "ar")} <= seen
+
+
 def test_a_failing_indexer_stops_the_build_with_its_output(tmp_path: Path, monkeypatch) -> None:
     """Pagefind runs once per edition, side by side; one that fails is reported with what it
     said, and none is left running."""
