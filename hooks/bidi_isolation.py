@@ -11,7 +11,8 @@ import html
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 from html_tokens import Token, map_text, serialize, tokenize
 
@@ -176,6 +177,8 @@ _ARABIC_LETTERS = frozenset("يكةى٠١٢٣٤٥٦٧٨٩")
 
 
 _RTL_CODES = frozenset({"fa", "ar"})
+#: no names known
+_NONE: Mapping[str, str] = MappingProxyType({})
 #: a word with the Arabic article (الـ, with a prefix: والـ, بالـ, للـ): Persian writes it only
 #: in Arabic phrases, where its own letters or non-joiners also show («بین‌الملل»)
 _ARTICLE = re.compile(r"(?:^|[\s«(\"'])(?:[وبفك]?ال|لل)[\u0621-\u064a]")
@@ -190,24 +193,35 @@ def script_language(run: str) -> str | None:
     return "fa" if persian and not arabic else "ar" if arabic and not persian else None
 
 
-def isolate_text(text: str, direction: str, language: str = "", quoted: str = "") -> str:
+#: what may stand around a name quoted in a run: guillemets, brackets, quotation marks, spaces
+AROUND_NAME = "«»()[]\"' \u00a0"
+
+
+def run_language(run: str, spellings: Mapping[str, str] = _NONE) -> str | None:
+    """"fa" or "ar" for a run in the Arabic script: by its letters (`script_language`), else as
+    the name it is (`spellings`: a glossary or index name only one of the two writes so)."""
+    return script_language(run) or spellings.get(" ".join(run.strip(AROUND_NAME).split()))
+
+
+def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
+                 spellings: Mapping[str, str] = _NONE) -> str:
     """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
-    Arabic run inside left-to-right text says its language where its letters tell it, else
-    `quoted` (the language of the paper an excerpt's note or translation quotes), and so does a
-    stretch of right-to-left text in the other of the two than `language`, the language around
-    (a screen reader reads each in its own voice)."""
+    Arabic run inside left-to-right text says its language where its letters or the name it is
+    tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
+    translation quotes), and so does a stretch of right-to-left text in the other of the two
+    than `language`, the language around (a screen reader reads each in its own voice)."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
 
     def plain(segment: str) -> str:
-        own = script_language(segment) if direction == "rtl" and language else None
+        own = run_language(segment, spellings) if direction == "rtl" and language else None
         escaped = html.escape(segment, quote=False)
         return f'<span lang="{own}">{escaped}</span>' if own and own != language else escaped
 
     last = 0
     for start, end in runs(text, direction):
         run = text[start:end]
-        spoken = (script_language(run) or quoted or None) if direction == "ltr" else None
+        spoken = (run_language(run, spellings) or quoted or None) if direction == "ltr" else None
         lang = f' lang="{spoken}"' if spoken else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
         out += [plain(text[last:start]),
@@ -217,7 +231,8 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
     return "".join(out)
 
 
-def run_offsets(text: str, direction: str, quoted: str = "") -> str:
+def run_offsets(text: str, direction: str, quoted: str = "",
+                spellings: Mapping[str, str] = _NONE) -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
     ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters tell its
     language, else `quoted` (the paper the text quotes, as `isolate_text`): what the search
@@ -226,8 +241,8 @@ def run_offsets(text: str, direction: str, quoted: str = "") -> str:
         return len(text[:index].encode("utf-16-le")) // 2
 
     def offsets(start: int, end: int) -> str:
-        spoken = (script_language(text[start:end]) or quoted or None) if direction == "ltr" \
-            else None
+        spoken = (run_language(text[start:end], spellings) or quoted or None) \
+            if direction == "ltr" else None
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
     return ",".join(offsets(start, end) for start, end in runs(text, direction))
@@ -239,7 +254,7 @@ def isolate_html(markup: str, direction: str) -> str:
 
 
 def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
-                   quoted: str = "") -> list[Token]:
+                   quoted: str = "", spellings: Mapping[str, str] = _NONE) -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
     right-to-left language (a Persian name in an Arabic page's table) is marked as such. On the
     page of a Persian or Arabic paper, `quoted` is its language: a run no letter identifies,
@@ -257,6 +272,6 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
         paper = next((t.attrs.get("data-lang") for t in reversed(stack)
                       if t.name == "article" and t.attrs.get("data-lang") in _RTL_CODES), quoted)
         return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
-                            paper or "")
+                            paper or "", spellings)
 
     return map_text(tokens, on_text)

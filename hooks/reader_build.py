@@ -36,6 +36,7 @@ class ReaderBuild:
     cited_on: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     gloss_pattern: re.Pattern[str] | None = None
     term_by_form: dict[str, str] = field(default_factory=dict)
+    _spellings: dict[str, str] | None = field(default=None, repr=False)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -113,6 +114,21 @@ class ReaderBuild:
                                paper.record.site_title.en if paper.record.site_title else None)
                   if text]
         return proper_nouns(names, titles)
+
+    def spellings(self) -> dict[str, str]:
+        """The glossary's and the index's Persian and Arabic names, each with its language where
+        only one of the two writes it so («نخجوان» is Persian, «ناختشيفان» Arabic; «شوشا», which
+        both write, is neither): a name no letter identifies is read in its language."""
+        if self._spellings is None:
+            found: dict[str, set[str]] = {}
+            names = [*(t.names for t in self.app.terms.values()),
+                     *(e.names for e in self.app.entities.values())]
+            for lang in ("fa", "ar"):
+                for name in (n[lang] for n in names if n.get(lang)):
+                    found.setdefault(" ".join(name.split()), set()).add(lang)
+            self._spellings = {name: langs.pop() for name, langs in found.items()
+                               if len(langs) == 1}
+        return self._spellings
 
     def excerpt(self, excerpt_id: str) -> Excerpt:
         excerpt = self.corpus.resolve(excerpt_id)

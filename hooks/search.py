@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -131,8 +131,9 @@ def _finish_pagefind(process: subprocess.Popen[bytes], source: Path, out: Path,
 
 
 def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, folder: Folder,
-                     names: Expander) -> int:
-    """One small HTML document per record, in `folder_out`, for Pagefind to index."""
+                     names: Expander, spellings: Mapping[str, str]) -> int:
+    """One small HTML document per record, in `folder_out`, for Pagefind to index (`spellings`:
+    `ReaderBuild.spellings`, the language of a run that is a known name)."""
     folder_out.mkdir(parents=True)
     count = 0
     for count, record in enumerate(records, start=1):
@@ -141,8 +142,9 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
         body = " ".join([*(t for _, t in record.texts), record.hidden])
         # the runs the dialog isolates: in the title, against the edition's direction; in each
         # text, against its language's
-        runs = [run_offsets(record.title, direction(edition), record.quoted),
-                *(run_offsets(text, direction(lang), record.quoted) for lang, text in record.texts)]
+        runs = [run_offsets(record.title, direction(edition), record.quoted, spellings),
+                *(run_offsets(text, direction(lang), record.quoted, spellings)
+                  for lang, text in record.texts)]
         page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind], runs=runs,
                                 heading=_searchable(record.title, folder, names),
                                 content=_searchable(body, folder, names))
@@ -151,7 +153,7 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
 
 
 def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Folder,
-                   names: Expander) -> dict[str, int]:
+                   names: Expander, spellings: Mapping[str, str] | None = None) -> dict[str, int]:
     """Each edition's documents, and Pagefind on them as soon as they are written (one process
     each, indexing while the next edition's documents are written)."""
     with tempfile.TemporaryDirectory(prefix="search-", dir=_SCRATCH) as tmp:
@@ -160,7 +162,7 @@ def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Fold
         try:
             for edition, records in by_edition.items():
                 counts[edition] = _write_documents(records, edition, Path(tmp) / edition, folder,
-                                                   names)
+                                                   names, spellings or {})
                 running[edition] = _start_pagefind(Path(tmp) / edition, root / edition, edition)
             for edition, process in running.items():
                 _finish_pagefind(process, Path(tmp) / edition, root / edition, edition)
@@ -196,7 +198,7 @@ def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
         for _, text in record.texts:
             names.learn_compounds(text, folder)
     root = site_dir / FOLDER
-    counts = _write_indexes(by_edition, root, folder, names)
+    counts = _write_indexes(by_edition, root, folder, names, build.spellings())
     (root / "rules.json").write_text(json.dumps(browser_rules(folder, names), ensure_ascii=False),
                                      encoding="utf-8")
     return counts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bidi_isolation import isolate_html, isolate_text, isolate_tokens
+from bidi_isolation import isolate_html, isolate_text, isolate_tokens, run_offsets
 from calendar_sh import gregorian_equivalent
 from html_tokens import serialize, tokenize
 
@@ -86,6 +86,21 @@ def test_a_run_no_letter_identifies_takes_the_language_of_the_quoted_paper() -> 
     assert isolate_text("the place «شوشا» here", "ltr", "en", "ar") == \
         'the place <bdi dir="rtl" lang="ar" class="unbroken">«شوشا»</bdi> here'
     assert 'lang="fa"' in isolate_text("the place «جمهوری» here", "ltr", "en", "ar")
+
+
+def test_a_name_no_letter_identifies_says_the_language_that_writes_it_so() -> None:
+    """«نخجوان» is the index's Persian name of Nakhchivan (the Arabic is «ناختشيفان»): in English
+    text, and as a cell of an Arabic page's table, it is marked Persian; a name both write is
+    not, and letters still come first."""
+    names = {"نخجوان": "fa", "أحمد داود أوغلو": "ar"}
+    assert isolate_text("the form «نخجوان» here", "ltr", "en", "", names) == \
+        'the form <bdi dir="rtl" lang="fa" class="unbroken">«نخجوان»</bdi> here'
+    assert isolate_text("نخجوان", "rtl", "ar", "", names) == '<span lang="fa">نخجوان</span>'
+    assert isolate_text("أحمد داود أوغلو", "rtl", "fa", "", names) == \
+        '<span lang="ar">أحمد داود أوغلو</span>'
+    assert "lang" not in isolate_text("the form «شوشا» here", "ltr", "en", "", names)
+    assert 'lang="fa"' in isolate_text("«نخجوان» and «شوشا»", "ltr", "en", "", names)
+    assert run_offsets("the form «نخجوان» here", "ltr", "", names) == "9:17:fa"
 
 
 def test_on_a_papers_page_a_run_no_letter_identifies_quotes_the_paper() -> None:
@@ -188,8 +203,6 @@ def test_an_apostrophe_or_an_unclosed_mark_stays_outside() -> None:
 def test_run_offsets_count_as_the_browser_does() -> None:
     """The runs the search dialog isolates, in UTF-16 code units: a character outside the Basic
     Multilingual Plane counts two."""
-    from bidi_isolation import run_offsets
-
     text = "به گفتهٔ او (Davutoglu, 2016: 129) ترکیه"
     start = text.index("(")
     assert run_offsets(text, "rtl") == f"{start}:{start + len('(Davutoglu, 2016: 129)')}"

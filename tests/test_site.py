@@ -96,10 +96,13 @@ def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
     """Every stretch of Persian or Arabic whose letters tell which it is (ی, ک, ZWNJ; ي, ك, the
     article) is inside an element of that `lang`, in every edition: a Persian run in English or
     Turkish text, an Arabic name in a Persian table. A screen reader reads it in that voice, not
-    the page's. A run no letter identifies says the language of the paper it quotes, inside an
+    the page's. A run no letter identifies says the language that writes the glossary or index
+    name it is (the style guide's table of names), else that of the paper it quotes, inside an
     excerpt and on the paper's own page. Code is left as it is."""
-    from bidi_isolation import script_language
+    import reader_build
+    from bidi_isolation import AROUND_NAME, script_language
 
+    spellings = reader_build.current(ROOT / "docs").spellings()
     found = []
     for path in pages(site):
         url = url_of(site, path)
@@ -118,6 +121,10 @@ def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
             quoting = owner.find_parent("article", attrs={"data-lang": ("fa", "ar")})
             if quoting and (tagged is None or tagged["lang"] not in ("fa", "ar")):
                 found.append(f"{url}: {str(text).strip()[:50]!r} in an excerpt has no language")
+            # a glossary or index name only one of the two writes so is in that language
+            name = spellings.get(" ".join(str(text).strip(AROUND_NAME).split()))
+            if not language and name and (tagged is None or tagged["lang"] != name):
+                found.append(f"{url}: {str(text).strip()[:50]!r} is the {name} name")
             # and on the page of a Persian or Arabic paper, anywhere: its summary's notes quote it
             paper = re.search(r"papers/([^/]+)/", url)
             quoted = corpus.papers[paper[1]].lang if paper and paper[1] in corpus.papers else ""
