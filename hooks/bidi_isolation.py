@@ -234,9 +234,9 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
 def run_offsets(text: str, direction: str, quoted: str = "",
                 spellings: Mapping[str, str] = _NONE) -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
-    ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters tell its
-    language, else `quoted` (the paper the text quotes, as `isolate_text`): what the search
-    dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters or name tell
+    its language (`run_language`), else `quoted` (the paper the text quotes, as `isolate_text`):
+    what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
     def units(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 
@@ -257,8 +257,9 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
                    quoted: str = "", spellings: Mapping[str, str] = _NONE) -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
     right-to-left language (a Persian name in an Arabic page's table) is marked as such. On the
-    page of a Persian or Arabic paper, `quoted` is its language: a run no letter identifies,
-    outside its excerpts too (a summary's note quoting the paper), is taken to quote it."""
+    page of a Persian or Arabic paper, `quoted` is its language: a run no letter or known name
+    (`spellings`, see `run_language`) identifies, outside its excerpts too (a summary's note
+    quoting the paper), is taken to quote it."""
 
     def on_text(raw: str, stack: list[Token]) -> str:
         if any(token.name in _OPAQUE for token in stack):
