@@ -266,13 +266,16 @@ def test_a_printed_paper_page_starts_its_record_on_the_first_page(browser: Brows
 
 
 @pytest.mark.parametrize("url", ["packets/iran/", "tr/packets/war-2020/", "fa/packets/iran/",
-                                 "papers/masoumi-2025/", "ar/papers/kazemi-1403/"])
+                                 "papers/masoumi-2025/", "papers/karabakh-war/",
+                                 "ar/papers/kazemi-1403/"])
 def test_a_printed_heading_stays_with_what_follows_it(browser: Browser, server: str, url: str,
                                                       tmp_path: Path) -> None:
     """An excerpt is kept whole on a page: one too long for the rest of a page moved on without
     its section's heading, which was left alone at the foot of the page before (five times in
     the printed Iran packet, in every edition). No page but the last ends with a heading (its
-    words, in whatever order pdftotext gives a right-to-left line, on the page's last lines)."""
+    words, in whatever order pdftotext gives a right-to-left line, on the page's last lines),
+    and none holds nothing but a heading or part of one (a heading kept with an excerpt as long
+    as a page was cut, its first lines left alone on a page)."""
     from test_pdf import text_of
 
     def words(text: str) -> list[str]:
@@ -291,6 +294,8 @@ def test_a_printed_heading_stays_with_what_follows_it(browser: Browser, server: 
         lines = [line for line in sheet.splitlines() if line.strip()]
         tails = {tuple(words(" ".join(lines[-k:]))) for k in (1, 2, 3)}
         alone += [f"page {number}: {' '.join(h)}" for h in headings if tuple(h) in tails]
+        alone += [f"page {number} holds only: {' '.join(h)}" for h in headings
+                  if lines and set(words(" ".join(lines))) <= set(h)]
     assert not alone, (url, alone)
 
 
