@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from html_tokens import Token, map_text, serialize, tokenize
+from languages import RTL_LANGUAGES
 
 
 def _char_class(wanted: set[str], letters_only: bool = True) -> str:
@@ -176,9 +177,8 @@ _PERSIAN_LETTERS = frozenset("پچژگکیۀ۰۱۲۳۴۵۶۷۸۹\u200c")
 _ARABIC_LETTERS = frozenset("يكةى٠١٢٣٤٥٦٧٨٩")
 
 
-_RTL_CODES = frozenset({"fa", "ar"})
 #: no names known
-_NONE: Mapping[str, str] = MappingProxyType({})
+NO_NAMES: Mapping[str, str] = MappingProxyType({})
 #: a word with the Arabic article (الـ, with a prefix: والـ, بالـ, للـ): Persian writes it only
 #: in Arabic phrases, where its own letters or non-joiners also show («بین‌الملل»)
 _ARTICLE = re.compile(r"(?:^|[\s«(\"'])(?:[وبفك]?ال|لل)[\u0621-\u064a]")
@@ -197,14 +197,14 @@ def script_language(run: str) -> str | None:
 AROUND_NAME = "«»()[]\"' \u00a0"
 
 
-def run_language(run: str, spellings: Mapping[str, str] = _NONE) -> str | None:
+def run_language(run: str, spellings: Mapping[str, str] = NO_NAMES) -> str | None:
     """"fa" or "ar" for a run in the Arabic script: by its letters (`script_language`), else as
     the name it is (`spellings`: a glossary or index name only one of the two writes so)."""
     return script_language(run) or spellings.get(" ".join(run.strip(AROUND_NAME).split()))
 
 
 def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
-                 spellings: Mapping[str, str] = _NONE) -> str:
+                 spellings: Mapping[str, str] = NO_NAMES) -> str:
     """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
     Arabic run inside left-to-right text says its language where its letters or the name it is
     tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
@@ -232,7 +232,7 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
 
 
 def run_offsets(text: str, direction: str, quoted: str = "",
-                spellings: Mapping[str, str] = _NONE) -> str:
+                spellings: Mapping[str, str] = NO_NAMES) -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
     ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters or name tell
     its language (`run_language`), else `quoted` (the paper the text quotes, as `isolate_text`):
@@ -254,7 +254,7 @@ def isolate_html(markup: str, direction: str) -> str:
 
 
 def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
-                   quoted: str = "", spellings: Mapping[str, str] = _NONE) -> list[Token]:
+                   quoted: str = "", spellings: Mapping[str, str] = NO_NAMES) -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
     right-to-left language (a Persian name in an Arabic page's table) is marked as such. On the
     page of a Persian or Arabic paper, `quoted` is its language: a run no letter or known name
@@ -271,7 +271,7 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
         # inside an excerpt (its note, its translation), a run no letter identifies is taken to
         # quote the excerpt's paper
         paper = next((t.attrs.get("data-lang") for t in reversed(stack)
-                      if t.name == "article" and t.attrs.get("data-lang") in _RTL_CODES), quoted)
+                      if t.name == "article" and t.attrs.get("data-lang") in RTL_LANGUAGES), quoted)
         return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
                             paper or "", spellings)
 

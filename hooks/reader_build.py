@@ -16,7 +16,7 @@ from cite_files import proper_nouns
 from consistency import check_variants, read_variants
 from content import data_signature, read_corpus, without_consequences
 from form_match import form_pattern
-from languages import DEFAULT_EDITION, direction
+from languages import DEFAULT_EDITION, RTL_LANGUAGES, direction
 from model import ContentError, Corpus, Excerpt, Problem
 from pages import check_files, translated_pages
 
@@ -123,7 +123,7 @@ class ReaderBuild:
             found: dict[str, set[str]] = {}
             names = [*(t.names for t in self.app.terms.values()),
                      *(e.names for e in self.app.entities.values())]
-            for lang in ("fa", "ar"):
+            for lang in sorted(RTL_LANGUAGES):
                 for name in (n[lang] for n in names if n.get(lang)):
                     found.setdefault(" ".join(name.split()), set()).add(lang)
             self._spellings = {name: langs.pop() for name, langs in found.items()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from apparatus import Entity, Term
-from bidi_isolation import UNBROKEN, run_offsets
+from bidi_isolation import NO_NAMES, UNBROKEN, run_offsets
 from jinja2 import Environment, select_autoescape
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, direction
 from reader_build import ReaderBuild
@@ -153,7 +153,7 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
 
 
 def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Folder,
-                   names: Expander, spellings: Mapping[str, str] | None = None) -> dict[str, int]:
+                   names: Expander, spellings: Mapping[str, str] = NO_NAMES) -> dict[str, int]:
     """Each edition's documents, and Pagefind on them as soon as they are written (one process
     each, indexing while the next edition's documents are written)."""
     with tempfile.TemporaryDirectory(prefix="search-", dir=_SCRATCH) as tmp:
@@ -162,7 +162,7 @@ def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Fold
         try:
             for edition, records in by_edition.items():
                 counts[edition] = _write_documents(records, edition, Path(tmp) / edition, folder,
-                                                   names, spellings or {})
+                                                   names, spellings)
                 running[edition] = _start_pagefind(Path(tmp) / edition, root / edition, edition)
             for edition, process in running.items():
                 _finish_pagefind(process, Path(tmp) / edition, root / edition, edition)
