@@ -4,6 +4,7 @@ request leaves the site."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -237,8 +238,8 @@ def test_browser_printing_is_clean(page: Page, server: str, corpus) -> None:
     translation = excerpt.locator('[data-role="translation"]').bounding_box()
     assert original["x"] > translation["x"], "both columns, the right-to-left one on the right"
     assert excerpt.locator(".excerpt__url").is_visible()
-    assert page.evaluate("(el) => getComputedStyle(el).breakInside", excerpt.element_handle()) \
-        == "avoid"
+    head = excerpt.locator(".excerpt__head").element_handle()
+    assert page.evaluate("(el) => getComputedStyle(el).breakAfter", head) == "avoid"
     page.emulate_media(media="screen")
     page.locator('.excerpt-view [data-view="both"]').first.click()
 
@@ -268,14 +269,15 @@ def test_a_printed_paper_page_starts_its_record_on_the_first_page(browser: Brows
 @pytest.mark.parametrize("url", ["packets/iran/", "tr/packets/war-2020/", "fa/packets/iran/",
                                  "papers/masoumi-2025/", "papers/karabakh-war/",
                                  "ar/papers/kazemi-1403/"])
-def test_a_printed_heading_stays_with_what_follows_it(browser: Browser, server: str, url: str,
-                                                      tmp_path: Path) -> None:
-    """An excerpt is kept whole on a page: one too long for the rest of a page moved on without
-    its section's heading, which was left alone at the foot of the page before (five times in
-    the printed Iran packet, in every edition). No page but the last ends with a heading (its
-    words, in whatever order pdftotext gives a right-to-left line, on the page's last lines),
-    and none holds nothing but a heading or part of one (a heading kept with an excerpt as long
-    as a page was cut, its first lines left alone on a page)."""
+def test_printed_pages_are_filled_and_keep_headings_with_their_text(
+        browser: Browser, server: str, url: str, tmp_path: Path) -> None:
+    """Printed from the browser, every page but the last has text below two fifths of its
+    height: an excerpt kept whole on a page, when longer than what was left of it, moved on and
+    left that page up to nine tenths blank (on pages of every paper). No page but the last ends
+    with a heading (its words, in whatever order pdftotext gives a right-to-left line, on the
+    page's last lines: a section's title was left alone at the foot of a page, five times in the
+    printed Iran packet), and none holds nothing but a heading or part of one (a heading kept
+    with an excerpt as long as a page was cut, its first lines left alone on a page)."""
     from test_pdf import text_of
 
     def words(text: str) -> list[str]:
@@ -297,6 +299,21 @@ def test_a_printed_heading_stays_with_what_follows_it(browser: Browser, server: 
         alone += [f"page {number} holds only: {' '.join(h)}" for h in headings
                   if lines and set(words(" ".join(lines))) <= set(h)]
     assert not alone, (url, alone)
+    bare = [f"page {number}: {share:.0%}"
+            for number, share in enumerate(filled_shares(printed)[:-1], start=1) if share < 0.4]
+    assert not bare, (url, bare)
+
+
+def filled_shares(pdf: Path) -> list[float]:
+    """How far down each page of a PDF its text reaches, as a share of the page's height
+    (pdftotext's word boxes)."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    shares = []
+    for found in re.finditer(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', boxes, re.S):
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', found.group(2))]
+        shares.append(max(bottoms, default=0.0) / float(found.group(1)))
+    return shares
 
 
 #: real places where text runs against its surroundings, in both directions: (page, selector,
