@@ -27,13 +27,14 @@ def _class(name: str) -> str:
 
 
 #: interface chrome: never indexed (as CSS: button, script, style, svg, .headerlink,
-#: .excerpt__head .excerpt__from, [data-search-ignore], …)
+#: .excerpt__head .excerpt__from, [data-search-ignore], …); a long page's own contents menu
+#: (.page-contents) is navigation, as the theme's table of contents is
 CHROME_TAGS = ("button", "script", "style", "svg")
 CHROME_CLASSES = (
     "headerlink", "md-content__button", "excerpt__anchor", "excerpt__id", "excerpt__meta",
     "excerpt__url", "excerpt__note-label", "excerpt__note-untranslated", "excerpt-view",
     "fallback-notice", "pdf-download", "record", "term__lang", "term__uses", "entity__uses",
-    "event__refs", "event__papers", "downloads",
+    "event__refs", "event__papers", "downloads", "page-contents",
 )
 _CHROME_TAGS, _CHROME_CLASSES = frozenset(CHROME_TAGS), frozenset(CHROME_CLASSES)
 

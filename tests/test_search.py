@@ -348,6 +348,26 @@ def test_no_record_holds_interface_chrome(site: Path) -> None:
     assert checked > 4 * 20
 
 
+def test_a_pages_own_contents_menu_is_not_indexed(site: Path) -> None:
+    """The folded menu of a long page's sections (its contents, for a phone) is navigation, as
+    the theme's table of contents is: the page's first record held the whole menu, so a word of
+    any heading found the top of the page with the list of its sections as the snippet."""
+    from search_records import page_records, site_pages
+
+    menus = 0
+    for edition, url, page in site_pages(site):
+        menu = page.find('.//details[@class="page-contents"]')
+        if menu is None:
+            continue
+        menus += 1
+        entries = [" ".join(a.text_content().split()) for a in menu.iter("a")]
+        listed = " ".join(entries[:2])
+        for record in page_records(url, page, edition):
+            shown = " ".join(" ".join(t for _, t in record.texts).split())
+            assert listed not in shown, (url, record.url, listed)
+    assert menus >= 4 * 5  # the paper pages of every edition, at least
+
+
 def test_records_of_a_persian_or_arabic_paper_quote_its_language(site: Path, corpus) -> None:
     """The results say a run's language as the pages do: on the page of a Persian or Arabic
     paper, its excerpts and its sections quote it (a run no letter identifies, such as the
