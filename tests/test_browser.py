@@ -304,6 +304,39 @@ def test_printed_pages_are_filled_and_keep_headings_with_their_text(
     assert not bare, (url, bare)
 
 
+#: marks the start of each data table row's first cell and the end of its last (see below)
+MARK_ROWS = """() => [...document.querySelectorAll('article table:not(.record__table) tr')]
+  .filter(row => row.querySelectorAll('td').length >= 3).map((row, n) => {
+    const cells = row.querySelectorAll('td');
+    cells[0].prepend(`rowstart${n}x `);
+    cells[cells.length - 1].append(` rowend${n}x`);
+    return n;
+  })"""
+
+
+@pytest.mark.parametrize("url", ["fa/papers/masoumi-2025/", "ar/papers/masoumi-2025/",
+                                 "papers/masoumi-2025/"])
+def test_a_printed_table_row_is_not_cut_between_pages(browser: Browser, server: str, url: str,
+                                                      tmp_path: Path) -> None:
+    """Printed from the browser, a row of a data table is read across, so it is not cut between
+    two pages, as it is not in the typeset PDF (the interview table's rows were, in every
+    edition), and a table wider than the screen is printed whole (the coding table's last
+    columns were cut off at the page's edge). A word put at the start of each row's first cell
+    and one at the end of its last are read back from one page."""
+    from test_pdf import text_of
+
+    page = browser.new_page()
+    page.goto(server + url)
+    rows = page.evaluate(MARK_ROWS)
+    printed = tmp_path / "printed.pdf"
+    printed.write_bytes(page.pdf(format="A4"))
+    page.close()
+    sheets = text_of(printed).split("\f")
+    cut = [n for n in rows
+           if not any(f"rowstart{n}x" in sheet and f"rowend{n}x" in sheet for sheet in sheets)]
+    assert len(rows) >= 16 and not cut, (url, len(rows), cut)
+
+
 def filled_shares(pdf: Path) -> list[float]:
     """How far down each page of a PDF its text reaches, as a share of the page's height
     (pdftotext's word boxes)."""
