@@ -203,20 +203,64 @@ def run_language(run: str, spellings: Mapping[str, str] = NO_NAMES) -> str | Non
     return script_language(run) or spellings.get(" ".join(run.strip(AROUND_NAME).split()))
 
 
+#: a quotation in guillemets
+_QUOTATION = re.compile(r"«[^«»]+»")
+
+
+def quotation_language(quotation: str, quoted: str = "",
+                       spellings: Mapping[str, str] = NO_NAMES) -> str | None:
+    """"fa" or "ar" for a «quotation» inside Persian or Arabic text: by the letters only one of
+    the two writes, else as the name it is, else, where the text quotes an Arabic paper
+    (`quoted`), as Arabic if it has the Arabic article. The article alone does not tell it
+    elsewhere: Persian writes it in words of its own («بالقوه»)."""
+    letters = set(quotation)
+    persian, arabic = bool(letters & _PERSIAN_LETTERS), bool(letters & _ARABIC_LETTERS)
+    if persian != arabic:
+        return "fa" if persian else "ar"
+    name = None if persian else spellings.get(" ".join(quotation.strip(AROUND_NAME).split()))
+    if name or persian:
+        return name
+    return "ar" if quoted == "ar" and _ARTICLE.search(quotation) else None
+
+
+def _quotations(segment: str, language: str, quoted: str, spellings: Mapping[str, str]) -> str:
+    """`segment` escaped, each quotation in the other right-to-left language than `language`
+    marked as such, and so each stretch between two quotations (a note's «هاودور» = ودورها،
+    «لأتضمن البحث مدخ» = تضمن البحث مدخلاً: the Arabic reading after each scrambled quotation)."""
+    pieces, last = [], 0
+    for found in _QUOTATION.finditer(segment):
+        pieces += [(segment[last:found.start()], run_language(segment[last:found.start()],
+                                                              spellings)),
+                   (found.group(0), quotation_language(found.group(0), quoted, spellings))]
+        last = found.end()
+    if not pieces:
+        return html.escape(segment, quote=False)
+    pieces.append((segment[last:], run_language(segment[last:], spellings)))
+    return "".join(f'<span lang="{own}">{html.escape(text, quote=False)}</span>'
+                   if own and own != language else html.escape(text, quote=False)
+                   for text, own in pieces)
+
+
 def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
                  spellings: Mapping[str, str] = NO_NAMES) -> str:
     """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
     Arabic run inside left-to-right text says its language where its letters or the name it is
     tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
     translation quotes), and so does a stretch of right-to-left text in the other of the two
-    than `language`, the language around (a screen reader reads each in its own voice)."""
+    than `language`, the language around (a screen reader reads each in its own voice), and a
+    quotation in it (`quotation_language`: an Arabic phrase a Persian note quotes)."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
 
     def plain(segment: str) -> str:
-        own = run_language(segment, spellings) if direction == "rtl" and language else None
         escaped = html.escape(segment, quote=False)
-        return f'<span lang="{own}">{escaped}</span>' if own and own != language else escaped
+        if direction != "rtl" or not language:
+            return escaped
+        own = run_language(segment, spellings)
+        if own and own != language:
+            return f'<span lang="{own}">{escaped}</span>'
+        return _quotations(segment, language, quoted, spellings) \
+            if language in RTL_LANGUAGES else escaped
 
     last = 0
     for start, end in runs(text, direction):

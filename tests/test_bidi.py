@@ -88,6 +88,21 @@ def test_a_run_no_letter_identifies_takes_the_language_of_the_quoted_paper() -> 
     assert 'lang="fa"' in isolate_text("the place «جمهوری» here", "ltr", "en", "ar")
 
 
+def test_a_quotation_in_the_other_right_to_left_language_says_so() -> None:
+    """Inside Persian text, an Arabic «quotation» says it is Arabic, and inside Arabic text a
+    Persian one Persian: by their letters, or, where the text quotes the Arabic paper, by the
+    Arabic article. The article alone does not make a Persian word Arabic («بالقوه»), and a
+    quotation in the text's own language is left as it is."""
+    assert isolate_text("نویسنده «الباحث» را به کار می‌برد.", "rtl", "fa", "ar") == \
+        'نویسنده <span lang="ar">«الباحث»</span> را به کار می‌برد.'
+    assert isolate_text("ولا تُكتب «دانشکدۀ» هنا.", "rtl", "ar") == \
+        'ولا تُكتب <span lang="fa">«دانشکدۀ»</span> هنا.'
+    assert isolate_text("آن را «يک دولت» نامید", "rtl", "fa") == "آن را «يک دولت» نامید"
+    for paper in ("", "tr", "fa"):
+        assert "lang" not in isolate_text("اصطلاح «بالقوه» را می‌آورد.", "rtl", "fa", paper)
+    assert "lang" not in isolate_text("نویسنده «الگو» را می‌آورد.", "rtl", "fa", "ar")
+
+
 def test_a_name_no_letter_identifies_says_the_language_that_writes_it_so() -> None:
     """«نخجوان» is the index's Persian name of Nakhchivan (the Arabic is «ناختشيفان»): in English
     text, and as a cell of an Arabic page's table, it is marked Persian; a name both write is
