@@ -215,12 +215,10 @@ def quotation_language(quotation: str, quoted: str = "",
     elsewhere: Persian writes it in words of its own («بالقوه»)."""
     letters = set(quotation)
     persian, arabic = bool(letters & _PERSIAN_LETTERS), bool(letters & _ARABIC_LETTERS)
-    if persian != arabic:
-        return "fa" if persian else "ar"
-    name = None if persian else spellings.get(" ".join(quotation.strip(AROUND_NAME).split()))
-    if name or persian:
-        return name
-    return "ar" if quoted == "ar" and _ARTICLE.search(quotation) else None
+    if persian or arabic:  # both: no telling
+        return None if persian and arabic else "fa" if persian else "ar"
+    name = spellings.get(" ".join(quotation.strip(AROUND_NAME).split()))
+    return name or ("ar" if quoted == "ar" and _ARTICLE.search(quotation) else None)
 
 
 def _quotations(segment: str, language: str, quoted: str, spellings: Mapping[str, str]) -> str:
@@ -229,13 +227,11 @@ def _quotations(segment: str, language: str, quoted: str, spellings: Mapping[str
     «لأتضمن البحث مدخ» = تضمن البحث مدخلاً: the Arabic reading after each scrambled quotation)."""
     pieces, last = [], 0
     for found in _QUOTATION.finditer(segment):
-        pieces += [(segment[last:found.start()], run_language(segment[last:found.start()],
-                                                              spellings)),
-                   (found.group(0), quotation_language(found.group(0), quoted, spellings))]
+        between, quotation = segment[last:found.start()], found.group(0)
+        pieces += [(between, run_language(between, spellings)),
+                   (quotation, quotation_language(quotation, quoted, spellings))]
         last = found.end()
-    if not pieces:
-        return html.escape(segment, quote=False)
-    pieces.append((segment[last:], run_language(segment[last:], spellings)))
+    pieces.append((segment[last:], run_language(segment[last:], spellings) if pieces else None))
     return "".join(f'<span lang="{own}">{html.escape(text, quote=False)}</span>'
                    if own and own != language else html.escape(text, quote=False)
                    for text, own in pieces)
