@@ -298,8 +298,8 @@ def test_printed_pages_are_filled_and_keep_headings_with_their_text(
     assert len(sheets) >= 2 and all(headings), url
     alone, bare = [], []
     for number, (height, lines) in enumerate(sheets, start=1):
-        ends = [foot for foot, line in lines for word in line if re.fullmatch(r"endh\d+x", word)]
-        text = [w for _, line in lines for w in line if not re.fullmatch(r"endh\d+x", w)]
+        ends = [foot for foot, line in lines for word in line if _HEADING_END.fullmatch(word)]
+        text = [w for _, line in lines for w in line if not _HEADING_END.fullmatch(w)]
         if ends and not [foot for foot, _ in lines if foot > max(ends) + 8]:
             alone.append(f"page {number} ends with a heading")
         alone += [f"page {number} holds only: {' '.join(h)}" for h in headings
@@ -311,6 +311,7 @@ def test_printed_pages_are_filled_and_keep_headings_with_their_text(
 
 
 #: a word at the end of every heading, too small to change how the page is laid out
+_HEADING_END = re.compile(r"endh\d+x")
 MARK_HEADINGS = """() => document.querySelectorAll('.md-content :is(h1, h2, h3, h4)')
   .forEach((heading, n) => {
     const mark = document.createElement('span');
@@ -339,7 +340,6 @@ def printed_lines(pdf: Path) -> list[tuple[float, list[tuple[float, list[str]]]]
                 lines.append((foot, [word]))
         pages.append((float(found.group(1)), lines))
     return pages
-
 
 
 #: marks the start of each data table row's first cell and the end of its last (see below)
