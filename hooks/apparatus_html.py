@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from apparatus import KINDS, term_excerpts
-from calendar_sh import digits, long_date, solar_hijri
+from calendar_sh import digits, long_date, month_of_year, solar_hijri
 from languages import EDITIONS, LANGUAGES, direction
 from maps import locators, map_links
 from mkdocs.utils import get_relative_url
@@ -99,8 +99,7 @@ def format_date(iso: str, edition: str = "en") -> str:
     if len(parts) == 3:
         return long_date(date(*parts), edition)
     if len(parts) == 2:
-        day = long_date(date(parts[0], parts[1], 1), edition)
-        return day.split(" ", 1)[1]  # the pattern is "d MMMM y": drop the day
+        return month_of_year(parts[0], parts[1], edition)
     return digits(str(parts[0]), edition)
 
 

@@ -1,7 +1,9 @@
 """Solar Hijri (Jalali) dates in Gregorian terms, and dates written in each edition's language.
 
-The arithmetic is `jdatetime`'s; the month names and the order of day, month and year come from
-the Unicode CLDR through Babel, so each edition writes a date the way its readers do.
+The arithmetic is `jdatetime`'s; the month names come from the Unicode CLDR through Babel, in the
+form each edition's prose writes them (CONTRIBUTING's style guide): the Persian ezafe spelt «ۀ»
+(«۹ ژانویۀ ۲۰۲۰», where the CLDR writes «ژانویهٔ»), and in Arabic the Levantine name and the
+Egyptian one («9 تشرين الثاني/نوفمبر 1991»). A date is day, month, year in every edition.
 """
 
 from __future__ import annotations
@@ -10,10 +12,9 @@ import re
 from datetime import date
 
 import jdatetime
-from babel.dates import format_date
+from babel.dates import get_month_names
+from languages import LANGUAGES
 
-#: the CLDR locale whose long date pattern each edition uses ("9 August 2024", not "August 9")
-_LOCALES = {"en": "en_GB", "tr": "tr", "fa": "fa", "ar": "ar"}
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 SOLAR_HIJRI_MONTHS_FA = tuple(jdatetime.date.j_months_fa)
@@ -34,10 +35,22 @@ def digits(text: str, edition: str) -> str:
     return text.translate(_PERSIAN_DIGITS) if edition == "fa" else text
 
 
+def month_name(month: int, edition: str = "en") -> str:
+    """The month (1-12) as the edition writes it in a date: 'August', 'Ağustos', «اوت»,
+    «آب/أغسطس»; the Persian ezafe as the style guide spells it: «ژانویۀ»."""
+    language = LANGUAGES.get(edition, LANGUAGES["en"])
+    names = (get_month_names("wide", "format", locale)[month] for locale in language.month_locales)
+    return "/".join(names).replace("\u0647\u0654", "\u06c0")
+
+
+def month_of_year(year: int, month: int, edition: str = "en") -> str:
+    """'August 2024', «تشرين الثاني/نوفمبر 2020», «ژانویۀ ۲۰۲۰»."""
+    return digits(f"{month_name(month, edition)} {year}", edition)
+
+
 def long_date(day: date, edition: str = "en") -> str:
-    """'9 August 2024', '9 Ağustos 2024', '۹ اوت ۲۰۲۴', '9 أغسطس 2024'."""
-    return digits(format_date(day, format="d MMMM y", locale=_LOCALES.get(edition, "en_GB")),
-                  edition)
+    """'9 August 2024', '9 Ağustos 2024', '۹ اوت ۲۰۲۴', '9 آب/أغسطس 2024'."""
+    return digits(f"{day.day} {month_name(day.month, edition)} {day.year}", edition)
 
 
 def parse_solar_hijri(value: str) -> tuple[int, int | None, int | None] | None:

@@ -22,6 +22,10 @@ class Language:
     #: the font files (under assets/fonts/) the edition's own text is set in, preloaded by its
     #: pages so that the text is drawn once, in its font (docs/assets/css/fonts.css)
     fonts: tuple[str, ...] = ()
+    #: the CLDR locales whose month names the edition writes a date with; two are joined by a
+    #: slash, as Arabic prose names a month: the Levantine name, then the Egyptian one
+    #: («تشرين الثاني/نوفمبر»)
+    month_locales: tuple[str, ...] = ("en_GB",)
 
     @property
     def comma(self) -> str:
@@ -38,14 +42,14 @@ _LATIN_IN_ARABIC = _LATIN[0]
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "ltr", "Latn", "English", "English", _LATIN),
     "tr": Language("tr", "ltr", "Latn", "Turkish", "Türkçe",
-                   (*_LATIN, "noto-sans/noto-sans-latin-ext-400-normal.woff2")),
+                   (*_LATIN, "noto-sans/noto-sans-latin-ext-400-normal.woff2"), ("tr",)),
     "fa": Language("fa", "rtl", "Arab", "Persian", "فارسی",
                    ("vazirmatn/vazirmatn-arabic-400-normal.woff2",
-                    "vazirmatn/vazirmatn-arabic-700-normal.woff2", _LATIN_IN_ARABIC)),
+                    "vazirmatn/vazirmatn-arabic-700-normal.woff2", _LATIN_IN_ARABIC), ("fa",)),
     "ar": Language("ar", "rtl", "Arab", "Arabic", "العربية",
                    ("noto-naskh-arabic/noto-naskh-arabic-arabic-400-normal.woff2",
                     "noto-naskh-arabic/noto-naskh-arabic-arabic-700-normal.woff2",
-                    _LATIN_IN_ARABIC)),
+                    _LATIN_IN_ARABIC), ("ar_SY", "ar_EG")),
 }
 #: the editions of the site, the default first
 EDITIONS: tuple[str, ...] = tuple(LANGUAGES)

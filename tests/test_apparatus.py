@@ -163,6 +163,27 @@ def test_timeline_is_ordered_and_linked(site: Path, corpus, app) -> None:
     assert shusha is not None and "۱۴۰۰/۰۳/۲۵" in shusha.get_text()  # Persian digits in fa
 
 
+#: a month name as the style guide writes it, in a date the site writes itself
+_ARABIC_MONTH = re.compile(r"^(?:\d+ )?(?:كانون|تشرين)? ?\S+/\S+ \d{4}$")
+
+
+def test_the_sites_own_dates_name_their_months_as_the_editions_prose_does(site: Path) -> None:
+    """The timeline's dates and a record's Gregorian equivalents: in Arabic the Levantine and the
+    Egyptian month name («13 تشرين الأول/أكتوبر 1921», not the Egyptian name alone), in Persian the
+    ezafe «ۀ» («ژانویۀ», not the CLDR's «ژانویهٔ»)."""
+    ar = read_html(site, "ar/timeline/")
+    dates = [t.get_text() for t in ar.select(".event__date time")]
+    assert "13 تشرين الأول/أكتوبر 1921" in dates
+    wrong = [d for d in dates if not all(re.fullmatch(r"\d{4}", part) or _ARABIC_MONTH.match(part)
+                                         for part in d.split(" – "))]
+    assert not wrong, wrong[:5]
+    fa = read_html(site, "fa/timeline/")
+    written = " ".join(t.get_text() for t in fa.select(".event__date time"))
+    assert "ژانویۀ" in written and "\u0647\u0654" not in written
+    record = read_html(site, "ar/papers/kazemi-1403/").select_one(".record").get_text(" ")
+    assert "9 آب/أغسطس 2024" in " ".join(record.split())
+
+
 def test_disagreements_page_quotes_each_side(site: Path, corpus) -> None:
     doc = read_html(site, "disagreements/")
     sections = doc.select(".md-content h2")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from bidi_isolation import isolate_html, isolate_text, isolate_tokens, run_offsets
-from calendar_sh import gregorian_equivalent
+from calendar_sh import gregorian_equivalent, long_date, month_of_year
 from html_tokens import serialize, tokenize
 
 
@@ -196,6 +198,31 @@ def test_solar_hijri_to_gregorian(sh: str, gregorian: str) -> None:
 
 def test_unknown_date_forms_are_not_converted() -> None:
     assert gregorian_equivalent("Autumn 1403") is None
+
+
+@pytest.mark.parametrize("edition, day, written", [
+    ("en", date(2024, 8, 9), "9 August 2024"),
+    ("tr", date(2024, 8, 9), "9 Ağustos 2024"),
+    ("fa", date(2024, 8, 9), "۹ اوت ۲۰۲۴"),
+    ("fa", date(2021, 1, 30), "۳۰ ژانویۀ ۲۰۲۱"),
+    ("fa", date(1994, 5, 12), "۱۲ مۀ ۱۹۹۴"),
+    ("ar", date(2024, 8, 9), "9 آب/أغسطس 2024"),
+    ("ar", date(1991, 11, 9), "9 تشرين الثاني/نوفمبر 1991"),
+    ("ar", date(1992, 1, 14), "14 كانون الثاني/يناير 1992"),
+])
+def test_a_date_is_written_as_the_editions_prose_writes_it(edition: str, day: date,
+                                                           written: str) -> None:
+    """The style guide's month names: the Persian ezafe «ۀ» (the CLDR writes «ژانویهٔ»), the
+    Arabic Levantine and Egyptian names."""
+    assert long_date(day, edition) == written
+
+
+def test_every_month_is_written_in_the_house_style() -> None:
+    for month in range(1, 13):
+        assert "\u0647\u0654" not in month_of_year(2020, month, "fa")
+        levantine, egyptian = month_of_year(2020, month, "ar").removesuffix(" 2020").split("/")
+        assert levantine and egyptian and levantine != egyptian
+    assert month_of_year(2020, 11, "ar") == "تشرين الثاني/نوفمبر 2020"
 
 
 def test_a_quoted_ltr_phrase_is_isolated_with_its_quotation_marks() -> None:
