@@ -134,6 +134,34 @@ def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
     assert not found, found[:10]
 
 
+#: letters one of the two languages writes and the other does not (digits aside)
+_ONLY = {"fa": frozenset("پچژگکیۀ"), "ar": frozenset("يكةى")}
+_ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
+
+
+def test_a_word_only_the_other_language_writes_says_its_language(site: Path) -> None:
+    """Word by word, in every edition: a word with letters only Persian writes (ی, ک, گ, ۀ) or
+    only Arabic (ي, ك, ة) is inside an element of that `lang`, also where the text around it is
+    in the other language: the Arabic edition's «(دیپلماسی عمومی)» after an Arabic quotation, the
+    Persian «ديلي صباح», a Persian journal line quoted in an Arabic note around a number, the
+    editions' names in a list («فارسی والعربية»). A word such as «دایرةالمعارف» (Persian
+    written with «ة») is left to its text."""
+    found = []
+    for path in pages(site):
+        url = url_of(site, path)
+        for text in read_html(site, url).find_all(string=_ARABIC_SCRIPT_WORD):
+            owner = text.parent
+            if owner.name in ("code", "pre", "script", "style") or owner.find_parent(
+                    ["code", "pre", "script", "style"]):
+                continue
+            tagged = owner if owner.has_attr("lang") else owner.find_parent(attrs={"lang": True})
+            for word in _ARABIC_SCRIPT_WORD.findall(str(text)):
+                writes = [lang for lang, letters in _ONLY.items() if letters & set(word)]
+                if len(writes) == 1 and (tagged is None or tagged["lang"] != writes[0]):
+                    found.append(f"{url}: {word!r} is {writes[0]}, in {str(text).strip()[:60]!r}")
+    assert not found, found[:10]
+
+
 def test_a_quotation_in_the_other_right_to_left_language_says_so(site: Path) -> None:
     """In the Persian and Arabic editions, a «quotation» of the other language whose letters tell
     it (a Persian note quoting the Arabic paper's «الصراع», an Arabic note quoting a Persian
