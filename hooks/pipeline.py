@@ -27,6 +27,7 @@ from typing import Any
 
 from apparatus_html import entities_html, glossary_html, timeline_html
 from bidi_isolation import isolate_tokens
+from calendar_sh import digits
 from export_html import corpus_downloads_html
 from figures import concepts_html, timeline_chart_html
 from glosses import gloss_tokens
@@ -178,7 +179,7 @@ def excerpts_markdown(page: ReaderPage) -> str:
     depths = heading_depths([section.level for section in paper.sections])
     for section, depth in zip(paper.sections, depths, strict=True):
         level = "#" * depth
-        number = f"{section.number} " if section.number else ""
+        number = f"{digits(section.number, page.build.edition)} " if section.number else ""
         lines += [f"{level} {number}{_heading_pair(section, paper, page.build.edition)} "
                   f"{{ #sec-{section.id} }}", ""]
         for excerpt_id in by_section.get(section.id, []):

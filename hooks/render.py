@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 import markdown
+from calendar_sh import digits
 from cite import citation_meta, reference_parts, reference_text, ris  # noqa: F401
 from cite_files import bibtex  # noqa: F401  (importable from here)
 from cite_own import own_reference
@@ -133,6 +134,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
     names = term_names or {}
     return render(
         "excerpt.html", e=excerpt, ui=ui, edition=edition, edition_dir=direction(edition),
+        number=digits(str(excerpt.number), edition),
         comma=LANGUAGES[edition].comma,
         label=corpus.label(excerpt, edition), embedded=embedded, paper_href=paper_href,
         paper_title=paper.short_title(edition),
@@ -185,7 +187,8 @@ def papers_table_html(corpus: Corpus, ui: dict[str, str], paper_href: Callable[[
     edition = ui.get("_edition", "en")
     papers = [{"href": paper_href(p.key), "title": p.short_title(edition),
                "original": p.title("original"), "lang": p.lang, "dir": p.dir,
-               "language": ui.get(f"lang_{p.lang}", p.lang), "excerpts": len(p.excerpts)}
+               "language": ui.get(f"lang_{p.lang}", p.lang),
+               "excerpts": digits(str(len(p.excerpts)), edition)}
               for p in corpus.papers.values()]
     return render("papers-table.html", ui=ui, papers=papers)
 

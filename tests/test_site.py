@@ -134,6 +134,32 @@ def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
     assert not found, found[:10]
 
 
+#: the digits each edition writes its interface numbers in (the style guide)
+_EDITION_DIGITS = {"": "0-9", "tr/": "0-9", "fa/": "۰-۹", "ar/": "0-9"}
+
+
+@pytest.mark.parametrize("prefix", sorted(_EDITION_DIGITS))
+def test_interface_numbers_are_in_the_editions_digits(site: Path, prefix: str) -> None:
+    """An excerpt's ¶ number, a section's number and the papers table's count of excerpts in
+    Persian digits in the Persian edition («¶۹», «۱.۱»), as its labels («¶۲۶، ص. ۳۹») and dates
+    are; Western digits elsewhere."""
+    digit = _EDITION_DIGITS[prefix]
+    pages = [f"{prefix}papers/kardeslik/", f"{prefix}papers/kazemi-1403/",
+             f"{prefix}disagreements/"]
+    anchors = [a.get_text() for url in pages
+               for a in read_html(site, url).select(".excerpt__anchor")]
+    assert len(anchors) > 40
+    assert all(re.fullmatch(f"¶[{digit}]+", a) for a in anchors), anchors[:5]
+    headings = [h for h in read_html(site, f"{prefix}papers/kardeslik/").select("h3, h4")
+                if h.find("span", class_="section-original")]
+    numbers = [h.get_text().split()[0] for h in headings]
+    assert len(numbers) > 10
+    assert all(re.fullmatch(f"[{digit}]+(?:[.][{digit}]+)*", n) for n in numbers), numbers[:5]
+    counts = [td.get_text() for td in read_html(site, f"{prefix}papers/").select(
+        ".papers-table td[data-label]:last-child")]
+    assert len(counts) == 5 and all(re.fullmatch(f"[{digit}]+", c) for c in counts), counts
+
+
 #: letters one of the two languages writes and the other does not (digits aside)
 _ONLY = {"fa": frozenset("پچژگکیۀ"), "ar": frozenset("يكةى")}
 _ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
