@@ -237,21 +237,41 @@ def _quotations(segment: str, language: str, quoted: str, spellings: Mapping[str
                    for text, own in pieces)
 
 
+def _titled(segment: str, language: str, titles: Mapping[str, str]) -> str | None:
+    """`segment` escaped with each known title in another language than `language` (a Turkish
+    paper's title in an English citation label) marked with its own; None if it holds none."""
+    found = [t for t in titles if t in segment and titles[t] != language]
+    if not found:
+        return None
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(found, key=len, reverse=True)))
+    pieces, last = [], 0
+    for match in pattern.finditer(segment):
+        pieces += [html.escape(segment[last:match.start()], quote=False),
+                   f'<span lang="{titles[match.group(0)]}">'
+                   f'{html.escape(match.group(0), quote=False)}</span>']
+        last = match.end()
+    return "".join(pieces) + html.escape(segment[last:], quote=False)
+
+
 def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
-                 spellings: Mapping[str, str] = NO_NAMES) -> str:
+                 spellings: Mapping[str, str] = NO_NAMES,
+                 titles: Mapping[str, str] = NO_NAMES) -> str:
     """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
     Arabic run inside left-to-right text says its language where its letters or the name it is
     tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
     translation quotes), and so does a stretch of right-to-left text in the other of the two
     than `language`, the language around (a screen reader reads each in its own voice), and a
-    quotation in it (`quotation_language`: an Arabic phrase a Persian note quotes)."""
+    quotation in it (`quotation_language`: an Arabic phrase a Persian note quotes). A paper's
+    title in the Latin script (`titles`) says its language in text of another: a Turkish title
+    inside an English label, or isolated inside Persian text."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
 
     def plain(segment: str) -> str:
         escaped = html.escape(segment, quote=False)
         if direction != "rtl" or not language:
-            return escaped
+            titled = _titled(segment, language, titles) if language and titles else None
+            return escaped if titled is None else titled
         own = run_language(segment, spellings)
         if own and own != language:
             return f'<span lang="{own}">{escaped}</span>'
@@ -261,7 +281,11 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
     last = 0
     for start, end in runs(text, direction):
         run = text[start:end]
-        spoken = (run_language(run, spellings) or quoted or None) if direction == "ltr" else None
+        if direction == "ltr":
+            spoken = run_language(run, spellings) or quoted or None
+        else:  # a title in the Latin script in right-to-left text
+            spoken = titles.get(" ".join(run.strip(AROUND_NAME).split()))
+            spoken = spoken if spoken != language else None
         lang = f' lang="{spoken}"' if spoken else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
         out += [plain(text[last:start]),
@@ -294,7 +318,8 @@ def isolate_html(markup: str, direction: str) -> str:
 
 
 def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
-                   quoted: str = "", spellings: Mapping[str, str] = NO_NAMES) -> list[Token]:
+                   quoted: str = "", spellings: Mapping[str, str] = NO_NAMES,
+                   titles: Mapping[str, str] = NO_NAMES) -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
     right-to-left language (a Persian name in an Arabic page's table) is marked as such. On the
     page of a Persian or Arabic paper, `quoted` is its language: a run no letter or known name
@@ -313,6 +338,6 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
         paper = next((t.attrs.get("data-lang") for t in reversed(stack)
                       if t.name == "article" and t.attrs.get("data-lang") in RTL_LANGUAGES), quoted)
         return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
-                            paper or "", spellings)
+                            paper or "", spellings, titles)
 
     return map_text(tokens, on_text)

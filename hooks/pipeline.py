@@ -293,7 +293,8 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
                   *tokens, *tokenize("</div>")]
     paper = page.paper
     quoted = paper.lang if paper is not None and paper.dir == "rtl" else ""
-    tokens = isolate_tokens(tokens, build.dir, build.edition, quoted, build.spellings())
+    tokens = isolate_tokens(tokens, build.dir, build.edition, quoted, build.spellings(),
+                            build.titles())
     try:
         out = sanitize(tokens, page.src)
     except UnsafeContent as err:

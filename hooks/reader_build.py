@@ -16,7 +16,7 @@ from cite_files import proper_nouns
 from consistency import check_variants, read_variants
 from content import data_signature, read_corpus, without_consequences
 from form_match import form_pattern
-from languages import DEFAULT_EDITION, RTL_LANGUAGES, direction
+from languages import DEFAULT_EDITION, LANGUAGES, RTL_LANGUAGES, direction
 from model import ContentError, Corpus, Excerpt, Problem
 from pages import check_files, translated_pages
 
@@ -37,6 +37,7 @@ class ReaderBuild:
     gloss_pattern: re.Pattern[str] | None = None
     term_by_form: dict[str, str] = field(default_factory=dict)
     _spellings: dict[str, str] | None = field(default=None, repr=False)
+    _titles: dict[str, str] | None = field(default=None, repr=False)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -129,6 +130,23 @@ class ReaderBuild:
             self._spellings = {name: langs.pop() for name, langs in found.items()
                                if len(langs) == 1}
         return self._spellings
+
+    def titles(self) -> dict[str, str]:
+        """The titles of the papers written in the Latin script (Turkish), each with its
+        language: the title as printed, its main part (the part before a colon, which a
+        citation label quotes when the paper names no author) and its short form. Quoted in
+        text of another language, a screen reader reads them in theirs."""
+        if self._titles is None:
+            self._titles = {}
+            for paper in self.corpus.papers.values():
+                if LANGUAGES[paper.lang].script != "Latn":
+                    continue
+                title = paper.title("original")
+                for form in (title, title.split(":")[0], paper.short_titles.get(paper.lang, ""),
+                             paper.cite_authors.strip("[]")):
+                    if len(form.split()) > 1 and form in title:
+                        self._titles[" ".join(form.split())] = paper.lang
+        return self._titles
 
     def excerpt(self, excerpt_id: str) -> Excerpt:
         excerpt = self.corpus.resolve(excerpt_id)

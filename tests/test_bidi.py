@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape as html_escape
 
 import pytest
 from bidi_isolation import isolate_html, isolate_text, isolate_tokens, run_offsets
@@ -256,3 +257,20 @@ def test_run_offsets_count_as_the_browser_does() -> None:
     assert run_offsets("the acronym «بام» here", "ltr") == "12:17"
     assert run_offsets("the acronym «بام» here", "ltr", "fa") == "12:17:fa"
     assert run_offsets("the term «القوة الناعمة» means", "ltr", "fa") == "9:24:ar"
+
+
+_TITLES = {"Kardeşlikten Stratejik İttifaka": "tr"}
+
+
+def test_a_turkish_title_says_its_language_in_other_text() -> None:
+    """A paper's title in the Latin script inside an English citation label, and isolated in
+    Persian text; not in Turkish text, where it is in the language around it."""
+    label = "[Kardeşlikten Stratejik İttifaka] n.d., ¶20"
+    assert isolate_text(label, "ltr", "en", titles=_TITLES) == \
+        '[<span lang="tr">Kardeşlikten Stratejik İttifaka</span>] n.d., ¶20'
+    assert isolate_text(label, "ltr", "tr", titles=_TITLES) == html_escape(label)
+    persian = "[Kardeşlikten Stratejik İttifaka] بی‌تا، ¶۲۰"
+    assert '<bdi dir="ltr" lang="tr" class="unbroken">Kardeşlikten Stratejik İttifaka</bdi>' in \
+        isolate_text(persian, "rtl", "fa", titles=_TITLES)
+    assert 'lang="tr"' not in isolate_text("Kardeşlik", "ltr", "en", titles=_TITLES)
+

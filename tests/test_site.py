@@ -134,6 +134,30 @@ def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
     assert not found, found[:10]
 
 
+def test_a_turkish_papers_title_says_its_language_in_the_other_editions(site: Path) -> None:
+    """The title a citation label quotes for a paper that names no author («[Kardeşlikten
+    Stratejik İttifaka] n.d., ¶20», hundreds of times in the glossary, the index and the
+    timeline), and a Turkish paper's title wherever else it is quoted, is inside an element of
+    `lang="tr"` on the English, Persian and Arabic pages: a screen reader reads it in Turkish."""
+    import reader_build
+
+    titles = reader_build.current(ROOT / "docs").titles()
+    assert "Kardeşlikten Stratejik İttifaka" in titles
+    found, seen = [], 0
+    for path in pages(site):
+        url = url_of(site, path)
+        if url.startswith("tr/"):
+            continue
+        for text in read_html(site, url).find_all(string=lambda s: any(t in s for t in titles)):
+            seen += 1
+            tagged = text.parent if text.parent.has_attr("lang") else \
+                text.parent.find_parent(attrs={"lang": True})
+            if tagged is None or tagged["lang"] != "tr":
+                found.append(f"{url}: {str(text).strip()[:60]!r}")
+    assert seen > 1000
+    assert not found, found[:10]
+
+
 #: the digits each edition writes its interface numbers in (the style guide)
 _EDITION_DIGITS = {"": "0-9", "tr/": "0-9", "fa/": "۰-۹", "ar/": "0-9"}
 
