@@ -193,6 +193,17 @@ def script_language(run: str) -> str | None:
     return "fa" if persian and not arabic else "ar" if arabic and not persian else None
 
 
+#: letters Turkish writes and English does not (Unicode data would class them all as Latin)
+_TURKISH_LETTERS = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
+
+
+def latin_language(run: str) -> str | None:
+    """"tr" for a run in the Latin script with a letter only Turkish of the site's two
+    Latin-script languages writes («Buna rağmen», «Erdoğan»), else None: an English word, a
+    citation («(Nye)»), an abbreviation («DOI») is left to the text around."""
+    return "tr" if set(run) & _TURKISH_LETTERS else None
+
+
 #: what may stand around a name quoted in a run: guillemets, brackets, quotation marks, spaces
 AROUND_NAME = "«»()[]\"' \u00a0"
 
@@ -283,8 +294,9 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
         run = text[start:end]
         if direction == "ltr":
             spoken = run_language(run, spellings) or quoted or None
-        else:  # a title in the Latin script in right-to-left text
-            spoken = titles.get(" ".join(run.strip(AROUND_NAME).split()))
+        else:  # a run in the Latin script in right-to-left text: a title, or Turkish words
+            spoken = (titles.get(" ".join(run.strip(AROUND_NAME).split()))
+                      or latin_language(run)) if language else None
             spoken = spoken if spoken != language else None
         lang = f' lang="{spoken}"' if spoken else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""

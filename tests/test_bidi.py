@@ -274,3 +274,12 @@ def test_a_turkish_title_says_its_language_in_other_text() -> None:
         isolate_text(persian, "rtl", "fa", titles=_TITLES)
     assert 'lang="tr"' not in isolate_text("Kardeşlik", "ltr", "en", titles=_TITLES)
 
+
+def test_turkish_words_in_persian_text_say_their_language() -> None:
+    """A Latin run with a letter only Turkish writes (of the site's two Latin-script languages)
+    is Turkish inside Persian or Arabic text; an English word or a citation is left to its text."""
+    html = isolate_text("واژۀ «Buna rağmen» و «Daily» و (Nye)", "rtl", "fa")
+    assert '<bdi dir="ltr" lang="tr" class="unbroken">Buna rağmen</bdi>' in html
+    assert '<bdi dir="ltr" class="unbroken">Daily</bdi>' in html
+    assert '<bdi dir="ltr" class="unbroken">(Nye)</bdi>' in html
+

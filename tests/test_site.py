@@ -158,6 +158,27 @@ def test_a_turkish_papers_title_says_its_language_in_the_other_editions(site: Pa
     assert not found, found[:10]
 
 
+def test_turkish_words_in_persian_and_arabic_text_say_their_language(site: Path) -> None:
+    """On the Persian and Arabic pages, every run in the Latin script with a letter only Turkish
+    writes (a note quoting a Turkish paper's «sert destekle pekiştirilen yumuşak güç», «(Güler,
+    2020)») is inside an element of `lang="tr"`."""
+    turkish = re.compile("[çğıöşüâîûÇĞİÖŞÜÂÎÛ]")
+    found, seen = [], 0
+    for path in pages(site):
+        url = url_of(site, path)
+        if not url.startswith(("fa/", "ar/")):
+            continue
+        for run in read_html(site, url).select('bdi[dir="ltr"]'):
+            if not turkish.search(run.get_text()):
+                continue
+            seen += 1
+            tagged = run if run.has_attr("lang") else run.find_parent(attrs={"lang": True})
+            if tagged is None or tagged["lang"] != "tr":
+                found.append(f"{url}: {run.get_text()[:60]!r}")
+    assert seen > 500
+    assert not found, found[:10]
+
+
 #: the digits each edition writes its interface numbers in (the style guide)
 _EDITION_DIGITS = {"": "0-9", "tr/": "0-9", "fa/": "۰-۹", "ar/": "0-9"}
 
