@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from apparatus import Entity, Term
-from bidi_isolation import NO_NAMES, UNBROKEN, run_offsets
+from bidi_isolation import UNBROKEN, run_offsets
 from jinja2 import Environment, select_autoescape
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, direction
 from reader_build import ReaderBuild
+from run_language import NO_NAMES
 from search_fold import Expander, Folder, RulesError, article_forms, name_forms
 from search_records import Record, page_records, site_pages
 

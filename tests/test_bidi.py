@@ -59,7 +59,7 @@ def test_a_number_of_the_rtl_sentence_stays_outside_the_ltr_run_after_it() -> No
     ("فارسی, العربية", None),  # both
 ])
 def test_the_letters_of_a_run_tell_persian_from_arabic(run: str, language: str | None) -> None:
-    from bidi_isolation import script_language
+    from run_language import script_language
 
     assert script_language(run) == language
 

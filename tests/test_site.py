@@ -100,7 +100,7 @@ def test_persian_and_arabic_text_says_its_language(site: Path, corpus) -> None:
     name it is (the style guide's table of names), else that of the paper it quotes, inside an
     excerpt and on the paper's own page. Code is left as it is."""
     import reader_build
-    from bidi_isolation import AROUND_NAME, script_language
+    from run_language import AROUND_NAME, script_language
 
     spellings = reader_build.current(ROOT / "docs").spellings()
     found = []
@@ -238,7 +238,7 @@ def test_a_quotation_in_the_other_right_to_left_language_says_so(site: Path) -> 
     it (a Persian note quoting the Arabic paper's «الصراع», an Arabic note quoting a Persian
     source's «(تقی زاده داور، ۱۳۸۹؛ ۳۳۸)») is inside an element of that `lang`: 249 were read in
     the page's voice. Code is left as it is."""
-    from bidi_isolation import quotation_language
+    from run_language import quotation_language
 
     found, checked = [], 0
     for path in pages(site):
