@@ -51,6 +51,8 @@ class Glyph:
     text: str = ""  #: the characters of the glyph's cluster (all its glyphs share them)
     cluster: int = -1  #: the cluster's offset in the line's text
     nominal: str = ""  #: the character of the cluster whose glyph this is in the font's cmap
+    #: the text extractors are to read for this glyph and the rest of its cluster (`ActualText`)
+    actual: str | None = None
 
     @property
     def mirrored(self) -> bool:
@@ -159,7 +161,12 @@ def map_cluster_glyphs(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
     cluster's whole text to one of its glyphs and nothing to the others: after «بدلًا», the
     vowel mark's glyph read as «لًا» everywhere, and the lam-alef's as nothing. A glyph that is
     the font's own glyph for one of the cluster's characters (the mark) is mapped to it; the
-    other (the ligature) to the characters left, if it is the only other one."""
+    other (the ligature) to the characters left, if it is the only other one.
+
+    Where a mark stands between the letters of a ligature in the text («فضلًا»: lam, the mark,
+    alef, drawn as the lam-alef ligature and the mark), no mapping of the two glyphs reads back
+    in that order: the cluster is written ligature first, in a span whose `ActualText` is its
+    text as drawn, right to left, which extractors turn round as they turn its glyphs."""
     for group in clusters(glyphs):
         if len(group) < 2:
             continue
@@ -168,6 +175,10 @@ def map_cluster_glyphs(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
         for glyph in group:
             if glyph.nominal and glyph.nominal in left:
                 left.remove(glyph.nominal)
+        text = group[0].text
+        if len(others) == 1 and any(glyph.nominal and text.find(glyph.nominal) < len(text) - 1
+                                    for glyph in group if glyph is not others[0]):
+            others[0].actual = text[::-1]
         for glyph in group:
             to_unicode = fonts[glyph.font].to_unicode
             gid = int(glyph.gid, 16)
@@ -204,7 +215,17 @@ def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
             stream.show_text("".join(parts))
             parts.clear()
 
-    for glyph in glyphs:
+    in_span, cluster = False, -1
+    for glyph in _ligature_first(glyphs):
+        if in_span and glyph.cluster != cluster:
+            flush()
+            stream.end_marked_content()
+            in_span = False
+        if glyph.actual is not None:
+            flush()
+            stream.begin_marked_content(
+                "Span", pydyf.Dictionary({"ActualText": pydyf.String(glyph.actual)}))
+            in_span, cluster = True, glyph.cluster
         if (glyph.font, glyph.size) != (font, size):
             flush()
             font, size = glyph.font, glyph.size
@@ -216,7 +237,7 @@ def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
         move = (pen - glyph.x) * 1000 / size
         if abs(move) > 1e-3:
             parts.append(f"{move:.3f}".rstrip("0").rstrip("."))
-        if glyph.mirrored:
+        if glyph.mirrored and not in_span:
             flush()
             stream.begin_marked_content(
                 "Span", pydyf.Dictionary({"ActualText": pydyf.String(glyph.text)}))
@@ -227,8 +248,20 @@ def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
             parts.append(f"<{glyph.gid}>")
         pen = glyph.x + widths[glyph.font][0].get(int(glyph.gid, 16), 0) / 1000 * size
     flush()
+    if in_span:
+        stream.end_marked_content()
     if rise:
         stream.set_text_rise(0)
+
+
+def _ligature_first(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs in the order given, but a cluster written in a span of its own (`actual`)
+    starting with the glyph that carries it, so that the span holds the whole cluster."""
+    out: list[Glyph] = []
+    for group in clusters(glyphs):
+        carrier = next((glyph for glyph in group if glyph.actual is not None), None)
+        out += group if carrier is None else [carrier, *(g for g in group if g is not carrier)]
+    return out
 
 
 def replay(stream: Any, recorder: Recorder) -> None:
