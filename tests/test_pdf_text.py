@@ -73,11 +73,11 @@ PROBE_TARGET = 0.95
 #: reads the text in the order it is written (see hooks/pdf_order.py), meets the target in every
 #: PDF. (pdf, extractor, field) -> floor
 PROBE_FLOORS = {
-    ("pdf/en/karabakh-war.pdf", "pdftotext", "original"): 0.08,
-    ("pdf/tr/karabakh-war.pdf", "pdftotext", "original"): 0.08,
-    ("pdf/fa/karabakh-war.pdf", "pdftotext", "original"): 0.65,
+    ("pdf/en/karabakh-war.pdf", "pdftotext", "original"): 0.10,
+    ("pdf/tr/karabakh-war.pdf", "pdftotext", "original"): 0.10,
+    ("pdf/fa/karabakh-war.pdf", "pdftotext", "original"): 0.70,
     ("pdf/fa/karabakh-war.pdf", "pdftotext", "translation"): 0.92,
-    ("pdf/ar/karabakh-war.pdf", "pdftotext", "original"): 0.60,
+    ("pdf/ar/karabakh-war.pdf", "pdftotext", "original"): 0.65,
     ("pdf/en/kazemi-1403.pdf", "pdftotext", "original"): 0.17,
     ("pdf/tr/kazemi-1403.pdf", "pdftotext", "original"): 0.17,
     ("pdf/fa/kazemi-1403.pdf", "pdftotext", "original"): 0.28,
@@ -122,6 +122,18 @@ def test_zero_width_non_joiners_are_kept(site: Path, extractor: str, rel: str,
     for word in words:
         assert word in text, (rel, word)
         assert word.replace("\u200c", "") not in text.split(), (rel, word, "joined without ZWNJ")
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_a_mark_between_lam_and_alef_reads_back_in_its_place(site: Path, extractor: str) -> None:
+    """«فضلًا», «بدلًا»: the mark drawn over the lam-alef ligature stands between lam and alef in
+    the text; it read back after the alef («فضلاً», which looks the same but is not what the paper
+    prints) until the cluster was written in a span of its own (`pdf_glyphs.map_cluster_glyphs`).
+    pdftotext puts a space before the span's letters, which the comparison leaves out."""
+    text = comparable(EXTRACTORS[extractor](site / "pdf/ar/karabakh-war.pdf"))
+    for word in ("فضلًا", "بدلًا", "مماثلًا"):
+        assert word in text, (extractor, word)
+        assert word.replace("\u064b\u0627", "\u0627\u064b") not in text, (extractor, word)
 
 
 def test_mixed_direction_strings_extract_in_logical_order(site: Path, corpus) -> None:
