@@ -82,6 +82,31 @@ def test_make_check_passes_on_the_shipped_content() -> None:
     assert "Content check passed" in result.stdout and "warning" not in result.stdout
 
 
+@pytest.mark.parametrize("args, said", [
+    (["pdf", "/nonexistent"], "/nonexistent is not a built site"),
+    (["search", "docs"], "docs is not a built site"),
+    (["check", "hooks"], "hooks is not a docs folder"),
+    (["typeset"], "invalid choice: 'typeset'"),
+])
+def test_a_command_given_the_wrong_thing_says_what_to_give(args: list[str], said: str) -> None:
+    """A folder that is not what the command needs is refused before anything runs, with a line
+    saying what to give, never a traceback (`cli.py pdf --help` read "--help" as the site and
+    failed with FileNotFoundError)."""
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "cli.py"), *args],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2, result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", ["pdf", "search", "check", "anchors", "bench"])
+def test_help_describes_a_command_without_running_it(command: str) -> None:
+    """`cli.py bench --help` ran the whole benchmark; now every command describes itself."""
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "cli.py"), command, "--help"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and f"usage: hooks/cli.py {command}" in result.stdout, \
+        result.stdout + result.stderr
+
+
 RENAMED = ("- id: kazemi-shusha\n", "- id: kazemi-shusha-declaration\n")
 ALIASED = ("- id: kazemi-shusha-declaration\n",
            "- id: kazemi-shusha-declaration\n    aliases: [kazemi-shusha]\n")
