@@ -203,7 +203,10 @@ def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
           widths: FontWidths) -> None:
     """Write the glyphs in the order given, each moved to its place by the TJ operator's numbers
     (a number n moves the pen back by n/1000 of the size); a bracket drawn mirrored in a
-    marked-content span whose ActualText is its own character."""
+    marked-content span whose ActualText is its own character; a cluster that carries its text
+    (`Glyph.actual`) in a span of its own, the glyph that carries it first, its last glyph given
+    the character spacing that takes the span to the cluster's far edge (pdftotext spreads a
+    span's text over the glyphs' advances, and a mark's is nothing)."""
     import pydyf  # type: ignore[import-untyped]
 
     stream.set_text_matrix(*matrix)
@@ -215,17 +218,18 @@ def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
             stream.show_text("".join(parts))
             parts.clear()
 
-    in_span, cluster = False, -1
-    for glyph in _ligature_first(glyphs):
-        if in_span and glyph.cluster != cluster:
-            flush()
+    def advance(glyph: Glyph) -> float:
+        return widths[glyph.font][0].get(int(glyph.gid, 16), 0) / 1000 * glyph.size
+
+    def span(text: str | None) -> None:
+        flush()
+        if text is None:
             stream.end_marked_content()
-            in_span = False
-        if glyph.actual is not None:
-            flush()
-            stream.begin_marked_content(
-                "Span", pydyf.Dictionary({"ActualText": pydyf.String(glyph.actual)}))
-            in_span, cluster = True, glyph.cluster
+        else:
+            stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}))
+
+    def put(glyph: Glyph, spacing: float = 0.0) -> None:
+        nonlocal font, size, rise, pen
         if (glyph.font, glyph.size) != (font, size):
             flush()
             font, size = glyph.font, glyph.size
@@ -237,31 +241,37 @@ def write(stream: Any, matrix: tuple[float, ...], glyphs: list[Glyph],
         move = (pen - glyph.x) * 1000 / size
         if abs(move) > 1e-3:
             parts.append(f"{move:.3f}".rstrip("0").rstrip("."))
-        if glyph.mirrored and not in_span:
+        if spacing:
             flush()
-            stream.begin_marked_content(
-                "Span", pydyf.Dictionary({"ActualText": pydyf.String(glyph.text)}))
-            stream.show_text(f"{''.join(parts)}<{glyph.gid}>")
-            parts.clear()
-            stream.end_marked_content()
-        else:
-            parts.append(f"<{glyph.gid}>")
-        pen = glyph.x + widths[glyph.font][0].get(int(glyph.gid, 16), 0) / 1000 * size
-    flush()
-    if in_span:
-        stream.end_marked_content()
-    if rise:
-        stream.set_text_rise(0)
+            stream.stream.append(f"{spacing:.3f} Tc".encode())  # pydyf writes no Tc of its own
+        parts.append(f"<{glyph.gid}>")
+        if spacing:
+            flush()
+            stream.stream.append(b"0 Tc")
+        pen = glyph.x + advance(glyph) + spacing
 
-
-def _ligature_first(glyphs: list[Glyph]) -> list[Glyph]:
-    """The glyphs in the order given, but a cluster written in a span of its own (`actual`)
-    starting with the glyph that carries it, so that the span holds the whole cluster."""
-    out: list[Glyph] = []
     for group in clusters(glyphs):
         carrier = next((glyph for glyph in group if glyph.actual is not None), None)
-        out += group if carrier is None else [carrier, *(g for g in group if g is not carrier)]
-    return out
+        if carrier is not None:
+            ordered = [carrier, *(glyph for glyph in group if glyph is not carrier)]
+            edge = max(glyph.x + advance(glyph) for glyph in ordered)
+            span(carrier.actual)
+            for glyph in ordered[:-1]:
+                put(glyph)
+            last = ordered[-1]
+            put(last, max(0.0, edge - last.x - advance(last)))
+            span(None)
+            continue
+        for glyph in group:
+            if glyph.mirrored:
+                span(glyph.text)
+                put(glyph)
+                span(None)
+            else:
+                put(glyph)
+    flush()
+    if rise:
+        stream.set_text_rise(0)
 
 
 def replay(stream: Any, recorder: Recorder) -> None:
