@@ -126,17 +126,16 @@ def test_zero_width_non_joiners_are_kept(site: Path, extractor: str, rel: str,
 
 @pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
 def test_a_mark_between_lam_and_alef_reads_back_in_its_place(site: Path, extractor: str) -> None:
-    """«فضلًا», «بدلًا»: the mark drawn over the lam-alef ligature stands between lam and alef in
-    the paper's text; it read back after the alef («فضلاً», which looks the same but is not what
-    the paper prints) until the cluster was written in a span of its own
-    (`pdf_glyphs.map_cluster_glyphs`). Each phrase read whole, as the paper prints it; the
-    editors' Arabic notes may spell the word the other way, so its absence is not asked."""
+    """«فضلًا», «بدلًا», «أصلًا»: the mark drawn over the lam-alef ligature stands between lam
+    and alef in the paper's text; both extractors read it after the alef («فضلاً», which looks
+    the same but is not what the paper prints), and pdftotext read a space before the letters,
+    until the cluster was written in a span of its own (`pdf_glyphs.map_cluster_glyphs`). Each
+    word is read whole, as the paper prints it (words, not phrases: which line pdftotext reads in
+    which direction depends on the page, see PROBE_FLOORS)."""
     text = _MARKS.sub("", EXTRACTORS[extractor](site / "pdf/ar/karabakh-war.pdf"))
-    for phrase in ("الإقليم المذكور، فضلًا عن", "بالقوة بدلًا من الدبلوماسية",
-                   "تقارباً مماثلًا، وتقيم", "الذي طُرح أصلًا باعتباره"):
-        assert comparable(phrase) in comparable(text), (extractor, phrase)
-    words = re.findall(r"\S+", text)
-    assert "فضلًا" in words, (extractor, "the word whole, with no space inside it")
+    words = set(re.findall(r"\S+", text))
+    for word in ("فضلًا", "بدلًا", "أصلًا"):
+        assert word in words, (extractor, word)
 
 
 def test_mixed_direction_strings_extract_in_logical_order(site: Path, corpus) -> None:
