@@ -224,14 +224,15 @@ def run_offsets(text: str, direction: str, quoted: str = "",
                 spellings: Mapping[str, str] = NO_NAMES) -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
     ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters or name tell
-    its language (`run_language`), else `quoted` (the paper the text quotes, as `isolate_text`):
-    what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    its language (`run_language`), else `quoted` (the paper the text quotes, as `isolate_text`),
+    and ":tr" after a run of Turkish words in right-to-left text (`latin_language`): what the
+    search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
     def units(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 
     def offsets(start: int, end: int) -> str:
         spoken = (run_language(text[start:end], spellings) or quoted or None) \
-            if direction == "ltr" else None
+            if direction == "ltr" else latin_language(text[start:end])
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
     return ",".join(offsets(start, end) for start, end in runs(text, direction))

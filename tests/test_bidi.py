@@ -253,6 +253,8 @@ def test_run_offsets_count_as_the_browser_does() -> None:
     assert run_offsets("the term «قدرت نرم» means", "ltr") == "9:19"
     assert run_offsets("the term «القوة الناعمة» means", "ltr") == "9:24:ar"
     assert run_offsets("بدون هیچ واژهٔ لاتین", "rtl") == ""
+    # a run of Turkish words in Persian text says its language, as on the page
+    assert run_offsets("عبارت «Buna rağmen» در متن", "rtl") == "7:18:tr"
     # a run no letter identifies: the language of the paper the text quotes, if it has one
     assert run_offsets("the acronym «بام» here", "ltr") == "12:17"
     assert run_offsets("the acronym «بام» here", "ltr", "fa") == "12:17:fa"
