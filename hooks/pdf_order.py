@@ -40,6 +40,7 @@ from pdf_glyphs import (
     replay,
     write,
 )
+from pdf_islands import arranged, islands
 
 #: bidi classes of strong right-to-left characters and Arabic digits (Unicode data)
 _RTL = frozenset({"R", "AL", "AN"})
@@ -143,7 +144,12 @@ def install() -> None:
         else:
             fonts = {font.hash: font for font in stream._fonts.values()}  # noqa: SLF001
             map_cluster_glyphs(glyphs, fonts)
-            write(stream, recorder.matrix, reading_order(glyphs), widths)
+            ordered = reading_order(glyphs)
+            found = islands(glyphs) if textbox.style["direction"] == "rtl" else []
+            ordered, starts = arranged(ordered, found)
+            spans = {index: (len(island.glyphs), island.text, island.leftward)
+                     for index, island in starts.items()}
+            write(stream, recorder.matrix, ordered, widths, spans)
         return emojis
 
     draw_first_line.reading_order = True  # type: ignore[attr-defined]

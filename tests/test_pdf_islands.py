@@ -1,0 +1,126 @@
+"""Numbers and their punctuation in right-to-left lines, read by pdftotext in a line it reads
+right to left (hooks/pdf_islands.py): the stretches found, the model of MuPDF's reading of a span,
+and a paragraph typeset by WeasyPrint read back by pdftotext and PyMuPDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pdf_glyphs import Glyph
+from pdf_islands import arranged, islands, mupdf_reads
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def line(logical: str, visual: list[int], rtl: set[int], width: float = 6.0) -> list[Glyph]:
+    """Glyphs left to right as drawn: `visual` gives the offset in `logical` of each, `rtl` the
+    offsets drawn right to left; each glyph `width` wide at size 10."""
+    return [Glyph("F", 10, 0, i * width, f"{i:04x}", run=0, rtl=offset in rtl,
+                  text=logical[offset], cluster=offset)
+            for i, offset in enumerate(visual)]
+
+
+def test_a_comma_after_a_number_is_read_after_it() -> None:
+    # «عام 1991، ومع» stands as «ومع ،1991 عام»
+    text = "عام 1991، ومع"
+    glyphs = line(text, [12, 11, 10, 9, 8, 4, 5, 6, 7, 3, 2, 1, 0], {0, 1, 2, 3, 8, 9, 10, 11, 12})
+    found = islands(glyphs)
+    assert [island.text for island in found] == ["1991،"]
+    order, starts = arranged(glyphs, found)
+    assert "".join(g.text for g in order[slice(*next(
+        (i, i + len(island.glyphs)) for i, island in starts.items()))]) == "1991،"
+    assert sorted(map(id, order)) == sorted(map(id, glyphs)), "every glyph written once"
+
+
+def test_a_number_that_reads_in_order_is_left_alone() -> None:
+    text = "سال 2020 بود"
+    glyphs = line(text, [11, 10, 9, 8, 4, 5, 6, 7, 3, 2, 1, 0], {0, 1, 2, 3, 8, 9, 10, 11})
+    assert islands(glyphs) == []
+
+
+def test_what_pdftotext_reads_in_order_is_left_alone() -> None:
+    # «"الجبلية"، و»: the quotation mark, at the stretch's right, is read first, then the comma
+    text = 'ة"، و'
+    glyphs = line(text, [4, 3, 2, 1, 0], {0, 3, 4})
+    assert islands(glyphs) == []
+
+
+def test_what_pdftotext_cannot_read_in_order_is_left_alone() -> None:
+    # a stretch whose text ends with a bracket: pdftotext reads the bracket before the stretch
+    text = "ب (1991) ا"
+    glyphs = line(text, [9, 8, 7, 3, 4, 5, 6, 2, 1, 0], {0, 1, 2, 7, 8, 9})
+    glyphs[2].rtl = glyphs[7].rtl = True  # the brackets, drawn mirrored
+    assert islands(glyphs) == []
+    # «822، 853»: «853» stands left of «822», a gap where pdftotext would spread the text
+    text = "ب 822، 853 ا"
+    glyphs = line(text, [11, 10, 7, 8, 9, 6, 5, 2, 3, 4, 1, 0], {0, 1, 5, 6, 10, 11})
+    assert islands(glyphs) == []
+
+
+def test_the_model_of_mupdf_reads_a_span_as_mupdf_does() -> None:
+    """MuPDF 1.26 read «1991،» written comma first as «1991،،»: the comma, a glyph in a font of
+    its own that ends as the text ends, is read again after the text it counts in bytes."""
+    assert mupdf_reads([["،"], ["1", "9", "9", "1"]], "1991،") == "1991،،"
+    assert mupdf_reads([["1", "9", "9", "1"], ["،"]], "1991،") == "1991،"
+    assert mupdf_reads([["1", "9", "9", "1", "،"]], "1991،") == "1991،"
+    # a bracket drawn mirrored (its glyph reads «(») between a matching start and end: read as
+    # nothing, and the bracket comes with the rest of the text
+    assert mupdf_reads([["G", "ü"], [",", "(", "."]], "Gü,).") == "Gü,)."
+
+
+PARAGRAPH = ("في عام 1991، ومع تفكك الاتحاد السوفييتي، حصلت أذربيجان على استقلالها، وبعد القرارين "
+             "اللاحقين برقم 874 و884، المطالبين بالانسحاب، وقعت الحرب في عام 1994، وهي تعادل خمس "
+             "أراضي أذربيجان.")
+#: what pdftotext read out of order before
+PHRASES = ["عام 1991، ومع", "و884، المطالبين", "عام 1994، وهي"]
+
+#: the paragraph typeset with the stretches marked, then without (`pdf_order.islands` finding none)
+_TYPESET = """
+import sys
+sys.path.insert(0, {hooks!r})
+import pdf_text, pdf_order
+pdf_text.prepare()
+import weasyprint
+html = ('<html lang="ar" dir="rtl"><head><link rel="stylesheet" href="assets/css/pdf.css">'
+        '</head><body><p style="width: 9cm">' + {paragraph!r} + '</p></body></html>')
+weasyprint.HTML(string=html, base_url={docs!r}).write_pdf({marked!r}, pdf_tags=True)
+pdf_order.islands = lambda glyphs: []
+weasyprint.HTML(string=html, base_url={docs!r}).write_pdf({unmarked!r}, pdf_tags=True)
+"""
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"[\s\u202a-\u202e]+", "", text)
+
+
+@pytest.fixture(scope="module")
+def paragraph_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
+    folder = tmp_path_factory.mktemp("pdf-islands")
+    out = {True: folder / "marked.pdf", False: folder / "unmarked.pdf"}
+    code = _TYPESET.format(hooks=str(ROOT / "hooks"), paragraph=PARAGRAPH, marked=str(out[True]),
+                           unmarked=str(out[False]), docs=str(ROOT / "docs") + "/")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return out
+
+
+def test_pdftotext_reads_a_number_and_its_comma_in_order(paragraph_pdfs: dict[bool, Path]) -> None:
+    def read(path: Path) -> str:
+        return squeezed(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                                       capture_output=True, text=True, check=True).stdout)
+
+    text, before = read(paragraph_pdfs[True]), read(paragraph_pdfs[False])
+    for phrase in PHRASES:
+        assert squeezed(phrase) in text, (phrase, text)
+        assert squeezed(phrase) not in before, ("the test sees the old reading fail", phrase)
+
+
+def test_pymupdf_still_reads_the_paragraph_in_order(paragraph_pdfs: dict[bool, Path]) -> None:
+    import pymupdf
+
+    with pymupdf.open(paragraph_pdfs[True]) as document:
+        text = squeezed("".join(page.get_text() for page in document))
+    assert squeezed(PARAGRAPH) in text, text
