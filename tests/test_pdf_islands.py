@@ -124,3 +124,13 @@ def test_pymupdf_still_reads_the_paragraph_in_order(paragraph_pdfs: dict[bool, P
     with pymupdf.open(paragraph_pdfs[True]) as document:
         text = squeezed("".join(page.get_text() for page in document))
     assert squeezed(PARAGRAPH) in text, text
+
+
+def test_the_paragraph_looks_the_same(paragraph_pdfs: dict[bool, Path], tmp_path: Path) -> None:
+    """The spans change the text layer only: both PDFs render to the same pixels (pdftoppm)."""
+    pixels = []
+    for flag, path in paragraph_pdfs.items():
+        subprocess.run(["pdftoppm", "-r", "150", "-gray", str(path), str(tmp_path / f"p{flag}")],
+                       check=True, capture_output=True)
+        pixels.append(b"".join(p.read_bytes() for p in sorted(tmp_path.glob(f"p{flag}*.pgm"))))
+    assert pixels[0] and pixels[0] == pixels[1]
