@@ -208,8 +208,11 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
         if direction == "ltr":
             spoken = run_language(run, spellings) or quoted or None
         else:  # a run in the Latin script in right-to-left text: a title, or Turkish words
+            # (by its letters only where the text around is Persian or Arabic: inside an element
+            # the editors marked English, «different character of ... Türkiye» is English)
             spoken = (titles.get(" ".join(run.strip(AROUND_NAME).split()))
-                      or latin_language(run)) if language else None
+                      or (latin_language(run) if language in RTL_LANGUAGES else None)
+                      ) if language else None
             spoken = spoken if spoken != language else None
         lang = f' lang="{spoken}"' if spoken else ""
         unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""

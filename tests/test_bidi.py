@@ -285,3 +285,13 @@ def test_turkish_words_in_persian_text_say_their_language() -> None:
     assert '<bdi dir="ltr" class="unbroken">Daily</bdi>' in html
     assert '<bdi dir="ltr" class="unbroken">(Nye)</bdi>' in html
 
+
+def test_english_the_editors_marked_is_not_taken_for_turkish() -> None:
+    """Inside an element the editors marked English in Persian text, a run with «ü» in a name
+    («different character of Azerbaijan and Türkiye») stays English."""
+    tokens = tokenize('<p lang="fa" dir="rtl">متن انگلیسی «<span lang="en">different character'
+                      ' of Azerbaijan and Türkiye</span>» را</p>')
+    html = serialize(isolate_tokens(tokens, "ltr"))
+    assert '<bdi dir="ltr">different character of Azerbaijan and Türkiye</bdi>' in html
+    assert 'lang="tr"' not in html
+

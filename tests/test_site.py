@@ -161,9 +161,10 @@ def test_a_turkish_papers_title_says_its_language_in_the_other_editions(site: Pa
 def test_turkish_words_in_persian_and_arabic_text_say_their_language(site: Path) -> None:
     """On the Persian and Arabic pages, every run in the Latin script with a letter only Turkish
     writes (a note quoting a Turkish paper's «sert destekle pekiştirilen yumuşak güç», «(Güler,
-    2020)») is inside an element of `lang="tr"`."""
+    2020)») is inside an element of `lang="tr"`, unless the editors marked it English (a note
+    quoting an English abstract's «different character of Azerbaijan and Türkiye»)."""
     turkish = re.compile("[çğıöşüâîûÇĞİÖŞÜÂÎÛ]")
-    found, seen = [], 0
+    found, seen, english = [], 0, 0
     for path in pages(site):
         url = url_of(site, path)
         if not url.startswith(("fa/", "ar/")):
@@ -173,9 +174,42 @@ def test_turkish_words_in_persian_and_arabic_text_say_their_language(site: Path)
                 continue
             seen += 1
             tagged = run if run.has_attr("lang") else run.find_parent(attrs={"lang": True})
-            if tagged is None or tagged["lang"] != "tr":
+            if tagged is None or tagged["lang"] not in ("tr", "en"):
                 found.append(f"{url}: {run.get_text()[:60]!r}")
+            elif tagged["lang"] == "en":
+                english += 1
     assert seen > 500
+    assert english < 20, "English is marked by hand, a few quotations"
+    assert not found, found[:10]
+
+
+#: English words that are not Turkish words: two of them in a run tell an English phrase
+_ENGLISH = frozenset("the of and with was were is are for that this which from by to has have "
+                     "its".split())
+
+
+def test_english_quoted_in_the_other_editions_notes_says_its_language(site: Path) -> None:
+    """In the Turkish, Persian and Arabic editions, a phrase of English quoted in an editor's note
+    or a record's note (the abstracts' sentences the notes discuss: 'This method allows for the
+    investigation of causal mechanisms ...', "a dusty atmosphere") is inside an element of
+    `lang="en"`, so that a screen reader reads it in an English voice. A phrase is told by two
+    English words that Turkish does not write."""
+    found, seen = [], 0
+    for path in pages(site):
+        url = url_of(site, path)
+        if not url.startswith(("tr/", "fa/", "ar/")):
+            continue
+        for box in read_html(site, url).select(".excerpt__note-text, .record td > div[lang]"):
+            for text in box.find_all(string=True):
+                if len(set(re.findall(r"[a-z']+", str(text).lower())) & _ENGLISH) < 2:
+                    continue
+                seen += 1
+                owner = text.parent
+                tagged = owner if owner.has_attr("lang") else owner.find_parent(
+                    attrs={"lang": True})
+                if tagged is None or tagged["lang"] != "en":
+                    found.append(f"{url}: {str(text).strip()[:70]!r}")
+    assert seen > 30
     assert not found, found[:10]
 
 
