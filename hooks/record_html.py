@@ -43,7 +43,8 @@ class _Record:
         return Markup(self.m.run(text, self.paper.lang, self.paper.dir))
 
     def by(self, text: str, who: str) -> Markup:
-        return Markup(self.m.by(text, who))
+        """An English value and who wrote it."""
+        return Markup(self.m.by(text, who, self.edition))
 
     def in_edition(self, value: dict[str, str] | str | None,
                    original: str | None = None) -> tuple[str, str]:
@@ -87,7 +88,8 @@ class _Record:
         journal = self.rec.journal
         if journal is None:
             return self.ui["journal"], self.missing()
-        return self.ui["journal"], Markup(self.m.journal(journal.original, journal.en, self.paper))
+        return self.ui["journal"], Markup(self.m.journal(journal.original, journal.en, self.paper,
+                                                            self.edition))
 
     def numbers(self) -> list[Row]:
         rec, ui, rows = self.rec, self.ui, []

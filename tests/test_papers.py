@@ -148,6 +148,27 @@ def test_papers_without_a_stated_title_are_marked_as_the_sites_own(site: Path, c
         assert "the site's own" in doc.select_one(".record").get_text()
 
 
+@pytest.mark.parametrize("prefix", ["tr/", "fa/", "ar/"])
+def test_the_records_english_values_say_they_are_english(site: Path, corpus,
+                                                         prefix: str) -> None:
+    """On the Turkish, Persian and Arabic pages, the record's English title and keywords and the
+    journal's English name are marked English, as its original title is marked in the paper's
+    language: a screen reader reads "The Role of Soft Power…" in English."""
+    for key, paper in corpus.papers.items():
+        record = read_html(site, f"{prefix}papers/{key}/").select_one(".record__table")
+        english = [t for t in (paper.record.title.en, paper.record.site_title
+                               and paper.record.site_title.en) if t]
+        if paper.record.keywords and paper.record.keywords.en:
+            english.append(", ".join(paper.record.keywords.en))
+        if paper.record.journal and paper.record.journal.en and \
+                paper.record.journal.en != paper.record.journal.original:
+            english.append(paper.record.journal.en)
+        assert english, key
+        for text in english:
+            holder = record.find(lambda tag, t=text: tag.get("lang") and tag.get_text() == t)
+            assert holder is not None and holder["lang"] == "en", (prefix, key, text)
+
+
 def test_authors_english_abstracts_are_shown(site: Path) -> None:
     for key in ("kazemi-1403", "karabakh-war", "ases-2025"):
         doc = read_html(site, f"papers/{key}/")
