@@ -10,7 +10,7 @@ follows a number in right-to-left text at its left: «عام 1991، ومع» sta
 right; its table is close to the Unicode bidi classes EN, AN, ES, ET and CS.
 
 `islands` finds such a stretch in a line set right to left (between two right-to-left letters,
-without the spaces at its ends) and gives its characters in the order of the text. `pdf_glyphs.write`
+without the spaces at its ends) and gives its characters in the order of the text. `pdf_writer.write`
 writes the stretch as one marked-content span whose `ActualText` is that text, its glyphs in the
 order of the text where they stand, the last given the character spacing that takes the span to
 the stretch's far end: pdftotext spreads a span's text left to right between its first glyph and
@@ -54,7 +54,7 @@ _MIRROR = dict(zip("()[]{}«»‹›<>", ")(][}{»«›‹><", strict=True))
 class Island:
     """A stretch of a right-to-left line: its glyphs and its text in reading order; `leftward`:
     its first glyph stands at its right end, so pdftotext is to spread the text from there to its
-    left end (see `pdf_glyphs._Writer.spanned`)."""
+    left end (see `pdf_writer._Writer.spanned`)."""
 
     glyphs: list[Glyph]
     text: str

@@ -37,10 +37,9 @@ from pdf_glyphs import (
     font_widths,
     map_cluster_glyphs,
     placed_glyphs,
-    replay,
-    write,
 )
 from pdf_islands import arranged, islands
+from pdf_writer import replay, write
 
 #: bidi classes of strong right-to-left characters and Arabic digits (Unicode data)
 _RTL = frozenset({"R", "AL", "AN"})
