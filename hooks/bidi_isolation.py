@@ -21,6 +21,7 @@ from run_language import (
     latin_language,
     quotations,
     run_language,
+    title_matches,
     titled,
 )
 
@@ -224,12 +225,15 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
 
 
 def run_offsets(text: str, direction: str, quoted: str = "",
-                spellings: Mapping[str, str] = NO_NAMES) -> str:
+                spellings: Mapping[str, str] = NO_NAMES, titles: Mapping[str, str] = NO_NAMES,
+                language: str = "") -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
     ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters or name tell
     its language (`run_language`), else `quoted` (the paper the text quotes, as `isolate_text`),
-    and ":tr" after a run of Turkish words in right-to-left text (`latin_language`): what the
-    search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    and ":tr" after a run of Turkish words in right-to-left text (`latin_language`); in
+    left-to-right text in `language`, each paper title of another language (`titles`: a Turkish
+    title in an English label) with ":tr" too, as the pages mark it (`run_language.titled`):
+    what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
     def units(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 
@@ -238,7 +242,11 @@ def run_offsets(text: str, direction: str, quoted: str = "",
             if direction == "ltr" else latin_language(text[start:end])
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
-    return ",".join(offsets(start, end) for start, end in runs(text, direction))
+    found = [(start, offsets(start, end)) for start, end in runs(text, direction)]
+    if direction == "ltr" and language:
+        found += [(match.start(), f"{units(match.start())}:{units(match.end())}:{lang}")
+                  for match, lang in title_matches(text, language, titles)]
+    return ",".join(entry for _, entry in sorted(found))
 
 
 def isolate_html(markup: str, direction: str) -> str:

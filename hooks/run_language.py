@@ -92,17 +92,25 @@ def quotations(segment: str, language: str, quoted: str, spellings: Mapping[str,
                    for text, own in pieces)
 
 
+def title_matches(segment: str, language: str,
+                  titles: Mapping[str, str]) -> list[tuple[re.Match[str], str]]:
+    """Each known title in `segment` in another language than `language`, with its language."""
+    found = [t for t in titles if t in segment and titles[t] != language]
+    if not found:
+        return []
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(found, key=len, reverse=True)))
+    return [(match, titles[match.group(0)]) for match in pattern.finditer(segment)]
+
+
 def titled(segment: str, language: str, titles: Mapping[str, str]) -> str | None:
     """`segment` escaped with each known title in another language than `language` (a Turkish
     paper's title in an English citation label) marked with its own; None if it holds none."""
-    found = [t for t in titles if t in segment and titles[t] != language]
-    if not found:
+    matches = title_matches(segment, language, titles)
+    if not matches:
         return None
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(found, key=len, reverse=True)))
     pieces, last = [], 0
-    for match in pattern.finditer(segment):
+    for match, lang in matches:
         pieces += [html.escape(segment[last:match.start()], quote=False),
-                   f'<span lang="{titles[match.group(0)]}">'
-                   f'{html.escape(match.group(0), quote=False)}</span>']
+                   f'<span lang="{lang}">{html.escape(match.group(0), quote=False)}</span>']
         last = match.end()
     return "".join(pieces) + html.escape(segment[last:], quote=False)

@@ -132,9 +132,11 @@ def _finish_pagefind(process: subprocess.Popen[bytes], source: Path, out: Path,
 
 
 def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, folder: Folder,
-                     names: Expander, spellings: Mapping[str, str]) -> int:
+                     names: Expander, spellings: Mapping[str, str],
+                     titles: Mapping[str, str] = NO_NAMES) -> int:
     """One small HTML document per record, in `folder_out`, for Pagefind to index (`spellings`:
-    `ReaderBuild.spellings`, the language of a run that is a known name)."""
+    `ReaderBuild.spellings`, the language of a run that is a known name; `titles`:
+    `ReaderBuild.titles`, the papers' titles in the Latin script with their language)."""
     folder_out.mkdir(parents=True)
     count = 0
     for count, record in enumerate(records, start=1):
@@ -143,8 +145,9 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
         body = " ".join([*(t for _, t in record.texts), record.hidden])
         # the runs the dialog isolates: in the title, against the edition's direction; in each
         # text, against its language's
-        runs = [run_offsets(record.title, direction(edition), record.quoted, spellings),
-                *(run_offsets(text, direction(lang), record.quoted, spellings)
+        runs = [run_offsets(record.title, direction(edition), record.quoted, spellings, titles,
+                            edition),
+                *(run_offsets(text, direction(lang), record.quoted, spellings, titles, lang)
                   for lang, text in record.texts)]
         page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind], runs=runs,
                                 heading=_searchable(record.title, folder, names),
@@ -154,7 +157,8 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
 
 
 def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Folder,
-                   names: Expander, spellings: Mapping[str, str] = NO_NAMES) -> dict[str, int]:
+                   names: Expander, spellings: Mapping[str, str] = NO_NAMES,
+                   titles: Mapping[str, str] = NO_NAMES) -> dict[str, int]:
     """Each edition's documents, and Pagefind on them as soon as they are written (one process
     each, indexing while the next edition's documents are written)."""
     with tempfile.TemporaryDirectory(prefix="search-", dir=_SCRATCH) as tmp:
@@ -163,7 +167,7 @@ def _write_indexes(by_edition: dict[str, list[Record]], root: Path, folder: Fold
         try:
             for edition, records in by_edition.items():
                 counts[edition] = _write_documents(records, edition, Path(tmp) / edition, folder,
-                                                   names, spellings)
+                                                   names, spellings, titles)
                 running[edition] = _start_pagefind(Path(tmp) / edition, root / edition, edition)
             for edition, process in running.items():
                 _finish_pagefind(process, Path(tmp) / edition, root / edition, edition)
@@ -199,7 +203,7 @@ def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
         for _, text in record.texts:
             names.learn_compounds(text, folder)
     root = site_dir / FOLDER
-    counts = _write_indexes(by_edition, root, folder, names, build.spellings())
+    counts = _write_indexes(by_edition, root, folder, names, build.spellings(), build.titles())
     (root / "rules.json").write_text(json.dumps(browser_rules(folder, names), ensure_ascii=False),
                                      encoding="utf-8")
     return counts

@@ -277,6 +277,14 @@ def test_a_turkish_title_says_its_language_in_other_text() -> None:
     assert 'lang="tr"' not in isolate_text("Kardeşlik", "ltr", "en", titles=_TITLES)
 
 
+def test_the_search_results_mark_a_turkish_title_in_english_text() -> None:
+    """The offsets the search dialog marks (`run_offsets`): a Turkish title in an English label
+    with its language, among the runs written against the text; not in Turkish text."""
+    label = "[Kardeşlikten Stratejik İttifaka] n.d., ¶20, «قدرت نرم»"
+    assert run_offsets(label, "ltr", titles=_TITLES, language="en") == "1:32:tr,45:55"
+    assert run_offsets(label, "ltr", titles=_TITLES, language="tr") == "45:55"
+
+
 def test_turkish_words_in_persian_text_say_their_language() -> None:
     """A Latin run with a letter only Turkish writes (of the site's two Latin-script languages)
     is Turkish inside Persian or Arabic text; an English word or a citation is left to its text."""

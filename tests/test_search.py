@@ -301,6 +301,10 @@ def test_mixed_direction_results_read_as_on_the_pages(page: Page, server: str) -
     persian = results.locator('.reader-search__snippet bdi[dir="rtl"][lang="fa"]').all_inner_texts()
     assert any("دانشکدۀ" in run for run in persian), persian
     assert results.evaluate(VISUAL_ORDER) == []
+    # a Turkish paper's title in an English label says its language, as on the pages
+    run_query(page, "Kardeşlikten")
+    turkish = results.locator('span[lang="tr"]').all_inner_texts()
+    assert "Kardeşlikten Stratejik İttifaka" in turkish, turkish
 
 
 def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> None:

@@ -115,7 +115,8 @@
      the index lists them for each text ("start:end,…", from hooks/bidi_isolation.py, as `b0`
      for the title and `b1`, `b2`… for the texts), so that "(Davutoğlu, 2016: 129)" in a Persian
      text or a Turkish title in a Persian label keeps its order; "start:end:fa" gives a Persian
-     or Arabic run its language, for a screen reader's voice. `shift` moves the listed offsets to
+     or Arabic run its language, for a screen reader's voice, and "start:end:tr" a Turkish title
+     in English text (in a <span>: it is not written against the text). `shift` moves the listed offsets to
      the node's text; a run is cut to the part between `low` and `high`; a short one is kept on
      one line (`data.unbroken`, UNBROKEN in hooks/bidi_isolation.py). */
   function isolate(node, listed, shift, low, high, data) {
@@ -125,8 +126,11 @@
       var range = rangeOf(node, Math.max(low, +bounds[0] + shift),
                           Math.min(high, +bounds[1] + shift));
       if (!range || range.collapsed) return;
-      var bdi = document.createElement("bdi");
-      bdi.dir = against;
+      // a run in a language written in the text's own direction (a Turkish title in an English
+      // label) only says its language
+      var own = bounds[2] && (data.rtl.indexOf(bounds[2]) !== -1) === (node.dir === "rtl");
+      var bdi = document.createElement(own ? "span" : "bdi");
+      if (!own) bdi.dir = against;
       if (bounds[2]) bdi.lang = bounds[2];
       if (range.toString().length <= data.unbroken) bdi.className = "unbroken";  // as on the pages
       bdi.append(range.extractContents());
