@@ -39,6 +39,8 @@ from pdf_glyphs import (
     placed_glyphs,
 )
 from pdf_islands import arranged, islands
+from pdf_isolates import carried, dropped
+from pdf_isolates import install as install_isolates
 from pdf_writer import replay, write
 
 #: bidi classes of strong right-to-left characters and Arabic digits (Unicode data)
@@ -125,15 +127,24 @@ def reading_order(glyphs: list[Glyph]) -> list[Glyph]:
 def install() -> None:
     """Write each line that has right-to-left text, or is set right to left (a bracket alone
     between two isolated runs), in reading order (idempotent)."""
+    import pydyf  # type: ignore[import-untyped]
     import weasyprint.draw.text as draw_text
 
+    install_isolates()
     original = draw_text.draw_first_line
     if getattr(original, "reading_order", False):
         return
 
     def draw_first_line(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
         if textbox.style["direction"] != "rtl" and not has_rtl(textbox.text):
-            return original(stream, textbox, *args, **kwargs)
+            mark = carried(textbox)
+            if mark is None:
+                return original(stream, textbox, *args, **kwargs)
+            stream.begin_marked_content(  # the run and the mark after it (`pdf_isolates`)
+                "Span", pydyf.Dictionary({"ActualText": pydyf.String(textbox.text + mark)}))
+            emojis = original(stream, textbox, *args, **kwargs)
+            stream.end_marked_content()
+            return emojis
         recorder = Recorder(stream)
         emojis = original(recorder, textbox, *args, **kwargs)
         widths = font_widths(stream)
@@ -144,10 +155,14 @@ def install() -> None:
             fonts = {font.hash: font for font in stream._fonts.values()}  # noqa: SLF001
             map_cluster_glyphs(glyphs, fonts)
             ordered = reading_order(glyphs)
-            found = islands(glyphs) if textbox.style["direction"] == "rtl" else []
+            skip = dropped(textbox)  # a mark the isolated run before it carries: read as nothing
+            found = islands([glyph for glyph in glyphs if glyph.cluster >= skip]) \
+                if textbox.style["direction"] == "rtl" else []
             ordered, starts = arranged(ordered, found)
             spans = {index: (len(island.glyphs), island.text, island.leftward)
                      for index, island in starts.items()}
+            spans.update({index: (1, "", False) for index, glyph in enumerate(ordered)
+                          if glyph.cluster < skip})
             write(stream, recorder.matrix, ordered, widths, spans)
         return emojis
 
