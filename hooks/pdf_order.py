@@ -22,7 +22,9 @@ expect that, and ligatures are mapped for it, see `pdf_text`), punctuation that 
 first written after the letters it follows (`reading_order`), a bracket drawn mirrored marked
 with its own character as the PDF's `ActualText`, and each glyph of a cluster mapped to its own
 characters (`map_cluster_glyphs`). Extractors that read by position (pdftotext) find the same
-glyphs in the same places.
+glyphs in the same places; in a line set right to left, a number with the punctuation after it
+(`pdf_islands`) and a run isolated in an element of its own with the mark after it
+(`pdf_isolates`) are written in spans that pdftotext reads in order.
 """
 
 from __future__ import annotations
