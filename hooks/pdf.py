@@ -39,6 +39,7 @@ from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
 from model import Paper  # noqa: E402
 from page_meta import first_heading  # noqa: E402
+from pdf_order import lines_as_drawn  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import reference_html  # noqa: E402
 from templates import Markup, keep_ranges, render  # noqa: E402
@@ -146,11 +147,14 @@ def build_date() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(epoch)))
 
 
-def typeset(job: Job, site: Path, fonts: dict[str, str]) -> tuple[str, float]:
-    """Typeset one PDF; `fonts`: the print fonts, unpacked once (`unpacked_fonts`)."""
+def typeset(job: Job, site: Path, fonts: dict[str, str]) -> tuple[str, float, int]:
+    """Typeset one PDF; `fonts`: the print fonts, unpacked once (`unpacked_fonts`). Returns its
+    path, the seconds it took and the lines with right-to-left text written as WeasyPrint drew
+    them (`pdf_order.lines_as_drawn`: their text layer is not in reading order)."""
     from weasyprint import HTML
 
     prepare_text_layer()
+    lines_as_drawn()
     start = time.monotonic()
     target = site / job.out
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -164,7 +168,7 @@ def typeset(job: Job, site: Path, fonts: dict[str, str]) -> tuple[str, float]:
     # tagged (structure tree, MarkInfo) for screen readers and reflow; no date unless
     # SOURCE_DATE_EPOCH gives one, so two builds of the same content are byte-identical
     html.write_pdf(target, pdf_tags=True)
-    return job.out, time.monotonic() - start
+    return job.out, time.monotonic() - start, lines_as_drawn()
 
 
 #: the fonts of the print stylesheet (its @font-face rules), relative to it
@@ -220,7 +224,7 @@ def local_fetcher(site: Path, site_url: str, fonts: dict[str, str] | None = None
     return LocalFetcher(allowed_protocols={"file"})
 
 
-def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, float]]:
+def build_pdfs(site: Path, docs_dir: Path, site_url: str) -> list[tuple[str, float, int]]:
     """Typeset every PDF, two at a time (the machine's cores), largest first."""
     todo = sorted(jobs(docs_dir, site_url),
                   key=lambda j: -(site / j.page / "index.html").stat().st_size)
@@ -264,11 +268,12 @@ def main(argv: list[str]) -> int:
     start = time.monotonic()
     made = build_pdfs(site, docs, site_url)
     total = time.monotonic() - start
-    for out, seconds in made:
+    for out, seconds, _ in made:
         print(f"{out} ({seconds:.1f} s)")
     manifest = {"seconds": round(total, 1),
-                "files": {out: {"seconds": round(seconds, 1),
-                                "bytes": (site / out).stat().st_size} for out, seconds in made}}
+                "files": {out: {"seconds": round(seconds, 1), "bytes": (site / out).stat().st_size,
+                                "lines_as_drawn": as_drawn}
+                          for out, seconds, as_drawn in made}}
     (site / "pdf" / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     print(f"PDFs typeset in {total:.1f} s")
     return 0

@@ -15,7 +15,8 @@ reading the tagged PDF too. The page is drawn as before.
 `plan` finds the pairs of a line before WeasyPrint draws it (`install` wraps
 `weasyprint.draw.draw_inline_level`); `carried` and `dropped` tell `pdf_order` what to write.
 A text whose glyphs `pdf_order` cannot match to its layout is written as WeasyPrint drew it, and
-its mark would then be read twice; no line of the shipped PDFs is one.
+its mark would then be read twice; the PDFs' manifest counts such lines, and a test holds the
+count at 0.
 """
 
 from __future__ import annotations

@@ -126,6 +126,17 @@ def reading_order(glyphs: list[Glyph]) -> list[Glyph]:
     return ordered
 
 
+#: lines written as WeasyPrint drew them since the count was last taken (`lines_as_drawn`)
+_AS_DRAWN = [0]
+
+
+def lines_as_drawn() -> int:
+    """How many lines with right-to-left text were written as WeasyPrint drew them (their
+    glyphs did not match their layout), since the last call; the count starts again at 0."""
+    count, _AS_DRAWN[0] = _AS_DRAWN[0], 0
+    return count
+
+
 def install() -> None:
     """Write each line that has right-to-left text, or is set right to left (a bracket alone
     between two isolated runs), in reading order (idempotent)."""
@@ -153,6 +164,7 @@ def install() -> None:
         glyphs = placed_glyphs(recorder.operations, widths)
         if recorder.matrix is None or not describe(glyphs, textbox.pango_layout):
             replay(stream, recorder)  # not the line as laid out: keep WeasyPrint's order
+            _AS_DRAWN[0] += recorder.matrix is not None  # (no matrix: it drew no glyph)
         else:
             fonts = {font.hash: font for font in stream._fonts.values()}  # noqa: SLF001
             map_cluster_glyphs(glyphs, fonts)

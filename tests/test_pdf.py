@@ -74,6 +74,17 @@ def test_the_manifest_lists_every_pdf(site: Path) -> None:
     assert all(entry["bytes"] > 0 for entry in manifest["files"].values())
 
 
+def test_every_line_with_right_to_left_text_is_written_in_reading_order(site: Path) -> None:
+    """No line of any PDF was written as WeasyPrint drew it (`pdf_order` writes such a line as
+    drawn where its glyphs do not match its layout: its text would then read out of order, and a
+    mark an isolated run before it carries, `pdf_isolates`, would be read twice)."""
+    manifest = json.loads((site / "pdf" / "manifest.json").read_text())
+    as_drawn = {rel: entry["lines_as_drawn"] for rel, entry in manifest["files"].items()
+                if entry["lines_as_drawn"]}
+    assert len(manifest["files"]) > 10
+    assert not as_drawn, as_drawn
+
+
 def test_fonts_are_embedded_and_subset(site: Path, corpus, packets) -> None:
     for rel in pdf_files(corpus, packets):
         out = subprocess.run(["pdffonts", str(site / rel)], capture_output=True, text=True,
