@@ -35,19 +35,19 @@ _MARKS = READ_LTR - {"L", "EN", "AN"}
 _TOUCHING = 0.5
 
 
-def _rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
-
-
 def plan(line: Any) -> list[int]:
     """The pairs of a line set right to left: a text box set left to right with no right-to-left
-    letter, and the text box after it, which starts with a mark and stands at its left."""
+    character, and the text box set right to left after it, which starts with a mark and stands
+    at its left: the boxes `pdf_order` writes as they are and in reading order, so that the one
+    carries the mark and the other drops it."""
+    from pdf_order import has_rtl  # (pdf_order imports this module)
     from weasyprint.formatting_structure.boxes import TextBox
 
     boxes = [box for box in line.descendants() if isinstance(box, TextBox)]
     planned = []
     for run, after in zip(boxes, boxes[1:], strict=False):
-        if (run.style["direction"] != "ltr" or not run.text or _rtl(run.text) or not after.text
+        if (run.style["direction"] == "rtl" or not run.text or has_rtl(run.text)
+                or after.style["direction"] != "rtl" or not after.text
                 or unicodedata.bidirectional(after.text[0]) not in _MARKS
                 or abs(after.position_x + after.width - run.position_x) > _TOUCHING):
             continue
