@@ -185,6 +185,49 @@ def map_cluster_glyphs(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
                 to_unicode[gid] = glyph.nominal
             elif len(others) == 1 and left and to_unicode.get(gid) in ("", group[0].text):
                 to_unicode[gid] = "".join(left)
+    attach_marks(glyphs, fonts)
+
+
+def _marks(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(char) == "Mn" for char in text)
+
+
+def _letter(text: str) -> bool:
+    return len(text) == 1 and unicodedata.bidirectional(text) in ("R", "AL")
+
+
+def attach_marks(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
+    """Write a right-to-left mark that Pango shapes as a cluster of its own (the tanwin of
+    «دورًا», the damma of «وقُتل») in one span with its letter and the letter drawn before it
+    (the next in the text), whose `ActualText` is their text as drawn, right to left.
+
+    The mark is drawn between the two, raised or lowered (a text rise) and shifted towards the
+    next letter: pdftotext read it on a line of its own, or after the wrong letter («دوًرا»), or
+    put a space after it. It spreads a span's text over the span from its first glyph's
+    baseline; MuPDF reads glyphs that match the span's text as it read them before. Only where
+    each glyph of the three is mapped to its own character (ToUnicode), each a cluster alone. A
+    mark on a word's last letter («وفقاً», a space drawn before it) is left apart: MuPDF reads a
+    span with the space in it twice over."""
+    index = 1
+    while index < len(glyphs):
+        end = index
+        while end < len(glyphs) and glyphs[end].rtl and _marks(glyphs[end].text):
+            end += 1
+        if end == index or end == len(glyphs):
+            index = end + 1
+            continue
+        group = glyphs[index - 1:end + 1]
+        before, letter = group[0], group[-1]
+        alone = ((index < 2 or glyphs[index - 2].cluster != before.cluster)
+                 and (end + 1 == len(glyphs) or glyphs[end + 1].cluster != letter.cluster))
+        if (alone and _letter(before.text) and _letter(letter.text)
+                and all(g.rtl and g.run == before.run and g.actual is None for g in group)
+                and before.cluster > group[-2].cluster > letter.cluster
+                and all(fonts[g.font].to_unicode.get(int(g.gid, 16)) == g.text for g in group)):
+            for glyph in group:
+                glyph.cluster = before.cluster
+            before.actual = "".join(glyph.text for glyph in group)
+        index = end + 1
 
 
 def clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:

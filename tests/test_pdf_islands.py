@@ -1,6 +1,7 @@
 """Numbers and their punctuation in right-to-left lines, read by pdftotext in a line it reads
 right to left (hooks/pdf_islands.py, and hooks/pdf_isolates.py for a run isolated in an element
-of its own): the stretches found, the model of MuPDF's reading of a span, and a paragraph typeset
+of its own), and vowel marks Pango shapes apart from their letters (`pdf_glyphs.attach_marks`):
+the stretches and marks found, the model of MuPDF's reading of a span, and a paragraph typeset
 by WeasyPrint read back by pdftotext and PyMuPDF."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pdf_glyphs import Glyph
+from pdf_glyphs import Glyph, attach_marks
 from pdf_islands import arranged, islands, mupdf_reads
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,20 +74,60 @@ def test_the_model_of_mupdf_reads_a_span_as_mupdf_does() -> None:
     assert mupdf_reads([["G", "ü"], [",", "(", "."]], "Gü,).") == "Gü,)."
 
 
+class _Font:
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.to_unicode = {int(glyph.gid, 16): glyph.text for glyph in glyphs}
+
+
+def test_a_mark_shaped_apart_is_written_with_its_letter_and_the_next() -> None:
+    # «دورًا»: the tanwin (a cluster of its own) is drawn between alef and reh, left to right
+    # «ا ً ر و د»; alef, tanwin and reh go in one span, read «اًر» as drawn
+    text = "دورًا"
+    glyphs = line(text, [4, 3, 2, 1, 0], {0, 1, 2, 3, 4})
+    attach_marks(glyphs, {"F": _Font(glyphs)})
+    assert glyphs[0].actual == "اًر"
+    assert {glyph.cluster for glyph in glyphs[:3]} == {4}
+    assert [glyph.actual for glyph in glyphs[1:]] == [None] * 4
+
+
+def test_a_mark_at_the_end_of_a_word_is_left_alone() -> None:
+    # «وفقاً »: the mark's letter is the word's last; MuPDF reads a span with the space in it
+    # twice over, so nothing is written in a span
+    text = "وفقاً ل"
+    glyphs = line(text, [6, 5, 4, 3, 2, 1, 0], set(range(7)))
+    attach_marks(glyphs, {"F": _Font(glyphs)})
+    assert all(glyph.actual is None for glyph in glyphs)
+
+
+def test_a_glyph_mapped_to_other_text_keeps_the_mark_apart() -> None:
+    # the alef's glyph was first drawn for other text (its ToUnicode says so): MuPDF would not
+    # read the span's glyphs as themselves
+    glyphs = line("دورًا", [4, 3, 2, 1, 0], {0, 1, 2, 3, 4})
+    font = _Font(glyphs)
+    font.to_unicode[0] = "لا"
+    attach_marks(glyphs, {"F": font})
+    assert all(glyph.actual is None for glyph in glyphs)
+
+
 PARAGRAPH = ("في عام 1991، ومع تفكك الاتحاد السوفييتي، حصلت أذربيجان على استقلالها، وبعد القرارين "
              "اللاحقين برقم 874 و884، المطالبين بالانسحاب، وقعت الحرب في عام 1994، وهي تعادل خمس "
              "أراضي أذربيجان، لا توجد دولة "
-             '<bdi dir="ltr" class="unbroken">(Güler, 2020)</bdi>. أجرت أذربيجان.')
+             '<bdi dir="ltr" class="unbroken">(Güler, 2020)</bdi>. أجرت أذربيجان. وستلعب بلا شك '
+             "دورًا مهمًا، وقُتل الكثير، الذي طُرح أصلًا، إطارًا قانونيًا.")
 #: what pdftotext read out of order before: numbers and the comma after them
 #: (`pdf_islands`), an isolated citation and the full stop after it (`pdf_isolates`)
 PHRASES = ["عام 1991، ومع", "و884، المطالبين", "عام 1994، وهي", "(Güler, 2020). أجرت"]
 
-#: the paragraph typeset with the stretches marked, then without (`pdf_order.islands` and
-#: `pdf_isolates.plan` finding none)
+#: what pdftotext read apart before: a vowel mark Pango shapes as a cluster of its own
+#: («دوًرا», the damma of «وقُتل» on a line of its own, «قانون ًيا»)
+MARKED_WORDS = ["دورًا", "وقُتل", "طُرح", "إطارًا", "قانونيًا"]
+
+#: the paragraph typeset with the stretches and marks written in spans, then without
+#: (`pdf_order.islands` and `pdf_isolates.plan` finding none, `attach_marks` doing nothing)
 _TYPESET = """
 import sys
 sys.path.insert(0, {hooks!r})
-import pdf_text, pdf_order, pdf_isolates
+import pdf_text, pdf_order, pdf_isolates, pdf_glyphs
 pdf_text.prepare()
 import weasyprint
 html = ('<html lang="ar" dir="rtl"><head><link rel="stylesheet" href="assets/css/pdf.css">'
@@ -94,6 +135,7 @@ html = ('<html lang="ar" dir="rtl"><head><link rel="stylesheet" href="assets/css
 weasyprint.HTML(string=html, base_url={docs!r}).write_pdf({marked!r}, pdf_tags=True)
 pdf_order.islands = lambda glyphs: []
 pdf_isolates.plan = lambda line: []
+pdf_glyphs.attach_marks = lambda glyphs, fonts: None
 weasyprint.HTML(string=html, base_url={docs!r}).write_pdf({unmarked!r}, pdf_tags=True)
 """
 
@@ -121,6 +163,19 @@ def test_pdftotext_reads_a_number_and_its_comma_in_order(paragraph_pdfs: dict[bo
     for phrase in PHRASES:
         assert squeezed(phrase) in text, (phrase, text)
         assert squeezed(phrase) not in before, ("the test sees the old reading fail", phrase)
+
+
+def test_pdftotext_reads_a_mark_shaped_apart_with_its_letter(
+        paragraph_pdfs: dict[bool, Path]) -> None:
+    def words(path: Path) -> list[str]:
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        return re.findall(r"[^\s\u202a-\u202e،.]+", text)
+
+    read, before = words(paragraph_pdfs[True]), words(paragraph_pdfs[False])
+    for word in MARKED_WORDS:
+        assert word in read, (word, read)
+        assert word not in before, ("the test sees the old reading fail", word)
 
 
 def test_pymupdf_still_reads_the_paragraph_in_order(paragraph_pdfs: dict[bool, Path]) -> None:
