@@ -59,6 +59,7 @@ class Island:
     glyphs: list[Glyph]
     text: str
     leftward: bool = False
+    carries: bool = False  #: its text ends with the mark after the text box (`pdf_isolates`)
 
 
 def _kind(glyph: Glyph) -> str:
@@ -70,8 +71,10 @@ def _kind(glyph: Glyph) -> str:
     return "ltr" if classes & READ_LTR else "neutral"
 
 
-def islands(glyphs: list[Glyph]) -> list[Island]:
-    """The stretches of a right-to-left line that pdftotext would read out of order."""
+def islands(glyphs: list[Glyph], carry: str = "") -> list[Island]:
+    """The stretches of a right-to-left line that pdftotext would read out of order; `carry`:
+    the mark that follows the text box, outside it, which the stretch that ends its text is to
+    be read with (`pdf_isolates`: «حرب 2020» in a link, the comma after the link)."""
     found: list[Island] = []
     stretch: list[Glyph] = []
     line = sorted(glyph.cluster for glyph in glyphs)
@@ -79,17 +82,18 @@ def islands(glyphs: list[Glyph]) -> list[Island]:
         if glyph is not None and _kind(glyph) != "rtl":
             stretch.append(glyph)
             continue
-        island = _island(stretch, line)
+        island = _island(stretch, line, carry)
         if island is not None:
             found.append(island)
         stretch = []
     return found
 
 
-def _island(stretch: list[Glyph], line: list[int]) -> Island | None:
+def _island(stretch: list[Glyph], line: list[int], carry: str = "") -> Island | None:
     """The stretch (left to right, without its spaces at either end) as an island, if it reads
     out of order, is one piece of the text, ends in a character pdftotext reads left to right,
-    starts near one of its ends, and both extractors read it exactly as a span."""
+    starts near one of its ends, and both extractors read it exactly as a span; with the mark
+    `carry` after it if it ends the text and ends in a digit."""
     span = list(stretch)
     while span and span[0].text.isspace():
         span.pop(0)
@@ -103,7 +107,10 @@ def _island(stretch: list[Glyph], line: list[int]) -> Island | None:
     if line[at:at + len(span)] != [glyph.cluster for glyph in logical]:
         return None  # not one piece of the text (a bracket of an isolated run is elsewhere)
     text = "".join(glyph.text for glyph in logical)
-    if (_squeezed(text) == _squeezed(poppler_reads(span))
+    carries = (bool(carry) and logical[-1].cluster == line[-1]
+               and unicodedata.bidirectional(text[-1]) in ("EN", "AN"))
+    text += carry if carries else ""
+    if ((not carries and _squeezed(text) == _squeezed(poppler_reads(span)))
             or not any(unicodedata.bidirectional(char) in _LETTERS_DIGITS for char in text)
             or unicodedata.bidirectional(text[-1]) not in READ_LTR):
         return None
@@ -118,7 +125,7 @@ def _island(stretch: list[Glyph], line: list[int]) -> Island | None:
         runs[-1].append(_MIRROR.get(glyph.text, glyph.text) if glyph.mirrored else glyph.text)
     if mupdf_reads(runs, text) != text:
         return None
-    return Island(logical, text, leftward=from_right < from_left)
+    return Island(logical, text, leftward=from_right < from_left, carries=carries)
 
 
 def _squeezed(text: str) -> str:
@@ -142,7 +149,8 @@ def mupdf_reads(runs: list[list[str]], actual: str) -> str:
     character its ToUnicode gives): per run, the glyphs that match the text's start are read as
     themselves, those that match its end too, if any, the glyphs between get its characters one
     by one (while their index in the run is below the count of characters left), and then the
-    rest of the text is read at once, counted in bytes."""
+    rest of the text is read at once, counted in bytes. What is left of the text when the span
+    ends is read after its last glyph (`flush_actualtext`)."""
     out: list[str] = []
     text = actual
     for items in runs:
@@ -166,7 +174,7 @@ def mupdf_reads(runs: list[list[str]], actual: str) -> str:
         count = len(text.encode()) - (len(items) - end)
         out += list(text[:max(0, count)]) + items[end:]
         text = ""
-    return "".join(out)
+    return "".join(out) + text
 
 
 def arranged(ordered: list[Glyph], found: list[Island]) -> tuple[list[Glyph], dict[int, Island]]:

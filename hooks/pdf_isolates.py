@@ -12,6 +12,11 @@ run is written in a span whose `ActualText` is its text and that mark, and the m
 `ActualText` is empty: pdftotext and PyMuPDF read the mark at the run's end, once; a screen reader
 reading the tagged PDF too. The page is drawn as before.
 
+The same holds for a number that ends a text set right to left in an element of its own and
+the mark after the element («<a>حرب 2020</a>،», a glossed term): the number is written in a
+span whose `ActualText` is the number and the mark (`pdf_islands`, which says whether both
+extractors read it so), and only then is the mark after it dropped (`took`).
+
 `plan` finds the pairs of a line before WeasyPrint draws it (`install` wraps
 `weasyprint.draw.draw_inline_level`); `carried` and `dropped` tell `pdf_order` what to write.
 A text whose glyphs `pdf_order` cannot match to its layout is written as WeasyPrint drew it, and
@@ -29,6 +34,9 @@ from pdf_islands import READ_LTR
 #: id of a run's text box -> the mark it carries; id of the next text box -> its mark's length
 _CARRIED: dict[int, str] = {}
 _DROPPED: dict[int, int] = {}
+#: id of a right-to-left text box ending in a number -> the next text box's id and mark length,
+#: dropped once the number has taken the mark (`took`)
+_PENDING: dict[int, tuple[int, int]] = {}
 #: bidi classes of the marks carried: separators and signs, not letters or digits
 _MARKS = READ_LTR - {"L", "EN", "AN"}
 #: how far apart (CSS px) the run's left edge and the end of the text after it may stand
@@ -37,24 +45,36 @@ _TOUCHING = 0.5
 
 def plan(line: Any) -> list[int]:
     """The pairs of a line set right to left: a text box set left to right with no right-to-left
-    character, and the text box set right to left after it, which starts with a mark and stands
-    at its left: the boxes `pdf_order` writes as they are and in reading order, so that the one
-    carries the mark and the other drops it."""
+    character (or set right to left and ending in a digit), and the text box set right to left
+    after it, which starts with a mark and stands at its left: the boxes `pdf_order` writes as
+    they are and in reading order, so that the one carries the mark and the other drops it."""
     from pdf_order import has_rtl  # (pdf_order imports this module)
     from weasyprint.formatting_structure.boxes import TextBox
 
     boxes = [box for box in line.descendants() if isinstance(box, TextBox)]
     planned = []
     for run, after in zip(boxes, boxes[1:], strict=False):
-        if (run.style["direction"] == "rtl" or not run.text or has_rtl(run.text)
-                or after.style["direction"] != "rtl" or not after.text
+        if (not run.text or after.style["direction"] != "rtl" or not after.text
                 or unicodedata.bidirectional(after.text[0]) not in _MARKS
                 or abs(after.position_x + after.width - run.position_x) > _TOUCHING):
             continue
-        _CARRIED[id(run)] = after.text[0]
-        _DROPPED[id(after)] = len(after.text[0].encode())
+        mark = (after.text[0], len(after.text[0].encode()))
+        if run.style["direction"] != "rtl" and not has_rtl(run.text):
+            _DROPPED[id(after)] = mark[1]
+        elif unicodedata.bidirectional(run.text[-1]) in ("EN", "AN"):
+            _PENDING[id(run)] = (id(after), mark[1])
+        else:
+            continue
+        _CARRIED[id(run)] = mark[0]
         planned += [id(run), id(after)]
     return planned
+
+
+def took(textbox: Any) -> None:
+    """The right-to-left text box has written its number with the mark: the next drops it."""
+    after = _PENDING.pop(id(textbox), None)
+    if after is not None:
+        _DROPPED[after[0]] = after[1]
 
 
 def carried(textbox: Any) -> str | None:
@@ -86,6 +106,7 @@ def install() -> None:
             for key in planned:
                 _CARRIED.pop(key, None)
                 _DROPPED.pop(key, None)
+                _PENDING.pop(key, None)
 
     draw_inline_level.reader_isolates = True  # type: ignore[attr-defined]
     draw.draw_inline_level = draw_inline_level

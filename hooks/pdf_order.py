@@ -41,7 +41,7 @@ from pdf_glyphs import (
     placed_glyphs,
 )
 from pdf_islands import arranged, islands
-from pdf_isolates import carried, dropped
+from pdf_isolates import carried, dropped, took
 from pdf_isolates import install as install_isolates
 from pdf_writer import replay, write
 
@@ -170,8 +170,10 @@ def install() -> None:
             map_cluster_glyphs(glyphs, fonts)
             ordered = reading_order(glyphs)
             skip = dropped(textbox)  # a mark the isolated run before it carries: read as nothing
-            found = islands([glyph for glyph in glyphs if glyph.cluster >= skip]) \
-                if textbox.style["direction"] == "rtl" else []
+            found = islands([glyph for glyph in glyphs if glyph.cluster >= skip],
+                            carried(textbox) or "") if textbox.style["direction"] == "rtl" else []
+            if any(island.carries for island in found):
+                took(textbox)  # the number reads the mark after the text box with it
             ordered, starts = arranged(ordered, found)
             spans = {index: (len(island.glyphs), island.text, island.leftward)
                      for index, island in starts.items()}

@@ -63,6 +63,20 @@ def test_what_pdftotext_cannot_read_in_order_is_left_alone() -> None:
     assert islands(glyphs) == []
 
 
+def test_a_number_ending_the_text_takes_the_mark_after_it() -> None:
+    # «حرب 2020» in a link, «،» after the link (`pdf_isolates`): the number alone reads in
+    # order, but is written with the mark, which the text after the link then drops
+    text = "حرب 2020"
+    glyphs = line(text, [4, 5, 6, 7, 3, 2, 1, 0], {0, 1, 2, 3})
+    assert islands(glyphs) == []
+    [island] = islands(glyphs, "،")
+    assert (island.text, island.carries) == ("2020،", True)
+    # a number that does not end the text carries nothing
+    text = "حرب 2020 م"
+    glyphs = line(text, [9, 8, 4, 5, 6, 7, 3, 2, 1, 0], {0, 1, 2, 3, 8, 9})
+    assert islands(glyphs, "،") == []
+
+
 def test_the_model_of_mupdf_reads_a_span_as_mupdf_does() -> None:
     """MuPDF 1.26 read «1991،» written comma first as «1991،،»: the comma, a glyph in a font of
     its own that ends as the text ends, is read again after the text it counts in bytes."""
@@ -72,6 +86,8 @@ def test_the_model_of_mupdf_reads_a_span_as_mupdf_does() -> None:
     # a bracket drawn mirrored (its glyph reads «(») between a matching start and end: read as
     # nothing, and the bracket comes with the rest of the text
     assert mupdf_reads([["G", "ü"], [",", "(", "."]], "Gü,).") == "Gü,)."
+    # what is left of the text when the span ends is read after its last glyph
+    assert mupdf_reads([["2", "0", "2", "0"]], "2020،") == "2020،"
 
 
 class _Font:
@@ -113,10 +129,13 @@ PARAGRAPH = ("في عام 1991، ومع تفكك الاتحاد السوفييت
              "اللاحقين برقم 874 و884، المطالبين بالانسحاب، وقعت الحرب في عام 1994، وهي تعادل خمس "
              "أراضي أذربيجان، لا توجد دولة "
              '<bdi dir="ltr" class="unbroken">(Güler, 2020)</bdi>. أجرت أذربيجان. وستلعب بلا شك '
-             "دورًا مهمًا، وقُتل الكثير، الذي طُرح أصلًا، إطارًا قانونيًا.")
+             "دورًا مهمًا، وقُتل الكثير، الذي طُرح أصلًا، إطارًا قانونيًا. وانتصارها في "
+             '<a href="#war">حرب 2020</a>، حيث كان.')
 #: what pdftotext read out of order before: numbers and the comma after them
-#: (`pdf_islands`), an isolated citation and the full stop after it (`pdf_isolates`)
-PHRASES = ["عام 1991، ومع", "و884، المطالبين", "عام 1994، وهي", "(Güler, 2020). أجرت"]
+#: (`pdf_islands`), an isolated citation and the full stop after it, a number ending a link and
+#: the comma after it (`pdf_isolates`)
+PHRASES = ["عام 1991، ومع", "و884، المطالبين", "عام 1994، وهي", "(Güler, 2020). أجرت",
+           "حرب 2020، حيث"]
 
 #: what pdftotext read apart before: a vowel mark Pango shapes as a cluster of its own
 #: («دوًرا», the damma of «وقُتل» on a line of its own, «قانون ًيا»)
@@ -133,7 +152,7 @@ import weasyprint
 html = ('<html lang="ar" dir="rtl"><head><link rel="stylesheet" href="assets/css/pdf.css">'
         '</head><body><p style="width: 9cm">' + {paragraph!r} + '</p></body></html>')
 weasyprint.HTML(string=html, base_url={docs!r}).write_pdf({marked!r}, pdf_tags=True)
-pdf_order.islands = lambda glyphs: []
+pdf_order.islands = lambda glyphs, carry='': []
 pdf_isolates.plan = lambda line: []
 pdf_glyphs.attach_marks = lambda glyphs, fonts: None
 weasyprint.HTML(string=html, base_url={docs!r}).write_pdf({unmarked!r}, pdf_tags=True)
