@@ -198,16 +198,17 @@ def _letter(text: str) -> bool:
 
 def attach_marks(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
     """Write a right-to-left mark that Pango shapes as a cluster of its own (the tanwin of
-    «دورًا», the damma of «وقُتل») in one span with its letter and the letter drawn before it
-    (the next in the text), whose `ActualText` is their text as drawn, right to left.
+    «دورًا», «وفقاً», the damma of «وقُتل») in one span with its letter and the letter or space
+    drawn before it (the next in the text), whose `ActualText` is their text as drawn, right to
+    left.
 
     The mark is drawn between the two, raised or lowered (a text rise) and shifted towards the
     next letter: pdftotext read it on a line of its own, or after the wrong letter («دوًرا»), or
     put a space after it. It spreads a span's text over the span from its first glyph's
     baseline; MuPDF reads glyphs that match the span's text as it read them before. Only where
-    each glyph of the three is mapped to its own character (ToUnicode), each a cluster alone. A
-    mark on a word's last letter («وفقاً», a space drawn before it) is left apart: MuPDF reads a
-    span with the space in it twice over."""
+    each glyph of the three is mapped to its own character (ToUnicode), each a cluster alone,
+    and a space has a letter of the same run after it: MuPDF reads a span that begins with the
+    space ending a line, or with a space before a number, twice over."""
     index = 1
     while index < len(glyphs):
         end = index
@@ -217,17 +218,30 @@ def attach_marks(glyphs: list[Glyph], fonts: dict[str, Any]) -> None:
             index = end + 1
             continue
         group = glyphs[index - 1:end + 1]
-        before, letter = group[0], group[-1]
-        alone = ((index < 2 or glyphs[index - 2].cluster != before.cluster)
-                 and (end + 1 == len(glyphs) or glyphs[end + 1].cluster != letter.cluster))
-        if (alone and _letter(before.text) and _letter(letter.text)
-                and all(g.rtl and g.run == before.run and g.actual is None for g in group)
-                and before.cluster > group[-2].cluster > letter.cluster
-                and all(fonts[g.font].to_unicode.get(int(g.gid, 16)) == g.text for g in group)):
+        if _joins(glyphs, index - 1, end, fonts):
             for glyph in group:
-                glyph.cluster = before.cluster
-            before.actual = "".join(glyph.text for glyph in group)
+                glyph.cluster = group[0].cluster
+            group[0].actual = "".join(glyph.text for glyph in group)
         index = end + 1
+
+
+def _joins(glyphs: list[Glyph], first: int, last: int, fonts: dict[str, Any]) -> bool:
+    """Whether the mark or marks between `first` (the letter or space after them in the text)
+    and `last` (their letter) go in one span with both (`attach_marks`)."""
+    group = glyphs[first:last + 1]
+    before, letter = group[0], group[-1]
+    after = glyphs[first - 1] if first else None  # the glyph read after `before`
+    if before.text == " ":
+        if after is None or not (after.run == before.run and _letter(after.text)):
+            return False
+    elif not _letter(before.text):
+        return False
+    return ((first == 0 or glyphs[first - 1].cluster != before.cluster)
+            and (last + 1 == len(glyphs) or glyphs[last + 1].cluster != letter.cluster)
+            and _letter(letter.text)
+            and all(g.rtl and g.run == before.run and g.actual is None for g in group)
+            and before.cluster > group[-2].cluster > letter.cluster
+            and all(fonts[g.font].to_unicode.get(int(g.gid, 16)) == g.text for g in group))
 
 
 def clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:

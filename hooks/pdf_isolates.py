@@ -39,8 +39,10 @@ _DROPPED: dict[int, int] = {}
 _PENDING: dict[int, tuple[int, int]] = {}
 #: bidi classes of the marks carried: separators and signs, not letters or digits
 _MARKS = READ_LTR - {"L", "EN", "AN"}
-#: how far apart (CSS px) the run's left edge and the end of the text after it may stand
-_TOUCHING = 0.5
+#: how far apart (in em) the run's left edge and the end of the text after it may stand: at most
+#: a space, which WeasyPrint leaves between the boxes where a line starts inside an element
+#: (the run «2020» of «<a>حرب قره باغ 2020</a>،» after the break, though drawn touching)
+_TOUCHING = 0.3
 
 
 def plan(line: Any) -> list[int]:
@@ -56,7 +58,8 @@ def plan(line: Any) -> list[int]:
     for run, after in zip(boxes, boxes[1:], strict=False):
         if (not run.text or after.style["direction"] != "rtl" or not after.text
                 or unicodedata.bidirectional(after.text[0]) not in _MARKS
-                or abs(after.position_x + after.width - run.position_x) > _TOUCHING):
+                or abs(after.position_x + after.width - run.position_x)
+                > _TOUCHING * run.style["font_size"]):
             continue
         mark = (after.text[0], len(after.text[0].encode()))
         if run.style["direction"] != "rtl" and not has_rtl(run.text):

@@ -106,13 +106,25 @@ def test_a_mark_shaped_apart_is_written_with_its_letter_and_the_next() -> None:
     assert [glyph.actual for glyph in glyphs[1:]] == [None] * 4
 
 
-def test_a_mark_at_the_end_of_a_word_is_left_alone() -> None:
-    # «وفقاً »: the mark's letter is the word's last; MuPDF reads a span with the space in it
-    # twice over, so nothing is written in a span
+def test_a_mark_ending_a_word_is_written_with_the_space_after_it() -> None:
+    # «وفقاً ل»: the tanwin ends the word; the space after it and the word's letters stand
+    # «ل ا ً ق ف و» left to right, and the space, the tanwin and alef go in one span
     text = "وفقاً ل"
     glyphs = line(text, [6, 5, 4, 3, 2, 1, 0], set(range(7)))
     attach_marks(glyphs, {"F": _Font(glyphs)})
-    assert all(glyph.actual is None for glyph in glyphs)
+    assert glyphs[1].actual == " ًا"
+    assert [glyph.actual for glyph in glyphs[2:]] == [None] * 5
+
+
+def test_a_mark_before_the_end_of_a_line_or_a_number_is_left_alone() -> None:
+    # the space ends the line («وفقاً »), or a number follows it («تقریباً ۵۰», a run of its
+    # own): MuPDF reads such a span twice over
+    for text, visual in (("وفقاً ", [5, 4, 3, 2, 1, 0]), ("وفقاً 50", [6, 7, 5, 4, 3, 2, 1, 0])):
+        glyphs = line(text, visual, set(range(6)))
+        for glyph in glyphs:
+            glyph.run = 6 if glyph.cluster > 5 else 0
+        attach_marks(glyphs, {"F": _Font(glyphs)})
+        assert all(glyph.actual is None for glyph in glyphs), text
 
 
 def test_a_glyph_mapped_to_other_text_keeps_the_mark_apart() -> None:
@@ -129,7 +141,7 @@ PARAGRAPH = ("في عام 1991، ومع تفكك الاتحاد السوفييت
              "اللاحقين برقم 874 و884، المطالبين بالانسحاب، وقعت الحرب في عام 1994، وهي تعادل خمس "
              "أراضي أذربيجان، لا توجد دولة "
              '<bdi dir="ltr" class="unbroken">(Güler, 2020)</bdi>. أجرت أذربيجان. وستلعب بلا شك '
-             "دورًا مهمًا، وقُتل الكثير، الذي طُرح أصلًا، إطارًا قانونيًا. وانتصارها في "
+             "دورًا مهمًا، وقُتل الكثير، الذي طُرح أصلًا، إطارًا قانونيًا وفقاً للمادة. وانتصارها في "
              '<a href="#war">حرب 2020</a>، حيث كان.')
 #: what pdftotext read out of order before: numbers and the comma after them
 #: (`pdf_islands`), an isolated citation and the full stop after it, a number ending a link and
@@ -138,8 +150,8 @@ PHRASES = ["عام 1991، ومع", "و884، المطالبين", "عام 1994، 
            "حرب 2020، حيث"]
 
 #: what pdftotext read apart before: a vowel mark Pango shapes as a cluster of its own
-#: («دوًرا», the damma of «وقُتل» on a line of its own, «قانون ًيا»)
-MARKED_WORDS = ["دورًا", "وقُتل", "طُرح", "إطارًا", "قانونيًا"]
+#: («دوًرا», the damma of «وقُتل» on a line of its own, «قانون ًيا», «وفقا ً»)
+MARKED_WORDS = ["دورًا", "وقُتل", "طُرح", "إطارًا", "قانونيًا", "وفقاً"]
 
 #: the paragraph typeset with the stretches and marks written in spans, then without
 #: (`pdf_order.islands` and `pdf_isolates.plan` finding none, `attach_marks` doing nothing)
