@@ -81,10 +81,10 @@ PROBE_FLOORS = {
     ("pdf/ar/karabakh-war.pdf", "pdftotext", "original"): 0.89,
     ("pdf/en/kazemi-1403.pdf", "pdftotext", "original"): 0.21,
     ("pdf/tr/kazemi-1403.pdf", "pdftotext", "original"): 0.21,
-    ("pdf/fa/kazemi-1403.pdf", "pdftotext", "original"): 0.33,
-    ("pdf/ar/kazemi-1403.pdf", "pdftotext", "original"): 0.39,
-    ("pdf/en/masoumi-2025.pdf", "pdftotext", "original"): 0.40,
-    ("pdf/tr/masoumi-2025.pdf", "pdftotext", "original"): 0.40,
+    ("pdf/fa/kazemi-1403.pdf", "pdftotext", "original"): 0.31,
+    ("pdf/ar/kazemi-1403.pdf", "pdftotext", "original"): 0.31,
+    ("pdf/en/masoumi-2025.pdf", "pdftotext", "original"): 0.39,
+    ("pdf/tr/masoumi-2025.pdf", "pdftotext", "original"): 0.39,
     ("pdf/fa/masoumi-2025.pdf", "pdftotext", "original"): 0.58,
     # 0.62 before the interview table's rows were kept whole on a page: the pages after it
     # moved, and pages 10 to 24 hold about as many left-to-right as right-to-left letters, so
