@@ -8,7 +8,6 @@ the checker runs on Debian's Java runtime (`make system`)."""
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import re
 import shutil
@@ -18,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import QuietHandler
+from conftest import QuietHandler, QuietServer
 from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +69,7 @@ def server(site: Path) -> Iterator[str]:
     found = re.search(r'href="(/[^"]*?)assets/stylesheets/main',
                       (site / "404.html").read_text(encoding="utf-8"))
     handler = type("Handler", (_Site,), {"base": found.group(1) if found else "/"})
-    httpd = http.server.ThreadingHTTPServer(
+    httpd = QuietServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"

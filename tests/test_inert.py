@@ -5,13 +5,12 @@ requested from another host."""
 from __future__ import annotations
 
 import functools
-import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ARGS, CHROMIUM, QuietHandler, mkdocs_build
+from conftest import ARGS, CHROMIUM, QuietHandler, QuietServer, mkdocs_build
 from playwright.sync_api import sync_playwright
 
 INERT = '''
@@ -54,7 +53,7 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
     handler = functools.partial(QuietHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
