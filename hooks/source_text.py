@@ -23,6 +23,8 @@ ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cit
 _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _EXTERNAL_LINK = re.compile(r"\]\(\s*<?(https?:)?//|<https?://|^\[[^\]]+\]:\s*(https?:)?//", re.I | re.M)
+#: elements no content may hold: `scan_text` names them, `scan_markup` leaves them to it
+UNSAFE_TAGS = frozenset({"script", "iframe"})
 UNSAFE_HTML = (
     (re.compile(r"<\s*script\b", re.I), "a <script> element"),
     (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
@@ -129,14 +131,18 @@ def scan_text(rel: str, text: str) -> list[Problem]:
 
 def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool = False,
                 excerpt: str | None = None) -> list[Problem]:
-    """Raw HTML outside the allow-list, and (unless allowed) links to other hosts."""
+    """Raw HTML outside the allow-list, each element once a line (its end tag is no second
+    problem; an unsafe element is `scan_text`'s), and (unless allowed) links to other hosts."""
     problems: list[Problem] = []
     for offset, line in enumerate(outside_fences(text).split("\n")):
         plain = _INLINE_CODE.sub("", line)
+        written: dict[str, str] = {}
         for match in _HTML_TAG.finditer(plain):
-            if match.group(1).lower() not in ALLOWED_TAGS:
+            written.setdefault(match.group(1).lower(), match.group(1))
+        for name, tag in written.items():
+            if name not in ALLOWED_TAGS and name not in UNSAFE_TAGS:
                 problems.append(Problem(
-                    rel, first_line + offset, f"raw HTML <{match.group(1)}> is not allowed here",
+                    rel, first_line + offset, f"raw HTML <{tag}> is not allowed here",
                     "write it in Markdown; raw HTML may only use "
                     f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
         if not external_links and _EXTERNAL_LINK.search(plain):

@@ -246,3 +246,22 @@ def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
     problems = [p for p in out.getvalue().split("\n") if p.startswith("docs/")]
     assert len(problems) == 1, problems
     assert problems[0].startswith("docs/data/papers/kazemi-1403.yml:") and "YAML" in problems[0]
+
+
+def test_each_element_is_one_message_on_its_line(project_copy: Path) -> None:
+    """Raw HTML is reported once an element a line: its end tag is not a second problem, and an
+    element no content may hold is named as such, not also as raw HTML to write in Markdown."""
+    import check
+
+    lines = {"<script>alert(1)</script>": ["a <script> element"],
+             "<b>bold</b> and <B>more</B>": ["raw HTML <b>"],
+             "<img src=x onerror=alert(1)>": ["an on…= event handler", "raw HTML <img>"]}
+    path = apply(project_copy, P, APPEND, "".join(f"\n{line}\n" for line in lines))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.main([str(project_copy / "docs")]) == 1
+    problems = [p for p in out.getvalue().split("\n") if p.startswith(P + ":")]
+    for line, expected in lines.items():
+        here = [p for p in problems if p.startswith(f"{P}:{line_of(path, line)}:")]
+        assert len(here) == len(expected), here
+        assert all(any(what in p for p in here) for what in expected), here
