@@ -204,13 +204,15 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
                     "assessment"))
     for excerpt in corpus.excerpts.values():
         for note in excerpt.notes:
-            for text in note.texts.values():
-                problems.extend(check_refs(text, corpus, excerpt.file, note.line, excerpt.id))
+            for lang, text in note.texts.items():
+                problems.extend(check_refs(text, corpus, excerpt.file,
+                                           note.lines.get(lang, note.line), excerpt.id))
     for paper in corpus.papers.values():
         for abstract in paper.abstracts:
             for note in abstract["notes"]:
-                for text in note.texts.values():
-                    problems.extend(check_refs(text, corpus, paper.file, note.line))
+                for lang, text in note.texts.items():
+                    problems.extend(check_refs(text, corpus, paper.file,
+                                               note.lines.get(lang, note.line)))
     return corpus, problems
 
 

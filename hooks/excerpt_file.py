@@ -4,6 +4,7 @@ editor's notes, read and validated: every problem with its line, the excerpt and
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
 from source_text import _opt, _rel, _text, scan_markup, script_share
 
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
+#: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
+_BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
 
 
 class ExcerptReader:
@@ -22,9 +25,17 @@ class ExcerptReader:
         self.rel = _rel(path, root)
         self.root = root
         self.problems: list[Problem] = []
+        self._source: list[str] | None = None
 
     def problem(self, line: int, message: str, fix: str, excerpt: str | None = None) -> None:
         self.problems.append(Problem(self.rel, line, message, fix, excerpt))
+
+    def text_start(self, line: int) -> int:
+        """The line a text given on `line` starts on: the next one after a block's `key: |`."""
+        if self._source is None:
+            self._source = self.path.read_text(encoding="utf-8", errors="replace").split("\n")
+        written = self._source[line - 1] if 0 < line <= len(self._source) else ""
+        return line + 1 if _BLOCK_KEY.search(written) else line
 
     def check_lengths(self, paper: Paper) -> None:
         """40–250 words: fewer only for the one excerpt of a run-in section (it quotes the
@@ -66,9 +77,9 @@ class ExcerptReader:
                 continue
             raw_text = item.get("text")
             lines = dict(raw_text.get("__lines__", {})) if isinstance(raw_text, dict) else {}
-            lines = {lang: lines.get(lang, note_line) for lang in texts}
+            lines = {lang: self.text_start(lines.get(lang, note_line)) for lang in texts}
             for lang, text in texts.items():
-                self.problems.extend(scan_markup(self.rel, text, lines.get(lang, note_line),
+                self.problems.extend(scan_markup(self.rel, text, lines[lang],
                                                  external_links=True, excerpt=excerpt))
             notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes

@@ -227,9 +227,15 @@ def check_files(docs_dir: Path) -> list[Problem]:
 
 def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
                excerpt: str | None = None) -> list[Problem]:
-    """Problems for every [[id]] or ![[id]] in `text` that names no excerpt."""
+    """Problems for every [[id]] or ![[id]] in `text` that names no excerpt, and for a `[[`
+    that opens no reference (it would be shown as typed)."""
     problems = []
     for offset, line in enumerate(text.splitlines() or [text]):
+        if "[[" in REF_RE.sub("", line):
+            problems.append(Problem(
+                file, first_line + offset, "a `[[` here opens no reference: it would be shown "
+                "as typed", "close it on the same line: `[[id]]`, `[[id|text]]` or, on a line "
+                "of its own, `![[id]]` (the text may not hold `[` or `]`)", excerpt))
         for match in REF_RE.finditer(line):
             target = match.group(2).strip()
             if corpus.resolve(target) is None:

@@ -82,7 +82,7 @@ CASES = [
     ("note as a list", S, NOTE, "        text: [a, b]", "text: [a, b]", "English text"),
     ("note in an unknown language", S, NOTE,
      "        text:\n          en: See [[sample-one]].\n          de: Siehe.", "text:", "language"),
-    ("note links nothing", S, NOTE, "        text: See [[sample-zero]].", "- type: context",
+    ("note links nothing", S, NOTE, "        text: See [[sample-zero]].", "See [[sample-zero]]",
      "unknown excerpt"),
     ("note with a script", S, NOTE, "        text: See <script>alert(1)</script>.", "<script>",
      "script"),
@@ -158,6 +158,14 @@ CASES = [
     ("page latin-1", P, "# Fixture home", "# Fixture h\udcf4me", "# Fixture", "UTF-8"),
     ("page nul", P, "# Fixture home", "# Fixture\x00home", "# Fixture", "control character"),
     ("page script", P, APPEND, "\n<script>alert(1)</script>\n", "<script>", "script"),
+    ("page reference left open", P, APPEND, "\nSee [[sample-one|the first] again.\n",
+     "See [[sample-one|", "opens no reference"),
+    ("note reference left open", S, NOTE, "        text: See [[sample-one.", "See [[sample-one.",
+     "opens no reference"),
+    ("note block with raw HTML", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
+     ".\n            Then <b>this</b>.", "Then <b>", "raw HTML"),
+    ("note block links nothing", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
+     ".\n            Then [[sample-zero]].", "Then [[sample-zero", "unknown excerpt"),
     ("page iframe", P, APPEND, '\n<iframe src="https://example.org"></iframe>\n', "<iframe",
      "iframe"),
     ("page image from another host", P, APPEND, "\n![x](https://example.org/x.png)\n",
