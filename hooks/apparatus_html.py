@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from apparatus import KINDS, term_excerpts
-from calendar_sh import digits, long_date, month_of_year, solar_hijri
+from calendar_sh import digits, format_date, solar_hijri
 from languages import EDITIONS, LANGUAGES, direction
 from maps import locators, map_links
 from mkdocs.utils import get_relative_url
@@ -91,16 +90,6 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
             })
         kinds.append({"id": kind, "title": build.ui[f"kind_{kind}"], "entities": entities})
     return render("entities.html", ui=build.ui, kinds=kinds, comma=LANGUAGES[edition].comma)
-
-
-def format_date(iso: str, edition: str = "en") -> str:
-    """An ISO date, month or year as the edition writes it."""
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return long_date(date(*parts), edition)
-    if len(parts) == 2:
-        return month_of_year(parts[0], parts[1], edition)
-    return digits(str(parts[0]), edition)
 
 
 def timeline_html(build: ReaderBuild, page_url: str) -> str:

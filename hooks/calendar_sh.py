@@ -53,6 +53,17 @@ def long_date(day: date, edition: str = "en") -> str:
     return digits(f"{day.day} {month_name(day.month, edition)} {day.year}", edition)
 
 
+def format_date(iso: str, edition: str = "en") -> str:
+    """An ISO date, month or year as the edition writes it: '9 August 2024', «دسامبر ۲۰۲۵»,
+    '۱۹۹۱'."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return long_date(date(*parts), edition)
+    if len(parts) == 2:
+        return month_of_year(parts[0], parts[1], edition)
+    return digits(str(parts[0]), edition)
+
+
 def parse_solar_hijri(value: str) -> tuple[int, int | None, int | None] | None:
     """'1403/05/19' -> (1403, 5, 19); '1403' -> (1403, None, None); None if not such a date."""
     text = value.translate(_LATIN_DIGITS).strip()
@@ -91,13 +102,13 @@ def solar_hijri_long(value: str) -> str | None:
     return digits(f"{jd} {SOLAR_HIJRI_MONTHS_FA[jm - 1]} {jy}", "fa")
 
 
-#: an ISO date, month or year, as the timeline writes them
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+#: an ISO date, month or year, as the timeline and the records write them
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def solar_hijri(iso: str) -> str:
     """An ISO date (or year, or month) in the Solar Hijri calendar, for the Persian edition."""
-    match = _ISO_DATE.match(iso)
+    match = ISO_DATE.match(iso)
     if not match:
         return iso
     year, month, day = (int(g) if g else 0 for g in match.groups())

@@ -22,8 +22,7 @@ from datetime import date
 from itertools import pairwise
 
 from apparatus import Event, term_excerpts
-from apparatus_html import format_date
-from calendar_sh import digits, jalali_to_gregorian
+from calendar_sh import digits, format_date, jalali_to_gregorian
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
 from templates import render

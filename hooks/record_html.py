@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import markdown
-from calendar_sh import digits, gregorian_equivalent, solar_hijri_long
+from calendar_sh import ISO_DATE, digits, format_date, gregorian_equivalent, solar_hijri_long
 from languages import LANGUAGES, direction
 from model import Paper
 from record_model import Record
@@ -110,6 +110,9 @@ class _Record:
             return Markup(self.m.solar_hijri(written_fa, digits(text, self.edition),
                                              self.ui["solar_hijri_abbr"], gregorian,
                                              self.edition, direction(self.edition)))
+        if not isinstance(value, dict) and ISO_DATE.match(text):  # Gregorian, in numbers
+            return Markup(self.m.run(format_date(text, self.edition), self.edition,
+                                     direction(self.edition)))
         return Markup(self.m.run(text, lang, direction(lang)))
 
     def identifiers(self) -> list[Row]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from calendar_sh import ISO_DATE
 from languages import EDITIONS
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from source_text import strip_lines
@@ -77,7 +78,8 @@ class Record(_Strict):
     journal: Journal | None
     volume: str | None
     issue: str | None
-    #: the issue's date as printed, by edition (e.g. a season), or null
+    #: the issue's date: Gregorian in numbers (`2025-12`, written by the site in each edition's
+    #: words), or as printed in words in every edition (a season), or null
     date: dict[str, str] | str | None
     year: str | None
     year_calendar: Literal["gregorian", "solar-hijri"] | None = None
@@ -90,6 +92,22 @@ class Record(_Strict):
     note: dict[str, str]  #: the editors' note on the record, in every edition
 
     _editions = field_validator("note")(_by_edition)
+
+    @field_validator("date")
+    @classmethod
+    def _date_in_numbers_or_every_edition(
+            cls, value: dict[str, str] | str | None) -> dict[str, str] | str | None:
+        if isinstance(value, str) and not ISO_DATE.match(value):
+            raise ValueError(f"the date {value!r} is not a Gregorian date in numbers: write it "
+                             "as `2025-12` (year and month; the site writes it in each edition's "
+                             "words), or, in words, in every edition: `{en: ..., tr: ..., fa: ..., "
+                             "ar: ...}`")
+        if isinstance(value, dict):
+            _by_edition(value)
+            missing = [code for code in EDITIONS if not (value.get(code) or "").strip()]
+            if missing:
+                raise ValueError(f"the date in words is missing in {', '.join(missing)}")
+        return value
 
     @classmethod
     def empty(cls) -> Record:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, read_html
 
 #: paper -> (minimum excerpts, sections that must each have an excerpt)
@@ -167,6 +168,24 @@ def test_the_records_english_values_say_they_are_english(site: Path, corpus,
         for text in english:
             holder = record.find(lambda tag, t=text: tag.get("lang") and tag.get_text() == t)
             assert holder is not None and holder["lang"] == "en", (prefix, key, text)
+
+
+@pytest.mark.parametrize("prefix, date, year", [
+    ("", "December 2025", "2025"), ("tr/", "Aralık 2025", "2025"),
+    ("fa/", "دسامبر ۲۰۲۵", "۲۰۲۵"), ("ar/", "كانون الأول/ديسمبر 2025", "2025")])
+def test_a_records_gregorian_date_is_in_the_editions_words(site: Path, prefix: str, date: str,
+                                                          year: str) -> None:
+    """The issue date the data gives in numbers (`2025-12`), and the year, as each edition
+    writes a date, in its language."""
+    doc = read_html(site, f"{prefix}papers/ases-2025/")
+    ui = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
+    strings = {**ui["en"], **(ui.get(prefix.strip("/")) or {})}
+    fields = {dt.get_text(strip=True): dd for dt, dd in
+              ((f.select_one("dt"), f.select_one("dd")) for f in doc.select(".record__field"))}
+    for label, text in ((strings["date"], date), (strings["year"], year)):
+        value = fields[label].find(lambda tag: tag.get("lang"))
+        assert value.get_text() == text and value["lang"] == (prefix.strip("/") or "en"), \
+            (prefix, label, str(fields[label]))
 
 
 def test_authors_english_abstracts_are_shown(site: Path) -> None:

@@ -159,6 +159,26 @@ def test_record_field_misspelt_or_malformed(project_copy: Path) -> None:
     assert issn.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, 'issn:')}:")
 
 
+@pytest.mark.parametrize("date, problem", [
+    ('"December 2025"', "not a Gregorian date in numbers"),
+    ("{en: December 2025, tr: Aralık 2025}", "missing in fa, ar"),
+    ('"2025-12"', None),
+    ("{en: Autumn 2024, tr: Güz 2024, fa: پاییز ۲۰۲۴, ar: خريف 2024}", None),
+])
+def test_record_date_in_numbers_or_in_every_edition(project_copy: Path, date: str,
+                                                    problem: str | None) -> None:
+    """A date in words would be shown in one language in all four editions: the site writes a
+    Gregorian date given in numbers in each edition's words; a date in words is given in all."""
+    edit(project_copy, PAPER, "  date: null", f"  date: {date}")
+    problems = problems_of(project_copy)
+    if problem is None:
+        assert not problems
+        return
+    (found,) = problems
+    assert found.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, '  date:')}:")
+    assert "`record.date`" in found and problem in found
+
+
 def test_record_note_in_every_edition(project_copy: Path) -> None:
     edit(project_copy, PAPER, "fa: یک یادداشت., ", "")
     (problem,) = problems_of(project_copy)
