@@ -619,6 +619,27 @@ def test_the_record_fits_a_small_phone(browser: Browser, server: str, corpus, ed
     context.close()
 
 
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_records_values_start_at_one_edge(browser: Browser, server: str, corpus,
+                                              width: int) -> None:
+    """The record at a glance reads as two columns, on a phone as on a desktop: every value
+    starts at the same edge (the left one, or the right one in Persian and Arabic), after the
+    longest field name; a long name wraps rather than pushing its value aside."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    fields = 0
+    for edition in ("en", "tr", "fa", "ar"):
+        for key in corpus.papers:
+            page.goto(server + f"{edition_prefix(edition)}papers/{key}/")
+            starts = page.evaluate("""() => [...document.querySelectorAll('.record__field dd')]
+                .map(dd => { const r = dd.getBoundingClientRect();
+                             return getComputedStyle(dd).direction === 'rtl' ? r.right : r.left; })""")
+            fields += len(starts)
+            assert max(starts) - min(starts) < 1, (edition, key, width, starts)
+    context.close()
+    assert fields >= 100
+
+
 def test_a_long_page_draws_its_first_screen_first_then_the_rest(browser: Browser,
                                                                 server: str) -> None:
     """The excerpts below the first screen wait for the first view (content-visibility) and are
