@@ -227,8 +227,8 @@ def check_files(docs_dir: Path) -> list[Problem]:
 
 def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
                excerpt: str | None = None) -> list[Problem]:
-    """Problems for every [[id]] or ![[id]] in `text` that names no excerpt, and for a `[[`
-    that opens no reference (it would be shown as typed)."""
+    """Problems for every [[id]] or ![[id]] in `text` that names no excerpt, for a `[[` that
+    opens no reference and an `![[id]]` inside a line (both would be shown as typed)."""
     problems = []
     for offset, line in enumerate(text.splitlines() or [text]):
         if "[[" in REF_RE.sub("", line):
@@ -238,6 +238,12 @@ def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
                 "of its own, `![[id]]` (the text may not hold `[` or `]`)", excerpt))
         for match in REF_RE.finditer(line):
             target = match.group(2).strip()
+            if match.group(1) and not EMBED_RE.match(line):
+                problems.append(Problem(
+                    file, first_line + offset, f"the embed `{match.group(0)}` is not on a line "
+                    "of its own: it would be shown as typed", "put it on a line of its own "
+                    f"(`![[{target}]]`, with nothing else), or link to it with `[[{target}]]`",
+                    excerpt))
             if corpus.resolve(target) is None:
                 kind = "embed" if match.group(1) else "link"
                 problems.append(Problem(

@@ -158,6 +158,8 @@ CASES = [
     ("page latin-1", P, "# Fixture home", "# Fixture h\udcf4me", "# Fixture", "UTF-8"),
     ("page nul", P, "# Fixture home", "# Fixture\x00home", "# Fixture", "control character"),
     ("page script", P, APPEND, "\n<script>alert(1)</script>\n", "<script>", "script"),
+    ("page embed inside a sentence", P, APPEND, "\nSee ![[sample-one]] here.\n",
+     "See ![[sample-one]]", "not on a line of its own"),
     ("page reference left open", P, APPEND, "\nSee [[sample-one|the first] again.\n",
      "See [[sample-one|", "opens no reference"),
     ("note reference left open", S, NOTE, "        text: See [[sample-one.", "See [[sample-one.",
