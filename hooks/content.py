@@ -25,6 +25,7 @@ from source_text import (
     _BaseLoader,
     _rel,
     load_yaml,
+    scan_letters,
     scan_markup,
     scan_text,
 )
@@ -82,8 +83,8 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
                                         "correct the key, or add it under `en:` first"))
             else:
                 at = strings["__lines__"].get(key, line)
-                problems += scan_markup(rel, value, at) + _placeholder_problems(
-                    rel, at, key, value, data["en"][key])
+                problems += scan_markup(rel, value, at) + scan_letters(rel, value, at) + \
+                    _placeholder_problems(rel, at, key, value, data["en"][key])
     return problems
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
-from source_text import _opt, _rel, _text, scan_markup, script_share
+from source_text import _opt, _rel, _text, scan_letters, scan_markup, script_share
 
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
@@ -81,6 +81,7 @@ class ExcerptReader:
             for lang, text in texts.items():
                 self.problems.extend(scan_markup(self.rel, text, lines[lang],
                                                  external_links=True, excerpt=excerpt))
+                self.problems.extend(scan_letters(self.rel, text, lines[lang], excerpt))
             notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes
 

@@ -25,6 +25,7 @@ from source_text import (
     _rel,
     read_text,
     scan_controls,
+    scan_letters,
     scan_markup,
     scan_text,
     without_code,
@@ -137,7 +138,8 @@ def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter."""
     body = without_code(text)  # code is shown as text, never run: the checks read the rest
-    problems = scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
+    problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
+                + scan_letters(rel, body))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
