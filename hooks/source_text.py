@@ -132,16 +132,18 @@ def scan_text(rel: str, text: str) -> list[Problem]:
 #: a word in the Arabic script; the Arabic letters ي ك and the Persian ی ک پ چ ژ گ
 _ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
 _ARABIC_ONLY, _PERSIAN_ONLY = frozenset("يك"), frozenset("یکپچژگ")
+_QUOTED = re.compile(r"«[^»\n]*»")
 
 
 def scan_letters(rel: str, text: str, first_line: int = 1,
                  excerpt: str | None = None) -> list[Problem]:
     """Words of editorial text that mix Arabic ي or ك with Persian letters: a keyboard slip
     (Persian is written with ی and ک, Arabic with ي and ك) that also makes the site take the
-    word for Arabic. Quotations are not given to it: they keep the source's letters."""
+    word for Arabic. Excerpts and «quotations» are left as they are: they keep the source's
+    letters."""
     problems = []
     for offset, line in enumerate(text.split("\n")):
-        for word in dict.fromkeys(_ARABIC_SCRIPT_WORD.findall(line)):
+        for word in dict.fromkeys(_ARABIC_SCRIPT_WORD.findall(_QUOTED.sub(" ", line))):
             if set(word) & _ARABIC_ONLY and set(word) & _PERSIAN_ONLY:
                 persian = word.replace("ي", "ی").replace("ك", "ک")
                 arabic = word.replace("ی", "ي").replace("ک", "ك")

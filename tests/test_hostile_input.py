@@ -158,7 +158,8 @@ CASES = [
     ("page latin-1", P, "# Fixture home", "# Fixture h\udcf4me", "# Fixture", "UTF-8"),
     ("page nul", P, "# Fixture home", "# Fixture\x00home", "# Fixture", "control character"),
     ("page script", P, APPEND, "\n<script>alert(1)</script>\n", "<script>", "script"),
-    ("page word of two keyboards", P, APPEND, "\nاین کتابي است.\n", "کتابي", "mixes the Arabic"),
+    ("page word of two keyboards", P, APPEND, "\nاین کتابي است، نه «کتابي».\n", "کتابي",
+     "mixes the Arabic"),
     ("note word of two keyboards", S, NOTE, "        text: See [[sample-one]], یك بند.", "یك",
      "«یك» mixes the Arabic"),
     ("page embed inside a sentence", P, APPEND, "\nSee ![[sample-one]] here.\n",
@@ -278,3 +279,12 @@ def test_each_element_is_one_message_on_its_line(project_copy: Path) -> None:
         here = [p for p in problems if p.startswith(f"{P}:{line_of(path, line)}:")]
         assert len(here) == len(expected), here
         assert all(any(what in p for p in here) for what in expected), here
+
+
+def test_a_quotation_keeps_the_sources_letters() -> None:
+    """A word that mixes Arabic and Persian letters is a slip in the editors' own text, but
+    a «quotation» keeps it as the source prints it."""
+    from source_text import scan_letters
+
+    assert [p.line for p in scan_letters("x.md", "سطر\nاین کتابي است، نه «کتابي».")] == [2]
+    assert scan_letters("x.md", "منبع «کتابي» را چنین نوشته است.") == []
