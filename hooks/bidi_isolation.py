@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 
 from html_tokens import Token, map_text, serialize, tokenize
-from languages import RTL_LANGUAGES
+from languages import ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from run_language import (
     AROUND_NAME,
     NO_NAMES,
@@ -178,19 +178,28 @@ def runs(text: str, direction: str) -> Iterator[tuple[int, int]]:
         last = end
 
 
+def _guillemets(text: str, start: int, end: int) -> bool:
+    """Whether the run at `text[start:end]` is the whole of a «quotation»."""
+    run = text[start:end]
+    return (run.startswith("«") or text[start - 1:start] == "«") and \
+        (run.endswith("»") or text[end:end + 1] == "»")
+
+
 def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
                  spellings: Mapping[str, str] = NO_NAMES,
                  titles: Mapping[str, str] = NO_NAMES) -> str:
     """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
     Arabic run inside left-to-right text says its language where its letters or the name it is
     tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
-    translation quotes), and so does a stretch of right-to-left text in the other of the two
+    translation quotes; a Latin-script run in Persian or Arabic text that is a whole «quotation»
+    of a Turkish paper says it too, `latin_language`), and so does a stretch of right-to-left text in the other of the two
     than `language`, the language around (a screen reader reads each in its own voice), and a
     quotation in it (`quotation_language`: an Arabic phrase a Persian note quotes). A paper's
     title in the Latin script (`titles`) says its language in text of another: a Turkish title
     inside an English label, or isolated inside Persian text."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
+    rtl_quoted = quoted if quoted in RTL_LANGUAGES else ""
 
     def plain(segment: str) -> str:
         escaped = html.escape(segment, quote=False)
@@ -200,19 +209,20 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
         own = run_language(segment, spellings)
         if own and own != language:
             return f'<span lang="{own}">{escaped}</span>'
-        return quotations(segment, language, quoted, spellings) \
+        return quotations(segment, language, rtl_quoted, spellings) \
             if language in RTL_LANGUAGES else escaped
 
     last = 0
     for start, end in runs(text, direction):
         run = text[start:end]
         if direction == "ltr":
-            spoken = run_language(run, spellings) or quoted or None
+            spoken = run_language(run, spellings) or rtl_quoted or None
         else:  # a run in the Latin script in right-to-left text: a title, or Turkish words
             # (by its letters only where the text around is Persian or Arabic: inside an element
             # the editors marked English, «different character of ... Türkiye» is English)
             spoken = (titles.get(" ".join(run.strip(AROUND_NAME).split()))
-                      or (latin_language(run) if language in RTL_LANGUAGES else None)
+                      or (latin_language(run, quoted, _guillemets(text, start, end))
+                          if language in RTL_LANGUAGES else None)
                       ) if language else None
             spoken = spoken if spoken != language else None
         lang = f' lang="{spoken}"' if spoken else ""
@@ -234,12 +244,15 @@ def run_offsets(text: str, direction: str, quoted: str = "",
     left-to-right text in `language`, each paper title of another language (`titles`: a Turkish
     title in an English label) with ":tr" too, as the pages mark it (`run_language.titled`):
     what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    rtl_quoted = quoted if quoted in RTL_LANGUAGES else ""
+
     def units(index: int) -> int:
         return len(text[:index].encode("utf-16-le")) // 2
 
     def offsets(start: int, end: int) -> str:
-        spoken = (run_language(text[start:end], spellings) or quoted or None) \
-            if direction == "ltr" else latin_language(text[start:end])
+        spoken = (run_language(text[start:end], spellings) or rtl_quoted or None) \
+            if direction == "ltr" else latin_language(text[start:end], quoted,
+                                                      _guillemets(text, start, end))
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
     found = [(start, offsets(start, end)) for start, end in runs(text, direction)]
@@ -258,10 +271,11 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
                    quoted: str = "", spellings: Mapping[str, str] = NO_NAMES,
                    titles: Mapping[str, str] = NO_NAMES) -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
-    right-to-left language (a Persian name in an Arabic page's table) is marked as such. On the
-    page of a Persian or Arabic paper, `quoted` is its language: a run no letter or known name
-    (`spellings`, see `run_language`) identifies, outside its excerpts too (a summary's note
-    quoting the paper), is taken to quote it."""
+    right-to-left language (a Persian name in an Arabic page's table) is marked as such. On a
+    paper's page, `quoted` is its language: a run no letter or known name (`spellings`, see
+    `run_language`) identifies, outside its excerpts too (a summary's note quoting the paper),
+    is taken to quote it, and so is a Latin «quotation» in Persian or Arabic text on a Turkish
+    paper's page or excerpt."""
 
     def on_text(raw: str, stack: list[Token]) -> str:
         if any(token.name in _OPAQUE for token in stack):
@@ -273,7 +287,8 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
         # inside an excerpt (its note, its translation), a run no letter identifies is taken to
         # quote the excerpt's paper
         paper = next((t.attrs.get("data-lang") for t in reversed(stack)
-                      if t.name == "article" and t.attrs.get("data-lang") in RTL_LANGUAGES), quoted)
+                      if t.name == "article" and t.attrs.get("data-lang") in ORIGINAL_LANGUAGES),
+                     quoted)
         return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
                             paper or "", spellings, titles)
 

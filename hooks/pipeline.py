@@ -292,7 +292,7 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
                             + '<div class="fallback-content" lang="en" dir="ltr">'),
                   *tokens, *tokenize("</div>")]
     paper = page.paper
-    quoted = paper.lang if paper is not None and paper.dir == "rtl" else ""
+    quoted = paper.lang if paper is not None else ""
     tokens = isolate_tokens(tokens, build.dir, build.edition, quoted, build.spellings(),
                             build.titles())
     try:

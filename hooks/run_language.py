@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from languages import LANGUAGES
+
 #: letters only Persian writes (and its zero-width non-joiner), and letters only Arabic writes:
 #: the style guide has Persian text spelt with ی and ک and Arabic text with ي and ك
 #: (CONTRIBUTING.md), so a run's letters say which language it is in
@@ -41,11 +43,17 @@ def script_language(run: str) -> str | None:
 _TURKISH_LETTERS = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
 
 
-def latin_language(run: str) -> str | None:
+def latin_language(run: str, quoted: str = "", quotation: bool = False) -> str | None:
     """"tr" for a run in the Latin script with a letter only Turkish of the site's two
-    Latin-script languages writes («Buna rağmen», «Erdoğan»), else None: an English word, a
-    citation («(Nye)»), an abbreviation («DOI») is left to the text around."""
-    return "tr" if set(run) & _TURKISH_LETTERS else None
+    Latin-script languages writes («Buna rağmen», «Erdoğan»); else, for a run that is a whole
+    «quotation» (`quotation`) in Persian or Arabic text on an excerpt of a paper in the Latin
+    script (`quoted`: «Daha sonra imzalanan» in a note on a Turkish paper), its language (the
+    editors mark an English quotation there by hand); else None: an English word, a citation
+    («(Nye)»), an abbreviation («DOI») is left to the text around."""
+    if set(run) & _TURKISH_LETTERS:
+        return "tr"
+    latin = quoted in LANGUAGES and LANGUAGES[quoted].script == "Latn"
+    return quoted if latin and quotation else None
 
 
 #: what may stand around a name quoted in a run: guillemets, brackets, quotation marks, spaces

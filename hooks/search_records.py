@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import lxml.html
-from languages import RTL_LANGUAGES
+from languages import ORIGINAL_LANGUAGES
 from lxml.etree import XPath, _Element
 
 
@@ -171,9 +171,9 @@ def _excerpt(article: _Element, url: str, edition: str) -> Record:
 
 
 def _quoted(article: _Element | None) -> str:
-    """The language of an excerpt's paper, where it is written right to left."""
+    """The language of an excerpt's paper (`run_offsets` tells which runs quote it)."""
     lang = str(article.get("data-lang") or "") if article is not None else ""
-    return lang if lang in RTL_LANGUAGES else ""
+    return lang if lang in ORIGINAL_LANGUAGES else ""
 
 
 def _entry(node: _Element, url: str, kind: str, title: _Element | None,

@@ -303,3 +303,23 @@ def test_english_the_editors_marked_is_not_taken_for_turkish() -> None:
     assert '<bdi dir="ltr">different character of Azerbaijan and Türkiye</bdi>' in html
     assert 'lang="tr"' not in html
 
+
+
+def test_a_latin_quotation_in_a_note_on_a_turkish_paper_quotes_it() -> None:
+    """In Persian or Arabic text on a Turkish paper's excerpt, a Latin run that is a whole
+    «quotation» is the paper's Turkish, whatever its letters («Daha sonra imzalanan»); a Latin
+    word outside guillemets, or a quotation on another paper, is left to its text; and a
+    Persian run in left-to-right text on a Turkish paper is not taken for Turkish."""
+    text = "پس «Daha sonra imzalanan» نبود؛ نه (Nye) و نه [besides]."
+    html = isolate_text(text, "rtl", "fa", quoted="tr")
+    assert '<bdi dir="ltr" lang="tr" class="unbroken">Daha sonra imzalanan</bdi>' in html
+    assert html.count('lang="tr"') == 1
+    assert 'lang="tr"' not in isolate_text(text, "rtl", "fa", quoted="fa")
+    assert 'lang="tr"' not in isolate_text(text, "rtl", "fa")
+    assert run_offsets(text, "rtl", quoted="tr").split(",")[0] == "4:24:tr"
+    assert run_offsets(text, "rtl", quoted="").split(",")[0] == "4:24"
+    assert 'lang="tr"' not in isolate_text("The word «یک» here", "ltr", "en", quoted="tr")
+    article = tokenize('<article class="excerpt" data-lang="tr"><p lang="fa" dir="rtl">'
+                       f'{text}</p></article>')
+    assert 'lang="tr" class="unbroken">Daha sonra' in serialize(isolate_tokens(article, "rtl",
+                                                                               "fa"))

@@ -373,9 +373,10 @@ def test_a_pages_own_contents_menu_is_not_indexed(site: Path) -> None:
 
 
 def test_records_of_a_persian_or_arabic_paper_quote_its_language(site: Path, corpus) -> None:
-    """The results say a run's language as the pages do: on the page of a Persian or Arabic
-    paper, its excerpts and its sections quote it (a run no letter identifies, such as the
-    summary's «بام», is read in its voice); elsewhere, an excerpt quotes its own paper."""
+    """The results say a run's language as the pages do: on a paper's page, its excerpts and its
+    sections quote it (a run no letter identifies, such as the summary's «بام», is read in the
+    voice of a Persian or Arabic paper; a Latin «quotation» in Persian or Arabic text on a
+    Turkish paper, in Turkish); elsewhere, an excerpt quotes its own paper."""
     from search_records import page_records, site_pages
 
     seen = set()
@@ -389,9 +390,9 @@ def test_records_of_a_persian_or_arabic_paper_quote_its_language(site: Path, cor
             else:
                 assert record.quoted == "", (url, record.url)
                 continue
-            assert record.quoted == (paper.lang if paper.dir == "rtl" else ""), record.url
+            assert record.quoted == paper.lang, record.url
             seen.add((edition, record.quoted))
-    assert {(e, lang) for e in EDITIONS for lang in ("fa", "ar")} <= seen
+    assert {(e, lang) for e in EDITIONS for lang in ("fa", "ar", "tr")} <= seen
 
 
 def test_a_failing_indexer_stops_the_build_with_its_output(tmp_path: Path, monkeypatch) -> None:

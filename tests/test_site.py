@@ -295,6 +295,29 @@ def test_a_quotation_in_the_other_right_to_left_language_says_so(site: Path) -> 
     assert checked > 100 and not found, (checked, found[:10])
 
 
+def test_a_latin_quotation_on_a_turkish_paper_says_its_language(site: Path) -> None:
+    """In the Persian and Arabic editions, a Latin-script «quotation» in a note on a Turkish
+    paper's excerpt is Turkish (the note quotes the paper) unless the editors marked it
+    otherwise, whatever its letters: «Daha sonra imzalanan», «koyma» were read in the page's
+    voice."""
+    found, turkish = [], 0
+    for path in pages(site):
+        url = url_of(site, path)
+        if not url.startswith(("fa/", "ar/")):
+            continue
+        for run in read_html(site, url).select('article[data-lang="tr"] bdi[dir="ltr"]'):
+            before, after = run.previous_sibling, run.next_sibling
+            if not (isinstance(before, str) and before.endswith("«")
+                    and isinstance(after, str) and after.startswith("»")):
+                continue
+            tagged = run if run.has_attr("lang") else run.find_parent(attrs={"lang": True})
+            spoken = str(tagged["lang"]) if tagged is not None else ""
+            turkish += spoken == "tr"
+            if spoken not in ("tr", "en"):
+                found.append(f"{url}: «{run.get_text()}» is read as {spoken or 'nothing'}")
+    assert turkish > 100 and not found, (turkish, found[:10])
+
+
 def test_the_style_guide_says_the_language_of_words_no_letter_identifies(site: Path) -> None:
     """The style guide quotes words Persian and Arabic both could write: the Arabic column of its
     table of names («شوشا»), the ezafe spelling it rules out («هٔ», Persian) and its example of
