@@ -197,6 +197,8 @@ def test_the_first_view_loads_nothing_for_search_and_the_first_query_little(
     assert not [u for u in before if "pagefind" in u or "search" in u], before
     # what the query fetches, by the page's own clock: a busy machine may report the page's
     # last fonts and scripts to the test after it has opened the search
+    tab.wait_for_function("() => document.documentElement.hasAttribute('data-reader-drawn')")
+    tab.evaluate("document.fonts.ready.then(() => true)")  # the page drawn, with its fonts
     tab.evaluate("performance.clearResourceTimings(); performance.mark('search-opened')")
     tab.locator("[data-search-open]").click()
     hrefs = run_query(tab, "Shusha")
