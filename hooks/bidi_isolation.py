@@ -192,11 +192,12 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
     Arabic run inside left-to-right text says its language where its letters or the name it is
     tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
     translation quotes; a Latin-script run in Persian or Arabic text that is a whole «quotation»
-    of a Turkish paper says it too, `latin_language`), and so does a stretch of right-to-left text in the other of the two
-    than `language`, the language around (a screen reader reads each in its own voice), and a
-    quotation in it (`quotation_language`: an Arabic phrase a Persian note quotes). A paper's
-    title in the Latin script (`titles`) says its language in text of another: a Turkish title
-    inside an English label, or isolated inside Persian text."""
+    of a Turkish paper says it too, `latin_language`), and so does a stretch of right-to-left
+    text in the other of the two than `language`, the language around (a screen reader reads
+    each in its own voice), and a quotation in it (`quotation_language`: an Arabic phrase a
+    Persian note quotes). A paper's title in the Latin script (`titles`) says its language in
+    text of another: a Turkish title inside an English label, or isolated inside Persian
+    text."""
     against = "ltr" if direction == "rtl" else "rtl"
     out: list[str] = []
     rtl_quoted = quoted if quoted in RTL_LANGUAGES else ""
