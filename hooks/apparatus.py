@@ -12,11 +12,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from apparatus_text import check_texts
 from content import data_signature
 from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
-from source_text import EMBED_RE, front_matter, load_yaml, read_text, scan_text
+from source_text import (
+    EMBED_RE,
+    front_matter,
+    load_yaml,
+    read_text,
+    scan_letters,
+    scan_markup,
+    scan_text,
+)
 
 KINDS = ("person", "organisation", "place")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -102,8 +111,11 @@ def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
     data, errors = load_yaml(path, root)
     if errors:
         return None, errors, rel
-    problems = scan_text(rel, path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    problems = scan_text(rel, text) + scan_markup(rel, text, external_links=True) + \
+        scan_letters(rel, text)
     return data, problems, rel
+
 
 
 _cache: dict[Path, tuple[Any, Apparatus, list[Problem]]] = {}
@@ -160,6 +172,7 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
             problems.append(Problem(rel, line, f"glossary term '{term_id}': `aliases` must be a "
                                     "list of former term ids", "write e.g. `aliases: [old-id]`"))
             aliases = []
+        problems += check_texts(rel, entry, "definition", f"glossary term '{term_id}'")
         app.variants.append((rel, str(term_id), entry.get("variants")))
         app.terms[term_id] = Term(term_id, names, definition,
                                   _forms(entry.get("match")) or list(names.values()), line,
@@ -189,6 +202,7 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
         if not names.get("en"):
             problems.append(Problem(rel, line, f"entity '{entry['id']}' has no English name",
                                     "add `names: {en: ..., tr: ..., fa: ..., ar: ...}`"))
+        problems += check_texts(rel, entry, "about", f"entity '{entry['id']}'")
         app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.entities[entry["id"]] = Entity(
             entry["id"], kind, names, _names(entry.get("translit")),
@@ -241,6 +255,7 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
         if not titles.get("en"):
             problems.append(Problem(rel, line, f"event '{entry['id']}' has no English title",
                                     "add `title: {en: ...}`"))
+        problems += check_texts(rel, entry, "title", f"event '{entry['id']}'")
         app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.events.append(Event(entry["id"], when, end, titles, ids, line))
     app.events.sort(key=lambda e: e.sort_key)

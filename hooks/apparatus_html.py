@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from apparatus import KINDS, term_excerpts
+from apparatus_text import inline_html
 from calendar_sh import digits, format_date, solar_hijri
 from languages import EDITIONS, LANGUAGES, direction
 from maps import locators, map_links
@@ -60,7 +61,7 @@ def glossary_html(build: ReaderBuild, page_url: str) -> str:
             "maps": on_maps.get(("term", term.id), []),
             "locator": small_maps.get(("term", term.id)),
             "name": term.names.get(edition) or term.names["en"],
-            "lang": lang, "dir": direction(lang), "definition": term.definition[lang],
+            "lang": lang, "dir": direction(lang), "definition": inline_html(term.definition[lang]),
             "uses": [(key, corpus.papers[key].short_title(edition),
                       excerpt_refs(build, ids, page_url))
                      for key, ids in by_paper.items()],
@@ -85,7 +86,7 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
                 "translit": [(lang, build.ui[f"lang_{lang}"], text)
                              for lang, text in entity.translit.items()],
                 "about_lang": about_lang, "about_dir": direction(about_lang),
-                "about": entity.about.get(about_lang, ""),
+                "about": inline_html(entity.about.get(about_lang, "")),
                 "refs": excerpt_refs(build, entity.excerpts, page_url),
             })
         kinds.append({"id": kind, "title": build.ui[f"kind_{kind}"], "entities": entities})
@@ -109,7 +110,7 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
                 f" – {format_date(event.end, edition)}" if event.end else ""),
             "solar_hijri": solar_hijri_date,
             "title_lang": title_lang, "title_dir": direction(title_lang),
-            "title": event.title.get(title_lang, ""),
+            "title": inline_html(event.title.get(title_lang, "")),
             "papers": separator.join(corpus.papers[k].short_title(edition) for k in papers),
             "refs": excerpt_refs(build, event.excerpts, page_url),
         })

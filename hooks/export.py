@@ -19,6 +19,7 @@ from typing import Any
 
 import nh3
 from apparatus import link_entities, term_excerpts
+from apparatus_text import inline_plain
 from calendar_sh import solar_hijri
 from export_tables import table_files
 from export_tmx import Unit, tmx_files
@@ -93,18 +94,23 @@ def corpus_json(build: ReaderBuild) -> dict[str, Any]:
             "excerpts": [excerpt_json(build, x) for x in build.corpus.excerpts.values()]}
 
 
+def _plain(texts: dict[str, str]) -> dict[str, str]:
+    """The apparatus's texts in each language without their inline Markdown (`apparatus_text`)."""
+    return {lang: inline_plain(text) for lang, text in texts.items()}
+
+
 def apparatus_json(build: ReaderBuild) -> dict[str, Any]:
     """The glossary, the index of entities, the timeline and the seminar packets."""
     corpus, app = build.corpus, build.app
     uses = term_excerpts(app, list(corpus.excerpts.values()))
     link_entities(app, list(corpus.excerpts.values()))
     return {
-        "terms": [{"id": t.id, "names": t.names, "definition": t.definition,
+        "terms": [{"id": t.id, "names": t.names, "definition": _plain(t.definition),
                    "excerpts": uses.get(t.id, [])} for t in app.terms.values()],
         "entities": [{"id": e.id, "kind": e.kind, "names": e.names, "translit": e.translit,
-                      "about": e.about, "excerpts": e.excerpts} for e in app.entities.values()],
+                      "about": _plain(e.about), "excerpts": e.excerpts} for e in app.entities.values()],
         "events": [{"id": e.id, "date": e.date, "end": e.end,
-                    "date_solar_hijri": solar_hijri(e.date), "names": e.title,
+                    "date_solar_hijri": solar_hijri(e.date), "names": _plain(e.title),
                     "excerpts": [build.excerpt(i).id for i in e.excerpts]}
                    for e in app.events],
         "packets": [{"id": p.id, "names": {"en": p.title}, "terms": p.terms,

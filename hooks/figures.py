@@ -22,6 +22,7 @@ from datetime import date
 from itertools import pairwise
 
 from apparatus import Event, term_excerpts
+from apparatus_text import inline_plain
 from calendar_sh import digits, format_date, jalali_to_gregorian
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
@@ -136,7 +137,7 @@ def _event_mark(build: ReaderBuild, event: Event, x: float, axis: Axis, lanes: d
     ys = [_TOP + lanes[k] * _LANE + _LANE / 2 for k in papers]
     when = format_date(event.date, edition) + (
         f" – {format_date(event.end, edition)}" if event.end else "")
-    title = event.title.get(edition) or event.title["en"]
+    title = inline_plain(event.title.get(edition) or event.title["en"])
     return {"id": event.id, "x": place(x), "end": place(min(end_x, axis.width - 4)),
             "dots": [{"y": y, "lane": lanes[k] + 1} for k, y in zip(papers, ys, strict=True)],
             "top": min(ys, default=0), "bottom": max(ys, default=0), "label": f"{when}: {title}"}

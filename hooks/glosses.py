@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from apparatus_text import inline_plain
 from bidi_isolation import runs
 from html_tokens import Token, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
@@ -43,7 +44,7 @@ def _splits(span: tuple[int, int], against: list[tuple[int, int]]) -> bool:
 
 def definition(build: ReaderBuild, term_id: str) -> str:
     term = build.app.terms[term_id]
-    return term.definition.get(build.edition) or term.definition["en"]
+    return inline_plain(term.definition.get(build.edition) or term.definition["en"])
 
 
 def gloss_html(markup: str, build: ReaderBuild, page_url: str) -> str:

@@ -88,9 +88,13 @@ def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        return None, [Problem(rel, line, f"YAML syntax error: {err.problem or err}",
-                              "check indentation and quoting on that line; long text goes in a "
-                              "block scalar introduced by `|`")]
+        message = f"YAML syntax error: {err.problem or err}"
+        fix = ("check indentation and quoting on that line; long text goes in a block scalar "
+               "introduced by `|`")
+        if "alias" in str(err.problem):  # `tr: *Title* ...`: YAML reads `*` as an alias
+            message += " (a value that begins with `*` must be in quotes)"
+            fix = 'write the value in quotes: `tr: "*Title* …"`, or begin it with another word'
+        return None, [Problem(rel, line, message, fix)]
     except (yaml.YAMLError, ValueError) as err:
         return None, [Problem(rel, 1, f"the file cannot be read as YAML: {err}",
                               "check the file's structure against an existing one")]

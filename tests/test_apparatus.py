@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from apparatus import check_terms, link_entities, load_apparatus
+from apparatus_text import inline_html, inline_plain
 from conftest import ROOT, read_html
 from content import load_ui
 from test_validation import edit, problems_of
@@ -231,3 +232,57 @@ def test_former_term_ids_still_lead_to_their_entry(site: Path, edition: str) -> 
                      ("btc-railway", "btk-railway")):
         alias = doc.find(id=f"term-{old}")
         assert alias is not None and alias.find_parent(id=f"term-{new}") is not None
+
+
+@pytest.mark.parametrize("text, markup, plain", [
+    ("Joseph Nye, *<span lang=\"en\">Bound to Lead</span>* kitabında",
+     'Joseph Nye, <em><span lang="en">Bound to Lead</span></em> kitabında',
+     "Joseph Nye, Bound to Lead kitabında"),
+    ("*Strategic Depth* (2001)", "<em>Strategic Depth</em> (2001)", "Strategic Depth (2001)"),
+    # what would begin a list, a heading or a quotation is the character it is
+    ("16. yüzyılın *başından*", "16. yüzyılın <em>başından</em>", "16. yüzyılın başından"),
+    ("- a dash *first*", "- a dash <em>first</em>", "- a dash first"),
+    ("# one *number*", "# one <em>number</em>", "# one number"),
+    ("> more *than*", "&gt; more <em>than</em>", "> more than"),
+    # plain text is escaped, not converted; the lines of a folded value are one line
+    ('A "frozen"\n  conflict', "A &#34;frozen&#34; conflict", 'A "frozen" conflict'),
+    ("Armenia & Azerbaijan", "Armenia &amp; Azerbaijan", "Armenia & Azerbaijan"),
+])
+def test_the_apparatus_text_is_one_line_of_inline_markdown(text: str, markup: str,
+                                                           plain: str) -> None:
+    assert str(inline_html(text)) == markup
+    assert inline_plain(text) == plain
+
+
+def test_works_are_in_italics_and_other_languages_say_so(site: Path) -> None:
+    """A work's title in the timeline, the index and the glossary is set in italics, and an
+    English title in the Turkish edition is marked as English (a screen reader reads it so)."""
+    event = read_html(site, "tr/timeline/").find(id="event-nye-soft-power-1990")
+    title = event.select_one(".event__title em")
+    assert title is not None and title.get_text() == "Bound to Lead"
+    assert title.find("span", lang="en") is not None
+    buzan = read_html(site, "tr/people-and-places/").find(id="entity-barry-buzan")
+    assert buzan.select_one(".entity__about em span[lang=en]").get_text() == "Regions and Powers"
+    term = read_html(site, "glossary/").find(id="term-strategic-depth")
+    assert term.select_one(".term__definition em").get_text() == "Strategic Depth"
+    event = read_html(site, "timeline/").find(id="event-strategic-depth-2001")
+    assert event.select_one('.event__title em span[lang="tr"]').get_text() == "Stratejik Derinlik"
+
+
+def test_plain_text_consumers_get_the_apparatus_without_markup(site: Path) -> None:
+    """The corpus export, a gloss's popup and the timeline chart's labels show the text as it
+    reads, not its Markdown or HTML."""
+    data = json.loads((site / "corpus" / "excerpts.json").read_text(encoding="utf-8"))
+    texts = [*(t for term in data["terms"] for t in term["definition"].values()),
+             *(t for entity in data["entities"] for t in entity.get("about", {}).values()),
+             *(t for event in data["events"] for t in event["names"].values())]
+    assert any("Bound to Lead" in t for t in texts)
+    assert not [t for t in texts if re.search(r"[*<>]", t)]
+    page = (site / "papers" / "ases-2025" / "index.html").read_text(encoding="utf-8")
+    tips = re.findall(r'data-gloss="([^"]*)"', page)
+    assert any("Strategic Depth (2001)" in t for t in tips)
+    assert not [t for t in tips if re.search(r"\*|&lt;", t)]
+    chart = read_html(site, "tr/timeline/")
+    labels = [t.get_text() for t in chart.select("svg title")]
+    assert any("Bound to Lead" in t for t in labels)
+    assert not [t for t in labels if re.search(r"[*<>]", t)]

@@ -139,6 +139,18 @@ CASES = [
     ("event in month 13", V, None, EVENT.replace("2020-11-10", "2021-13"), "- id: a-day", "ISO"),
     ("event names no excerpt", V, None, EVENT.replace("[sample-one]", "[sample-nine]"),
      "excerpts:", "sample-nine"),
+    # the apparatus's texts: one line of inline Markdown each
+    ("event title links an excerpt", V, None,
+     EVENT.replace('{en: "A day"}', '\n    en: "A day, see [[sample-one]]"'), "see [[sample-one]]",
+     "cross-reference"),
+    ("entity description links an excerpt", E, None,
+     ENTITY.replace("President of Azerbaijan.", "President; see [[sample-one]]."),
+     "see [[sample-one]]", "cross-reference"),
+    ("definition with a block element", G, APPEND,
+     'other-term:\n  en: other\n  definition:\n    en: "An <div>other</div> term"\n', "<div>",
+     "raw HTML <div>"),
+    ("title in italics without quotes", V, None,
+     EVENT.replace('{en: "A day"}', "\n    en: *A Day* of note"), "*A Day*", "in quotes"),
     # interface strings
     ("ui is a list", U, None, "- a\n", 1, "edition"),
     ("ui string not text", U, "  copy_link: Copy link", "  copy_link: {a: b}", "copy_link",

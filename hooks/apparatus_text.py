@@ -1,0 +1,88 @@
+"""The editorial text of the apparatus: an event's title, a term's definition, an entity's line of
+identification. Each is one line of inline Markdown in its data file (`docs/data/events.yml`,
+`glossary.yml`, `entities.yml`): `*a work's title*` in italics, and words of another language
+marked as in notes, `<span lang="en">Bound to Lead</span>`.
+
+* `inline_html`: the text as inline HTML, for the glossary, the index and the timeline (the page
+  pipeline sanitises it with the rest of the page);
+* `inline_plain`: the same text without its markup, for what shows plain text (a gloss's popup,
+  the timeline chart's labels, the corpus export);
+* `check_texts`: a cross-reference written in one of them (there is no excerpt page to link it
+  from), with the file, the line and the fix; raw HTML is checked as in every content file.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from typing import Any
+
+import markdown
+import nh3
+from languages import EDITIONS
+from markupsafe import Markup, escape
+from model import Problem
+
+#: a text without any of these is plain text: it is escaped, not converted
+_MARKUP = re.compile(r"[*_<>&`\\\[\]]")
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+#: what would begin a list, heading, quotation or rule: "16. yüzyıl" is an ordinal, not a list
+_BLOCK_START = re.compile(r"^(\d+)\.(?=\s)|^([-+*](?=\s)|#|>)")
+_markdown = markdown.Markdown()
+
+
+def _convert(text: str) -> str:
+    """The text on one line, as Markdown makes it a paragraph: a mark that would begin a list,
+    a heading or a quotation at its start is taken as the character it is."""
+    text = _BLOCK_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}",
+                            " ".join(text.split()))
+    return _markdown.reset().convert(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def inline_html(text: str) -> Markup:
+    """One line of the apparatus as inline HTML (raw HTML that would make it a block, which
+    `source_text.scan_markup` reports, gives the text alone, escaped)."""
+    text = " ".join(text.split())
+    if not _MARKUP.search(text):
+        return escape(text)
+    converted = _convert(text)
+    match = _PARAGRAPH.match(converted)
+    if match and "<p>" not in match.group(1):
+        return Markup(match.group(1))
+    return escape(inline_plain(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def inline_plain(text: str) -> str:
+    """The text without its markup: `*Bound to Lead*` is "Bound to Lead"."""
+    text = " ".join(text.split())
+    if not _MARKUP.search(text):
+        return text
+    converted = _convert(text)
+    return " ".join(html.unescape(nh3.clean(converted, tags=set())).split())
+
+
+def check_inline(rel: str, line: int, where: str, text: str) -> list[Problem]:
+    """A cross-reference, which has no page to link from in `text` (`where` names the field:
+    "event 'x', title (tr)"); raw HTML outside the allow-list is `source_text.scan_markup`'s."""
+    if "[[" in text:
+        return [Problem(rel, line, f"{where}: a cross-reference `[[…]]` cannot be used here",
+                        "write the text without it: the glossary, the index and the timeline "
+                        "link their excerpts themselves (an excerpt's `terms`, an entity's "
+                        "`match` forms, an event's `excerpts`)")]
+    return []
+
+
+def check_texts(rel: str, entry: dict[str, Any], key: str, where: str) -> list[Problem]:
+    """`check_inline` on each language's text under `key` of a data file's entry (a mapping
+    from `source_text.load_yaml`, which knows each value's line)."""
+    value = entry.get(key)
+    if not isinstance(value, dict):
+        return []
+    line = entry.get("__lines__", {}).get(key, entry.get("__line__", 1))
+    lines = value.get("__lines__", {})
+    return [problem for lang, text in value.items() if lang in EDITIONS and text
+            for problem in check_inline(rel, lines.get(lang, line), f"{where}, {key} ({lang})",
+                                        str(text))]
