@@ -12,20 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from apparatus_text import check_texts
+from apparatus_text import check_texts, scan_file
 from content import data_signature
 from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
-from source_text import (
-    EMBED_RE,
-    front_matter,
-    load_yaml,
-    read_text,
-    scan_letters,
-    scan_markup,
-    scan_text,
-)
+from source_text import EMBED_RE, front_matter, load_yaml, read_text
 
 KINDS = ("person", "organisation", "place")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -111,10 +103,7 @@ def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
     data, errors = load_yaml(path, root)
     if errors:
         return None, errors, rel
-    text = path.read_text(encoding="utf-8")
-    problems = scan_text(rel, text) + scan_markup(rel, text, external_links=True) + \
-        scan_letters(rel, text)
-    return data, problems, rel
+    return data, scan_file(rel, path.read_text(encoding="utf-8")), rel
 
 
 

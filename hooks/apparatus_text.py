@@ -8,7 +8,8 @@ marked as in notes, `<span lang="en">Bound to Lead</span>`.
 * `inline_plain`: the same text without its markup, for what shows plain text (a gloss's popup,
   the timeline chart's labels, the corpus export);
 * `check_texts`: a cross-reference written in one of them (there is no excerpt page to link it
-  from), with the file, the line and the fix; raw HTML is checked as in every content file.
+  from), with the file, the line and the fix; `scan_file`: the data file's lines, as every
+  content file's are checked (raw HTML, bidi controls, letters of two keyboards).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import nh3
 from languages import EDITIONS
 from markupsafe import Markup, escape
 from model import Problem
+from source_text import scan_letters, scan_markup, scan_text
 
 #: a text without any of these is plain text: it is escaped, not converted
 _MARKUP = re.compile(r"[*_<>&`\\\[\]]")
@@ -62,6 +64,13 @@ def inline_plain(text: str) -> str:
         return text
     converted = _convert(text)
     return " ".join(html.unescape(nh3.clean(converted, tags=set())).split())
+
+
+def scan_file(rel: str, text: str) -> list[Problem]:
+    """The line-level checks of a data file of the apparatus: bidi controls and unsafe HTML, raw
+    HTML outside the allow-list, words that mix the Arabic and Persian keyboards."""
+    return scan_text(rel, text) + scan_markup(rel, text, external_links=True) + \
+        scan_letters(rel, text)
 
 
 def check_inline(rel: str, line: int, where: str, text: str) -> list[Problem]:
