@@ -11,7 +11,7 @@ import html
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from html_tokens import Token, map_text, serialize, tokenize
 from languages import ORIGINAL_LANGUAGES, RTL_LANGUAGES
@@ -237,14 +237,17 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
 
 def run_offsets(text: str, direction: str, quoted: str = "",
                 spellings: Mapping[str, str] = NO_NAMES, titles: Mapping[str, str] = NO_NAMES,
-                language: str = "") -> str:
+                language: str = "", marks: Iterable[tuple[int, int, str]] = ()) -> str:
     """`runs` as the browser counts (UTF-16 code units), "start:end" separated by commas, with
     ":fa" or ":ar" after a Persian or Arabic run in left-to-right text whose letters or name tell
     its language (`run_language`), else `quoted` (the paper the text quotes, as `isolate_text`),
     and ":tr" after a run of Turkish words in right-to-left text (`latin_language`); in
     left-to-right text in `language`, each paper title of another language (`titles`: a Turkish
     title in an English label) with ":tr" too, as the pages mark it (`run_language.titled`):
-    what the search dialog isolates in the texts it shows (docs/assets/js/search.js)."""
+    what the search dialog isolates in the texts it shows (docs/assets/js/search.js). `marks`
+    (start, end, language), in characters: the runs the page marks in another language
+    (`search_marks`); one that is such a run gives it its language, one that crosses a run's edge
+    is joined with it, any other is added."""
     rtl_quoted = quoted if quoted in RTL_LANGUAGES else ""
 
     def units(index: int) -> int:
@@ -256,11 +259,21 @@ def run_offsets(text: str, direction: str, quoted: str = "",
                                                       _guillemets(text, start, end))
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
-    found = [(start, offsets(start, end)) for start, end in runs(text, direction)]
+    found = {(start, end): offsets(start, end) for start, end in runs(text, direction)}
     if direction == "ltr" and language:
-        found += [(match.start(), f"{units(match.start())}:{units(match.end())}:{lang}")
-                  for match, lang in title_matches(text, language, titles)]
-    return ",".join(entry for _, entry in sorted(found))
+        found.update({match.span(): f"{units(match.start())}:{units(match.end())}:{lang}"
+                      for match, lang in title_matches(text, language, titles)})
+    for start, end, lang in marks:
+        # a run that crosses the marked one's edge (a paragraph's full stop outside the run of
+        # its words) becomes one with it
+        crossing = [(a, b) for a, b in found if a < end and start < b
+                    and not (start <= a and b <= end) and not (a <= start and end <= b)]
+        for span in crossing:
+            del found[span]
+        start, end = min([start, *(a for a, _ in crossing)]), max([end, *(b for _, b in crossing)])
+        found[(start, end)] = f"{units(start)}:{units(end)}:{lang}"
+    # a run before the runs inside it
+    return ",".join(found[span] for span in sorted(found, key=lambda s: (s[0], -s[1])))
 
 
 def isolate_html(markup: str, direction: str) -> str:

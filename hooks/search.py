@@ -145,10 +145,12 @@ def _write_documents(records: Iterable[Record], edition: str, folder_out: Path, 
         body = " ".join([*(t for _, t in record.texts), record.hidden])
         # the runs the dialog isolates: in the title, against the edition's direction; in each
         # text, against its language's
+        marks = record.marks or [[] for _ in range(len(record.texts) + 1)]
         runs = [run_offsets(record.title, direction(edition), record.quoted, spellings, titles,
-                            edition),
-                *(run_offsets(text, direction(lang), record.quoted, spellings, titles, lang)
-                  for lang, text in record.texts)]
+                            edition, marks[0]),
+                *(run_offsets(text, direction(lang), record.quoted, spellings, titles, lang,
+                              text_marks)
+                  for (lang, text), text_marks in zip(record.texts, marks[1:], strict=True))]
         page = _DOCUMENT.render(lang=edition, r=record, weight=TITLE_WEIGHTS[record.kind], runs=runs,
                                 heading=_searchable(record.title, folder, names),
                                 content=_searchable(body, folder, names))

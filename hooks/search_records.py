@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml.html
 from languages import ORIGINAL_LANGUAGES
 from lxml.etree import XPath, _Element
+from search_marks import CLOSE_MARK, Mark, marked_text, open_mark, page_text, unmark
 
 
 def _class(name: str) -> str:
@@ -101,36 +102,28 @@ class Record:
     #: the language of the Persian or Arabic paper the record quotes (an excerpt of it, a section
     #: of its page): a right-to-left run no letter identifies is read as that language
     quoted: str = ""
+    #: the runs the page marks in another language (`search_marks`), of the title then of each
+    #: text
+    marks: list[list[Mark]] = field(default_factory=list)
 
 
-#: elements inside a line of text: no space is added at their edges ("[<bdi>X</bdi>]" is "[X]",
-#: "<a>قره باغ</a>،" is «قره باغ،»); any other element is a block, and its words stay apart
-#: from those around it
-_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "dfn", "em", "i", "kbd",
-                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-                     "u", "var"})
+def _record(url: str, kind: str, title: tuple[str, list[Mark]],
+            texts: list[tuple[str, tuple[str, list[Mark]]]], **more: str) -> Record:
+    """A record of the title and texts read with `_read` (texts by language); an empty text is
+    left out."""
+    kept = [(lang, read) for lang, read in texts if read[0]]
+    return Record(url=url, kind=kind, title=title[0], texts=[(lang, t) for lang, (t, _) in kept],
+                  marks=[title[1], *(m for _, (_, m) in kept)], **more)
 
 
 def _text(node: _Element | None) -> str:
     """The node's text as it reads, its whitespace collapsed."""
-    if node is None:
-        return ""
-    parts: list[str] = []
+    return unmark(marked_text(node), "")[0]
 
-    def walk(element: _Element) -> None:
-        block = element.tag not in _INLINE
-        if block:
-            parts.append(" ")
-        parts.append(element.text or "")
-        for child in element:
-            if isinstance(child.tag, str):  # an element: comments and the like add no text
-                walk(child)
-            parts.append(child.tail or "")
-        if block:
-            parts.append(" ")
 
-    walk(node)
-    return " ".join("".join(parts).split())
+def _read(node: _Element | None, lang: str) -> tuple[str, list[Mark]]:
+    """The node's text, and the runs its page marks in another language than `lang`."""
+    return unmark(marked_text(node), lang)
 
 
 def _lang(node: _Element | None, default: str) -> str:
@@ -161,13 +154,12 @@ def site_pages(site_dir: Path) -> Iterator[tuple[str, str, _Element]]:
 def _excerpt(article: _Element, url: str, edition: str) -> Record:
     original = _first(article, './/*[@data-role="original"]')
     translation = _first(article, './/*[@data-role="translation"]')
-    notes = [(_lang(n, edition), _text(n))
-             for n in _select(article, f".//*[{_class('excerpt__note-text')}]")]
-    return Record(url=f"{url}#{article.get('id')}", kind="excerpt",
-                  title=_text(_by_class(article, "excerpt__label")),
-                  texts=[(_lang(original, edition), _text(original)),
-                         ("en", _text(translation)), *notes],
-                  hidden=str(article.get("id")), quoted=_quoted(article))
+    texts = [(lang, _read(node, lang)) for lang, node in [
+        (_lang(original, edition), original), ("en", translation),
+        *((_lang(n, edition), n) for n in _select(article, f".//*[{_class('excerpt__note-text')}]"))]]
+    return _record(f"{url}#{article.get('id')}", "excerpt",
+                   _read(_by_class(article, "excerpt__label"), edition), texts,
+                   hidden=str(article.get("id")), quoted=_quoted(article))
 
 
 def _quoted(article: _Element | None) -> str:
@@ -178,8 +170,8 @@ def _quoted(article: _Element | None) -> str:
 
 def _entry(node: _Element, url: str, kind: str, title: _Element | None,
            body: list[_Element | None], edition: str) -> Record:
-    texts = [(_lang(b, edition), _text(b)) for b in body if b is not None and _text(b)]
-    return Record(url=f"{url}#{node.get('id')}", kind=kind, title=_text(title), texts=texts)
+    texts = [(_lang(b, edition), _read(b, _lang(b, edition))) for b in body if b is not None]
+    return _record(f"{url}#{node.get('id')}", kind, _read(title, edition), texts)
 
 
 def _drop(node: _Element) -> None:
@@ -225,33 +217,55 @@ def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
     return records
 
 
-def sections(content: _Element, url: str, title: str, edition: str, top: str) -> list[Record]:
+def sections(content: _Element, url: str, title: tuple[str, list[Mark]], edition: str,
+             top: str) -> list[Record]:
     """The page's text, cut at each h2/h3 with an anchor (what is before the first: the page,
-    at its title's anchor `top`)."""
-    out = [Record(url=f"{url}#{top}" if top else url, kind="section", title=title)]
+    at its title's anchor `top`); `title`: the page's, read with `_read`."""
+    name, name_marks = title
+    out = [Record(url=f"{url}#{top}" if top else url, kind="section", title=name,
+                  marks=[name_marks])]
+    pieces: list[list[str]] = [[]]  # the text of each record, in pieces
+    langs: list[str] = []  # the languages marked around the text being read
 
     def keep(text: str | None) -> None:
         if text and text.strip():
-            out[-1].texts.append((edition, text))
+            pieces[-1].append(page_text(text))
 
     def visit(node: _Element, in_heading: bool) -> None:
         tag = node.tag if isinstance(node.tag, str) else None
         if tag in HEADINGS and node.get("id"):
+            heading, marks = _read(node, edition)
+            prefix = f"{name} › " if name else ""
             out.append(Record(url=f"{url}#{node.get('id')}", kind="section",
-                              title=f"{title} › {_text(node)}" if title else _text(node)))
+                              title=prefix + heading, marks=[
+                                  [*(name_marks if name else []),
+                                   *((s + len(prefix), e + len(prefix), c) for s, e, c in marks)]]))
+            pieces[-1].extend(CLOSE_MARK for _ in langs)  # a marked run goes on after the heading
+            pieces.append([open_mark(lang) for lang in langs])
         inside = in_heading or tag in ("h1", *HEADINGS)
+        lang = node.get("lang") if tag not in (None, "bdi") and not inside \
+            and node is not content else None
+        if lang:
+            pieces[-1].append(open_mark(lang))
+            langs.append(lang)
         if tag is not None and not inside:
             keep(node.text)
         for child in node:
             visit(child, inside)
             if not inside:
                 keep(child.tail)
+        if lang:
+            pieces[-1].append(CLOSE_MARK)
+            langs.pop()
 
     visit(content, False)
-    for record in out:
-        text = " ".join(" ".join(t for _, t in record.texts).split())
+    for record, parts in zip(out, pieces, strict=True):
+        text, marks = unmark(" ".join(parts), edition)
         record.texts = [(edition, text[:SECTION_CHARS])] if text else []
         record.hidden = text[SECTION_CHARS:]
+        if text:
+            record.marks.append([(s, min(e, SECTION_CHARS), c) for s, e, c in marks
+                                 if s < SECTION_CHARS])
     return [r for r in out if r.texts or r is not out[0]]
 
 
@@ -264,7 +278,7 @@ def page_records(url: str, page: _Element, edition: str) -> list[Record]:
     for node in _chrome(content):
         _drop(node)
     h1 = _first(content, ".//h1")
-    title = _text(h1)
+    title = _read(h1, edition)
     top = str(h1.get("id") or "") if h1 is not None else ""
     # on a paper's page, its sections quote it as its excerpts do
     own = next((a for a in _select(content, _EXCERPTS)

@@ -323,3 +323,20 @@ def test_a_latin_quotation_in_a_note_on_a_turkish_paper_quotes_it() -> None:
                        f'{text}</p></article>')
     assert 'lang="tr" class="unbroken">Daha sonra' in serialize(isolate_tokens(article, "rtl",
                                                                                "fa"))
+
+
+def test_a_run_the_page_marks_in_another_language_says_so_in_the_search_dialog() -> None:
+    """`run_offsets` with the runs a page marks (`search_marks`): one that is a run it finds
+    gives it its language, one in the text's own direction is added, one that crosses the edge
+    of a run it finds is joined with it."""
+    text = "Joseph Nye, Bound to Lead kitabında"
+    assert run_offsets(text, "ltr", language="tr", marks=[(12, 25, "en")]) == "12:25:en"
+    persian = "نظریه (Bound to Lead) است"
+    assert run_offsets(persian, "rtl") == "6:21"
+    assert run_offsets(persian, "rtl", marks=[(6, 21, "en")]) == "6:21:en"
+    # the run of its words ends before the full stop the marked paragraph holds
+    english = "چکیده Abstract of the paper. پایان"
+    assert run_offsets(english, "rtl") == "6:27"
+    assert run_offsets(english, "rtl", marks=[(15, 28, "en")]) == "6:28:en"
+    # a marked run inside one found is listed after it
+    assert run_offsets(persian, "rtl", marks=[(7, 12, "en")]) == "6:21,7:12:en"

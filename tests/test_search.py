@@ -321,6 +321,22 @@ def test_mixed_direction_results_read_as_on_the_pages(page: Page, server: str) -
     assert "Kardeşlikten Stratejik İttifaka" in turkish, turkish
 
 
+@pytest.mark.browser
+def test_a_run_the_page_marks_in_another_language_says_so_in_the_results(page: Page,
+                                                                          server: str) -> None:
+    """An English book title in a Turkish event, a Turkish one in an English event: the results
+    say their language as the pages do, for a screen reader's voice."""
+    open_search(page, server, "tr")
+    run_query(page, "Bound to Lead")
+    results = page.locator("[data-search-results]")
+    english = results.locator('.reader-search__name span[lang="en"]').all_inner_texts()
+    assert "Bound to Lead" in english, english
+    open_search(page, server, "en")
+    run_query(page, "Stratejik Derinlik")
+    turkish = results.locator('.reader-search__name span[lang="tr"]').all_inner_texts()
+    assert "Stratejik Derinlik" in turkish, turkish
+
+
 def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> None:
     assert not list(site.rglob("search_index.json"))
     assert not (site / "search").exists()
@@ -349,6 +365,29 @@ def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> 
 CHROME_KEYS = ("copy_link", "copied", "permalink", "fallback_title", "fallback_link",
                "edit_excerpt", "report_problem", "view_original", "view_translation",
                "note_in_english", "download_pdf")
+
+
+@pytest.mark.parametrize("markup, lang, text, marks", [
+    ('<p>Joseph Nye, <em><span lang="en">Bound to Lead</span></em> kitabında</p>', "tr",
+     "Joseph Nye, Bound to Lead kitabında", [(12, 25, "en")]),
+    # the text as it was read before: whitespace collapsed, blocks apart, inline elements not
+    ('<div><p>a<span lang="en">  b </span>c</p><p>d</p></div>', "tr", "a b c d", [(2, 3, "en")]),
+    # the language of the text around it is no mark; a run inside a marked one is marked against
+    # it; an isolation's <bdi> is left to `run_offsets`
+    ('<p><span lang="tr">bu <span lang="en">this</span></span> <bdi lang="fa">این</bdi></p>',
+     "tr", "bu this این", [(3, 7, "en")]),
+    ('<p><span lang="tr">bu <span lang="en">this</span></span></p>', "en", "bu this",
+     [(0, 7, "tr"), (3, 7, "en")]),
+    # the private-use characters the markers are made of mean nothing in a page's text
+    ('<p>a\ue002b\ue000c<span lang="en">d</span></p>', "tr", "abcd", [(3, 4, "en")]),
+])
+def test_a_records_text_keeps_the_languages_its_page_marks(markup: str, lang: str, text: str,
+                                                           marks: list) -> None:
+    import lxml.html
+    from search_marks import marked_text, unmark
+
+    node = lxml.html.fragment_fromstring(markup, create_parent="div")
+    assert unmark(marked_text(node), lang) == (text, marks)
 
 
 def test_no_record_holds_interface_chrome(site: Path) -> None:
