@@ -106,7 +106,6 @@ def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
     return data, scan_file(rel, path.read_text(encoding="utf-8")), rel
 
 
-
 _cache: dict[Path, tuple[Any, Apparatus, list[Problem]]] = {}
 
 
