@@ -43,13 +43,20 @@ def script_language(run: str) -> str | None:
 _TURKISH_LETTERS = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
 
 
+#: words English writes and Turkish does not (Turkish joins with «ve», not «and»)
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with)\b", re.I)
+
+
 def latin_language(run: str, quoted: str = "", quotation: bool = False) -> str | None:
-    """"tr" for a run in the Latin script with a letter only Turkish of the site's two
-    Latin-script languages writes («Buna rağmen», «Erdoğan»); else, for a run that is a whole
-    «quotation» (`quotation`) in Persian or Arabic text on an excerpt of a paper in the Latin
-    script (`quoted`: «Daha sonra imzalanan» in a note on a Turkish paper), its language (the
-    editors mark an English quotation there by hand); else None: an English word, a citation
-    («(Nye)»), an abbreviation («DOI») is left to the text around."""
+    """"en" for a run in the Latin script with a word English writes and Turkish does not («(The
+    Middle Corridor)», «(Salehi Yeganeh and Raisinejad, 2023)»); "tr" for one with a letter
+    only Turkish of the site's two Latin-script languages writes («Buna rağmen», «Erdoğan»);
+    else, for a run that is a whole «quotation» (`quotation`) in Persian or Arabic text on an
+    excerpt of a paper in the Latin script (`quoted`: «Daha sonra imzalanan» in a note on a
+    Turkish paper), its language; else None: a word, a citation («(Nye, 1990)»), an
+    abbreviation («DOI») that no rule can tell is left to the text around."""
+    if _ENGLISH_WORDS.search(run):
+        return "en"
     if set(run) & _TURKISH_LETTERS:
         return "tr"
     latin = quoted in LANGUAGES and LANGUAGES[quoted].script == "Latn"

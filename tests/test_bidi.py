@@ -294,6 +294,20 @@ def test_turkish_words_in_persian_text_say_their_language() -> None:
     assert '<bdi dir="ltr" class="unbroken">(Nye)</bdi>' in html
 
 
+def test_english_phrases_in_persian_and_arabic_text_say_their_language() -> None:
+    """A Latin run with a word English writes and Turkish does not is English inside Persian or
+    Arabic text (a screen reader read «(The Middle Corridor)» in the Arabic voice), a Turkish
+    name in it too; the search dialog says so by the same rule."""
+    html = isolate_text("الممر الأوسط (The Middle Corridor) و (Davutoğlu and Others, 2016) و "
+                        "(Nye, 1990)", "rtl", "ar")
+    assert '<bdi dir="ltr" lang="en" class="unbroken">(The Middle Corridor)</bdi>' in html
+    assert '<bdi dir="ltr" lang="en" class="unbroken">(Davutoğlu and Others, 2016)</bdi>' in html
+    assert '<bdi dir="ltr" class="unbroken">(Nye, 1990)</bdi>' in html
+    # Turkish joins with «ve»: a Turkish phrase stays Turkish
+    assert 'lang="tr"' in isolate_text("عبارت «Türkiye ve Azerbaycan» در متن", "rtl", "fa")
+    assert run_offsets("الممر (The Middle Corridor) هنا", "rtl") == "6:27:en"
+
+
 def test_english_the_editors_marked_is_not_taken_for_turkish() -> None:
     """Inside an element the editors marked English in Persian text, a run with «ü» in a name
     («different character of Azerbaijan and Türkiye») stays English."""
@@ -336,7 +350,7 @@ def test_a_run_the_page_marks_in_another_language_says_so_in_the_search_dialog()
     assert run_offsets(persian, "rtl", marks=[(6, 21, "en")]) == "6:21:en"
     # the run of its words ends before the full stop the marked paragraph holds
     english = "چکیده Abstract of the paper. پایان"
-    assert run_offsets(english, "rtl") == "6:27"
+    assert run_offsets(english, "rtl") == "6:27:en"
     assert run_offsets(english, "rtl", marks=[(15, 28, "en")]) == "6:28:en"
     # a marked run inside one found is listed after it
     assert run_offsets(persian, "rtl", marks=[(7, 12, "en")]) == "6:21,7:12:en"

@@ -318,6 +318,21 @@ def test_a_latin_quotation_on_a_turkish_paper_says_its_language(site: Path) -> N
     assert turkish > 100 and not found, (turkish, found[:10])
 
 
+def test_an_english_phrase_in_a_persian_or_arabic_original_says_its_language(site: Path) -> None:
+    """The Arabic paper's own English glosses and the Persian paper's English citations are
+    verbatim, unmarked in the data: the site marks them English by their words."""
+    doc = read_html(site, "ar/papers/karabakh-war/")
+    runs = {run.get_text(): run.get("lang") for run in
+            doc.select('[data-role="original"][lang="ar"] bdi[dir="ltr"]')}
+    assert runs["(Organization of the Black Sea Economic, BSEC)"] == "en", runs
+    assert runs["(The Middle Corridor)"] == "en", runs
+    doc = read_html(site, "papers/kazemi-1403/")
+    runs = {run.get_text(): run.get("lang") for run in
+            doc.select('[data-role="original"][lang="fa"] bdi[dir="ltr"]')}
+    assert runs["(Salehi Yeganeh and Raisinejad, 2023: 91)"] == "en", runs
+    assert runs["(Nye, 2004: 5)"] is None, runs  # a name and numbers: no word tells
+
+
 def test_the_style_guide_says_the_language_of_words_no_letter_identifies(site: Path) -> None:
     """The style guide quotes words Persian and Arabic both could write: the Arabic column of its
     table of names («شوشا»), the ezafe spelling it rules out («هٔ», Persian) and its example of
