@@ -335,6 +335,13 @@ def test_a_run_the_page_marks_in_another_language_says_so_in_the_results(page: P
     run_query(page, "Stratejik Derinlik")
     turkish = results.locator('.reader-search__name span[lang="tr"]').all_inner_texts()
     assert "Stratejik Derinlik" in turkish, turkish
+    # an English heading beside its Arabic rendering, the word found at the start of the run:
+    # the run takes the highlight with it, and no empty one is left
+    open_search(page, server, "ar")
+    run_query(page, "Significance")
+    english = results.locator('.reader-search__snippet bdi[lang="en"] mark').all_inner_texts()
+    assert "Significance" in english, english
+    assert results.locator("mark:empty").count() == 0
 
 
 def test_the_themes_search_is_gone_and_each_page_has_the_readers(site: Path) -> None:

@@ -136,6 +136,9 @@
       bdi.append(range.extractContents());
       range.insertNode(bdi);
     });
+    // a run that begins or ends inside a highlighted word takes its part of the <mark> with it,
+    // and leaves an empty one behind
+    node.querySelectorAll("mark:empty").forEach(function (empty) { empty.remove(); });
   }
   /* A range over the characters start…end of node's text, across the <mark>s in it. */
   function rangeOf(node, start, end) {
