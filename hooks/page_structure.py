@@ -59,7 +59,9 @@ def structure(text: str) -> Structure:
 def _english_text(path: Path, root: Path) -> str:
     text = path.read_text(encoding="utf-8")
     included = _SNIPPET.fullmatch(text.strip())
-    return (root / included.group(1)).read_text(encoding="utf-8") if included else text
+    if included is None or not (root / included.group(1)).is_file():
+        return text  # a missing file is `pages.check_markdown`'s problem
+    return (root / included.group(1)).read_text(encoding="utf-8")
 
 
 def _first_difference(mine: list[tuple[int, Any]], theirs: list[tuple[int, Any]]) -> int:

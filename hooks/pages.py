@@ -134,12 +134,34 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
     return problems
 
 
-def check_markdown(rel: str, text: str, corpus: Corpus) -> list[Problem]:
+#: a line that includes a file (pymdownx.snippets, from the repository's top folder)
+_SNIPPET_LINE = re.compile(r'^\s*-+8<-+\s+"([^"]+)"\s*$')
+
+
+def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
+    """Each file the page includes must be a file of the repository (the build stopped with a
+    traceback on one that is not)."""
+    problems = []
+    for number, line in enumerate(body.split("\n"), start=1):
+        match = _SNIPPET_LINE.match(line)
+        if not match:
+            continue
+        target = (root / match.group(1)).resolve()
+        if not target.is_relative_to(root.resolve()) or not target.is_file():
+            problems.append(Problem(
+                rel, number, f'the page includes "{match.group(1)}", which is not a file of this '
+                "repository", "give the path of an existing file from the repository's top "
+                'folder, as `--8<-- "CONTRIBUTING.md"` does, or remove the line'))
+    return problems
+
+
+def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
-    unknown blocks, an unknown paper in the front matter."""
+    unknown blocks, an unknown paper in the front matter; with the repository's `root`, a file
+    it includes that is not there."""
     body = without_code(text)  # code is shown as text, never run: the checks read the rest
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
-                + scan_letters(rel, body))
+                + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
@@ -190,7 +212,8 @@ def check_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
         for path in sorted((docs_dir / edition).rglob("*.md")):
             rel = _rel(path, docs_dir.parent)
             text, unreadable = read_text(path, docs_dir.parent)
-            problems += unreadable if text is None else check_markdown(rel, text, corpus)
+            problems += unreadable if text is None else check_markdown(rel, text, corpus,
+                                                                       docs_dir.parent)
     return problems
 
 

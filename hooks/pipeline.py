@@ -152,7 +152,7 @@ def check_source(page: ReaderPage, path: Path) -> None:
         return
     text, problems = read_text(path, page.build.docs_dir.parent)
     if text is not None:
-        problems = check_markdown(page.src, text, page.build.corpus)
+        problems = check_markdown(page.src, text, page.build.corpus, page.build.docs_dir.parent)
     if problems:
         raise ContentError(problems)
 

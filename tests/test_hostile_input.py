@@ -174,6 +174,10 @@ CASES = [
      "mixes the Arabic"),
     ("note word of two keyboards", S, NOTE, "        text: See [[sample-one]], یك بند.", "یك",
      "«یك» mixes the Arabic"),
+    ("page includes a missing file", P, APPEND, '\n--8<-- "MISSING.md"\n', "--8<--",
+     "not a file of this repository"),
+    ("page includes a file outside", P, APPEND, '\n--8<-- "../../etc/passwd"\n', "--8<--",
+     "not a file of this repository"),
     ("page embed inside a sentence", P, APPEND, "\nSee ![[sample-one]] here.\n",
      "See ![[sample-one]]", "not on a line of its own"),
     ("page reference left open", P, APPEND, "\nSee [[sample-one|the first] again.\n",
@@ -263,6 +267,7 @@ def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
 
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path)  # the page docs/en/contributing.md includes
     paper = docs / "data" / "papers" / "kazemi-1403.yml"
     paper.write_text(paper.read_text(encoding="utf-8").replace(
         "  - id: kazemi-ots\n", "  - id kazemi-ots\n", 1), encoding="utf-8")
