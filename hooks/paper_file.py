@@ -74,6 +74,10 @@ class _PaperReader(ExcerptReader):
         data, problems = load_yaml(self.path, self.root)
         self.problems.extend(problems)
         if data is None:
+            if not problems:  # an empty file: the paper would leave the site without a word
+                self.problem(1, "the paper's file is empty", "restore it from the repository's "
+                                "history, or delete the file to remove the paper (with the pages "
+                                "and ids that name it)")
             return None
         if not isinstance(data, dict):
             self.problem(1, "a paper file must be a mapping with key, lang, record, sections and "

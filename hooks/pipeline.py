@@ -34,6 +34,7 @@ from glosses import gloss_tokens
 from html_tokens import Token, start_tag, tokenize
 from languages import direction
 from maps import map_html, read_maps
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from model import REF_RE, ContentError, Paper, Section
@@ -63,8 +64,10 @@ PUBLIC_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "con
                  "map-caucasus", "map-corridor")
 
 
-class PageError(Exception):
-    """A page asks for something the build cannot give it; the message says what and where."""
+class PageError(PluginError):
+    """A page asks for something the build cannot give it; the message says what and where (a
+    PluginError: MkDocs reports it without a traceback where it is raised during the page's
+    Markdown conversion, inside a `::: name` block)."""
 
 
 @dataclass
@@ -119,7 +122,12 @@ class ReaderPage:
         if name == "timeline":
             return timeline_html(build, self.url)
         if name.startswith("map-"):
-            return map_html(build, read_maps(build), name.removeprefix("map-"), self.rel)
+            maps = read_maps(build)
+            if name.removeprefix("map-") not in maps.frames:
+                raise PageError(f"{self.src}: `::: {name}` draws a map that docs/data/maps.yml "
+                                "does not define; restore the file (or the map's frame) from the "
+                                "repository's history, or remove the line")
+            return map_html(build, maps, name.removeprefix("map-"), self.rel)
         if name == "concepts":
             return concepts_html(build, self.url)
         if name == "timeline-chart":

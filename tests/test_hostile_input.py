@@ -33,6 +33,8 @@ EVENT = ('- id: a-day\n  date: "2020-11-10"\n  title: {en: "A day"}\n  excerpts:
 CASES = [
     # the paper's file: encoding, characters, structure
     ("paper is a list", S, None, "- just\n- a list\n", 1, "mapping"),
+    ("paper file emptied", S, None, "", 1, "empty"),
+    ("paper file of comments", S, None, "# nothing yet\n", 1, "empty"),
     ("yaml syntax", S, "  - id: sample-two", "  - id sample-two", "section: end", "YAML"),
     ("tab indentation", S, "  - id: sample-two", "\t- id: sample-two", "- id: sample-two", "YAML"),
     ("latin-1 byte", S, "lang: tr", "lang: tr\n# caf\udce9", "# caf", "UTF-8"),

@@ -225,6 +225,19 @@ def test_a_cross_reference_is_not_taken_for_a_broken_markdown_link(project_copy:
     assert "unrecognized relative link" not in good.stdout + good.stderr
 
 
+def test_a_page_that_asks_for_what_the_data_lacks_stops_the_build_with_a_message(
+        project_copy: Path, tmp_path: Path) -> None:
+    """A page drawing a map the maps' file does not define (the file deleted, say) stopped the
+    build with a KeyError's traceback; the page and the fix are named now."""
+    assert not (project_copy / "docs" / "data" / "maps.yml").exists()
+    edit(project_copy, Path("docs/en/index.md"), "[[sample-one]]", "[[sample-one]]\n\n::: map-caucasus\n")
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode != 0
+    assert "docs/en/index.md: `::: map-caucasus` draws a map that docs/data/maps.yml does not " \
+        "define" in bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
 def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -> None:
     edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
     bad = mkdocs_build(project_copy, tmp_path / "bad")
