@@ -1,5 +1,6 @@
 """The apparatus that ties the papers together: glossary terms, people/organisations/places,
-dated events and seminar packets. Loaded from docs/data/*.yml and docs/en/packets/*.md.
+dated events and seminar packets. Loaded from docs/data/*.yml and (by `packet_file`)
+docs/en/packets/*.md.
 
 Like content.py, this module knows nothing of MkDocs; problems name the file, the line and a fix.
 """
@@ -17,7 +18,8 @@ from content import data_signature
 from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
-from source_text import EMBED_RE, front_matter, load_yaml, read_text
+from packet_file import Packet, read_packets
+from source_text import load_yaml
 
 KINDS = ("person", "organisation", "place")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -60,15 +62,6 @@ class Event:
         match = _ISO.match(self.date)
         assert match
         return tuple(int(g or 0) for g in match.groups())  # type: ignore[return-value]
-
-
-@dataclass
-class Packet:
-    id: str
-    title: str
-    terms: list[str]
-    excerpts: list[str]
-    file: str
 
 
 @dataclass
@@ -129,7 +122,7 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
     problems += _read_terms(app, *_read(data_dir / "glossary.yml", root))
     problems += _read_entities(app, *_read(data_dir / "entities.yml", root))
     problems += _read_events(app, excerpt_ids, *_read(data_dir / "events.yml", root))
-    problems += _read_packets(app, docs_dir / "en" / "packets", root)
+    problems += read_packets(app.packets, app.terms, docs_dir / "en" / "packets", root)
     return app, problems
 
 
@@ -230,7 +223,13 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
                                     "a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
                                     'write e.g. `date: "2021-06-15"`'))
             continue
-        ids = [str(x) for x in entry.get("excerpts") or []]  # may name a former id (alias)
+        listed = entry.get("excerpts")
+        if listed is not None and not isinstance(listed, list):
+            problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),
+                                    f"event '{entry['id']}': `excerpts` must be a list of "
+                                    "excerpt ids", "write e.g. `excerpts: [kazemi-shusha]`"))
+            listed = [listed]
+        ids = [str(x) for x in listed or []]  # may name a former id (alias)
         for ex_id in ids:
             if ex_id not in excerpt_ids:
                 problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),
@@ -247,28 +246,6 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
         app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.events.append(Event(entry["id"], when, end, titles, ids, line))
     app.events.sort(key=lambda e: e.sort_key)
-    return problems
-
-
-def _read_packets(app: Apparatus, folder: Path, root: Path) -> list[Problem]:
-    """docs/en/packets/*.md whose front matter says `packet: true`."""
-    problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")):
-        text, unreadable = read_text(path, root)
-        if text is None:
-            problems += unreadable
-            continue
-        meta = front_matter(text)
-        if not meta.get("packet"):
-            continue
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
-        terms = [str(t) for t in meta.get("terms") or []]
-        for term in terms:
-            if app.terms and term not in app.terms:
-                problems.append(Problem(rel, 1, f"packet names unknown term '{term}'",
-                                        "use a term id defined in docs/data/glossary.yml"))
-        app.packets[path.stem] = Packet(path.stem, str(meta.get("title") or path.stem), terms,
-                                        [m.group(1).strip() for m in EMBED_RE.finditer(text)], rel)
     return problems
 
 

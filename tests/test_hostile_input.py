@@ -28,6 +28,8 @@ LONG = " ".join(["sözcük"] * 300)
 ENTITY = ('- id: ilham-aliyev\n  kind: person\n  names: {en: "Ilham Aliyev", tr: "İlham Aliyev", '
           'fa: "الهام علی‌اف", ar: "إلهام علييف"}\n  about: {en: "President of Azerbaijan."}\n'
           '  match: ["Ilham Aliyev"]\n')
+PK = "docs/en/packets/a-packet.md"
+PACKET = "---\npacket: true\ntitle: A packet\nterms: [soft-power]\n---\n# A packet\n"
 EVENT = ('- id: a-day\n  date: "2020-11-10"\n  title: {en: "A day"}\n  excerpts: [sample-one]\n')
 
 CASES = [
@@ -139,6 +141,13 @@ CASES = [
     ("event on a day that does not exist", V, None, EVENT.replace("2020-11-10", "2021-02-30"),
      "- id: a-day", "ISO"),
     ("event in month 13", V, None, EVENT.replace("2020-11-10", "2021-13"), "- id: a-day", "ISO"),
+    ("packet terms not a list", PK, None, PACKET.replace("[soft-power]", "soft-power"),
+     "terms:", "must be a list"),
+    ("packet without a title", PK, None, PACKET.replace("title: A packet\n", ""), 1, "title"),
+    ("packet title not words", PK, None, PACKET.replace("title: A packet", "title: [a, b]"),
+     "title:", "title"),
+    ("event excerpts not a list", V, None, EVENT.replace("[sample-one]", "sample-one"),
+     "excerpts:", "must be a list"),
     ("event names no excerpt", V, None, EVENT.replace("[sample-one]", "[sample-nine]"),
      "excerpts:", "sample-nine"),
     # the apparatus's texts: one line of inline Markdown each
