@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from apparatus_text import check_texts, scan_file
+from apparatus_text import check_texts, check_values, scan_file
 from content import data_signature
 from form_match import form_pattern
 from languages import EDITIONS
@@ -153,7 +153,8 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
             problems.append(Problem(rel, line, f"glossary term '{term_id}': `aliases` must be a "
                                     "list of former term ids", "write e.g. `aliases: [old-id]`"))
             aliases = []
-        problems += check_texts(rel, entry, "definition", f"glossary term '{term_id}'")
+        problems += check_values(rel, entry, line, f"glossary term '{term_id}'") + \
+            check_texts(rel, entry, "definition", f"glossary term '{term_id}'")
         app.variants.append((rel, str(term_id), entry.get("variants")))
         app.terms[term_id] = Term(term_id, names, definition,
                                   _forms(entry.get("match")) or list(names.values()), line,
@@ -183,7 +184,8 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
         if not names.get("en"):
             problems.append(Problem(rel, line, f"entity '{entry['id']}' has no English name",
                                     "add `names: {en: ..., tr: ..., fa: ..., ar: ...}`"))
-        problems += check_texts(rel, entry, "about", f"entity '{entry['id']}'")
+        problems += [p for key in ("names", "translit", "about")
+                     for p in check_texts(rel, entry, key, f"entity '{entry['id']}'")]
         app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.entities[entry["id"]] = Entity(
             entry["id"], kind, names, _names(entry.get("translit")),
@@ -202,6 +204,14 @@ def real_date(iso: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _ends_before(start: str, end: str) -> bool:
+    """Whether the ISO date `end` is before `start`, as far as both are given ("1991" does not
+    end before "1991-10")."""
+    first, last = (_ISO.match(d).groups() for d in (start, end))  # type: ignore[union-attr]
+    given = min(sum(g is not None for g in first), sum(g is not None for g in last))
+    return tuple(map(int, last[:given])) < tuple(map(int, first[:given]))
 
 
 def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: list[Problem],
@@ -223,6 +233,11 @@ def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: lis
                                     "a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
                                     'write e.g. `date: "2021-06-15"`'))
             continue
+        if end and _ends_before(when, end):
+            problems.append(Problem(rel, entry["__lines__"].get("end", line), f"event "
+                                    f"'{entry['id']}' ends ({end}) before it begins ({when})",
+                                    "check `date:` (the first day, month or year) and `end:` "
+                                    "(the last)"))
         listed = entry.get("excerpts")
         if listed is not None and not isinstance(listed, list):
             problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),

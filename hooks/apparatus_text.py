@@ -85,13 +85,27 @@ def check_inline(rel: str, line: int, where: str, text: str) -> list[Problem]:
 
 
 def check_texts(rel: str, entry: dict[str, Any], key: str, where: str) -> list[Problem]:
-    """`check_inline` on each language's text under `key` of a data file's entry (a mapping
-    from `source_text.load_yaml`, which knows each value's line)."""
+    """`check_values` on the texts under `key` of a data file's entry (a mapping from
+    `source_text.load_yaml`, which knows each value's line)."""
     value = entry.get(key)
     if not isinstance(value, dict):
         return []
     line = entry.get("__lines__", {}).get(key, entry.get("__line__", 1))
-    lines = value.get("__lines__", {})
-    return [problem for lang, text in value.items() if lang in EDITIONS and text
-            for problem in check_inline(rel, lines.get(lang, line), f"{where}, {key} ({lang})",
-                                        str(text))]
+    return check_values(rel, value, line, f"{where}, {key}")
+
+
+def check_values(rel: str, texts: dict[str, Any], line: int, where: str) -> list[Problem]:
+    """Each language's value in `texts` (en, tr, fa, ar; a mapping from `load_yaml`) is text,
+    and `check_inline`'s one line of inline Markdown; `line`: where `texts` begins."""
+    lines = texts.get("__lines__", {})
+    problems = []
+    for lang, text in texts.items():
+        if lang not in EDITIONS or text is None:
+            continue
+        if isinstance(text, (list, dict)):
+            problems.append(Problem(rel, lines.get(lang, line), f"{where} ({lang}) is not text",
+                                    f"write one line of text after `{lang}:` (in quotes if it "
+                                    "begins with [ or {)"))
+        else:
+            problems += check_inline(rel, lines.get(lang, line), f"{where} ({lang})", str(text))
+    return problems

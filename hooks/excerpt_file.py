@@ -16,6 +16,9 @@ MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
 _BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
 
+#: a page number, or the first and last of the pages a passage runs over
+_PAGE = re.compile(r"[1-9][0-9]*(?:[-–][1-9][0-9]*)?")
+
 
 class ExcerptReader:
     """Reads excerpts and notes of one paper file, collecting problems."""
@@ -140,13 +143,20 @@ class ExcerptReader:
             self.problem(lines.get("section", line), f"unknown section {section!r}",
                          f"use one of the paper's section ids: {', '.join(sorted(section_ids))}",
                          ex_id)
+        page = _opt(item.get("page"))
+        if page is not None and not _PAGE.fullmatch(page):
+            self.problem(lines.get("page", line), f"the page {page!r} is not a page number",
+                         "write the page the passage is printed on, `page: 273`, or the pages it "
+                         "runs over, `page: 272-273`; leave `page:` out where it is not known",
+                         ex_id)
+            page = None
         terms = self._ids(item, "terms", ex_id, "`terms` must be a list of glossary term ids",
                           "write e.g. `terms: [soft-power, shusha-declaration]`")
         aliases = self._ids(item, "aliases", ex_id, "`aliases` must be a list of former ids",
                             "write e.g. `aliases: [kazemi-old-id]`")
         return Excerpt(
             id=ex_id, paper=paper.key, lang=lang, section=section, original=original,
-            translation=translation, page=_opt(item.get("page")),
+            translation=translation, page=page,
             page_inferred=bool(item.get("page_inferred")), terms=list(terms),
             notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
             file=self.rel, line=line, aliases=aliases,
