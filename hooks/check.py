@@ -23,13 +23,25 @@ from note_languages import check_note_languages  # noqa: E402
 from page_structure import structure_warnings  # noqa: E402
 from pages import check_files, check_pages, page_translation_warnings, update_anchors  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
+from search_fold import RULES_FILE, Folder, RulesError  # noqa: E402
+
+
+def search_rules_problems(docs: Path) -> list[Problem]:
+    """The search's folding rules, as the build reads them (it stops on the same problem)."""
+    try:
+        Folder.load(docs)
+    except RulesError as err:
+        rel = f"docs/{RULES_FILE.as_posix()}"
+        return [Problem(rel, 1, str(err).removeprefix(f"{rel}: "),
+                        "the comments at the top of the file say what each part holds")]
+    return []
 
 
 def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the content and the pages; and, if there is none, every warning."""
     build, problems = ReaderBuild.read(docs)
     problems += check_pages(docs, build.corpus) + check_files(docs)
-    problems += read_map_data(docs, build.app)[1]
+    problems += read_map_data(docs, build.app)[1] + search_rules_problems(docs)
     problems = without_consequences(problems, build.corpus)
     warnings = (page_translation_warnings(docs) + structure_warnings(docs)
                 + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)

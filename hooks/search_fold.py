@@ -95,6 +95,9 @@ class Folder:
         if not all(isinstance(g, list) and all(isinstance(f, str) for f in g) for g in names):
             raise RulesError(f"{where}: `names` is a list of lists of spellings; "
                              'write e.g. `- [Karabakh, Karabağ, قره‌باغ]`')
+        if not letters:  # an emptied file: search would match no spelling to another
+            raise RulesError(f"{where}: there are no `letters`, so search would fold no spelling "
+                             "into another; restore the file from the repository's history")
         return cls(dict(letters), remove, space, names)
 
     def fold(self, text: str) -> str:

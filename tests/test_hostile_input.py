@@ -2,8 +2,8 @@
 the line and how to fix it, and never with a traceback.
 
 Each case breaks a copy of the small fixture project in one way: (case, file, text to replace or
-None for the whole file or APPEND, the new text, where the problem is (a needle on its line, or a
-line number), a word the message must contain).
+None for the whole file, APPEND, or DELETE to remove the file, the new text, where the problem
+is (a needle on its line, or a line number), a word the message must contain).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ U = "docs/data/ui.yml"
 P = "docs/en/index.md"
 PP = "docs/en/papers/sample.md"
 APPEND = "APPEND"
+DELETE = "DELETE"
 NOTE = "        text: See [[sample-one]]."
 LONG = " ".join(["sözcük"] * 300)
 ENTITY = ('- id: ilham-aliyev\n  kind: person\n  names: {en: "Ilham Aliyev", tr: "İlham Aliyev", '
@@ -168,6 +169,9 @@ CASES = [
      "raw HTML <div>"),
     ("title in italics without quotes", V, None,
      EVENT.replace('{en: "A day"}', "\n    en: *A Day* of note"), "*A Day*", "in quotes"),
+    # the search's folding rules
+    ("search rules emptied", "docs/data/search-normalise.yml", None, "", 1, "no `letters`"),
+    ("search rules missing", "docs/data/search-normalise.yml", DELETE, "", 1, "is missing"),
     # interface strings
     ("ui is a list", U, None, "- a\n", 1, "edition"),
     ("ui string not text", U, "  copy_link: Copy link", "  copy_link: {a: b}", "copy_link",
@@ -227,7 +231,9 @@ def apply(project: Path, rel: str, old: str | None, new: str) -> Path:
     path = project / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     data = new.encode("utf-8", "surrogateescape")
-    if old is None:
+    if old == DELETE:
+        path.unlink()
+    elif old is None:
         path.write_bytes(data)
     elif old == APPEND:
         path.write_bytes(path.read_bytes() + data)
