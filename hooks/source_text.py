@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 from languages import (
+    LANGUAGES,
     RTL_LANGUAGES,
 )
 from model import (
@@ -22,6 +23,8 @@ BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
 _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
+#: a `lang` attribute, in raw HTML or an attribute list (its quote escaped in a YAML string)
+_LANG_ATTR = re.compile(r"""\blang\s*=\s*\\?["']?([^"'\s>}\\]*)""")
 _EXTERNAL_LINK = re.compile(r"\]\(\s*<?(https?:)?//|<https?://|^\[[^\]]+\]:\s*(https?:)?//", re.I | re.M)
 #: elements no content may hold: `scan_text` names them, `scan_markup` leaves them to it
 UNSAFE_TAGS = frozenset({"script", "iframe"})
@@ -176,6 +179,11 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
                     rel, first_line + offset, f"raw HTML <{tag}> is not allowed here",
                     "write it in Markdown; raw HTML may only use "
                     f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
+        for code in dict.fromkeys(_LANG_ATTR.findall(plain)):
+            if code not in LANGUAGES:
+                problems.append(Problem(
+                    rel, first_line + offset, f'lang="{code}" is not a language of the site',
+                    "use en (English), tr (Turkish), fa (Persian) or ar (Arabic)", excerpt))
         if not external_links and _EXTERNAL_LINK.search(plain):
             problems.append(Problem(
                 rel, first_line + offset, "a link to another site in a page",
