@@ -57,7 +57,7 @@ class _PaperReader(ExcerptReader):
             key=key, lang=lang, source=_text(data.get("source")), calendar=calendar,
             cite_authors=authors.get("en") or key, cite_year=str(cite.get("year") or "n.d."),
             cite_authors_by_edition={k: v for k, v in authors.items() if k != "en"},
-            record=model, abstracts=self.read_abstracts(data.get("abstracts")),
+            record=model, abstracts=self.read_abstracts(data.get("abstracts"), lines.get("abstracts", 1)),
             sections=sections, excerpts=[], file=self.rel, short_titles=short,
         )
         self._read_excerpts(data, lines, paper)
@@ -216,10 +216,18 @@ class _PaperReader(ExcerptReader):
                      "write `level: 1` for a chapter, 2 for a section, 3 or 4 below it")
         return 1
 
-    def read_abstracts(self, raw: Any) -> list[dict[str, Any]]:
+    def read_abstracts(self, raw: Any, line: int) -> list[dict[str, Any]]:
+        """The paper's abstracts as printed (`line`: where `abstracts:` is)."""
+        if raw is not None and not isinstance(raw, list):
+            self.problem(line, "`abstracts:` must be a list", "write each abstract as `- lang: en` "
+                         "followed by `heading:` and `text: |`, as in the other papers' files")
+            return []
         abstracts = []
         for item in raw or []:
             if not isinstance(item, dict) or not _text(item.get("text")):
+                self.problem(item.get("__line__", line) if isinstance(item, dict) else line,
+                             "an abstract without its `text`", "give it `text: |` followed by "
+                             "the abstract as printed, or remove it")
                 continue
             notes = self.read_notes(item.get("notes"), None, item.get("__line__", 1))
             abstracts.append({"lang": _text(item.get("lang")) or "en",

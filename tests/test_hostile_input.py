@@ -37,6 +37,8 @@ CASES = [
     # the paper's file: encoding, characters, structure
     ("paper is a list", S, None, "- just\n- a list\n", 1, "mapping"),
     ("paper file emptied", S, None, "", 1, "empty"),
+    ("abstracts not a list", S, "record:\n", "abstracts: 5\nrecord:\n", "abstracts: 5",
+     "must be a list"),
     ("paper file of comments", S, None, "# nothing yet\n", 1, "empty"),
     ("yaml syntax", S, "  - id: sample-two", "  - id sample-two", "section: end", "YAML"),
     ("tab indentation", S, "  - id: sample-two", "\t- id: sample-two", "- id: sample-two", "YAML"),
