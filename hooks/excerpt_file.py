@@ -70,6 +70,10 @@ class ExcerptReader:
         for item in raw:
             if isinstance(item, str):
                 item = {"type": "context", "text": item, "__line__": line}
+            if not isinstance(item, dict):
+                self.problem(line, f"a note must be a mapping, not {item!r}", "write it as "
+                             "`- type: context` followed by `text: ...` on the next line", excerpt)
+                continue
             kind = _text(item.get("type")) or "context"
             if kind not in NOTE_TYPES:
                 self.problem(item.get("__line__", line), f"unknown note type {kind!r}",

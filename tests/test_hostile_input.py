@@ -87,6 +87,7 @@ CASES = [
     ("unknown note type", S, "      - type: context", "      - type: gossip", "type: gossip",
      "note type"),
     ("note as a list", S, NOTE, "        text: [a, b]", "text: [a, b]", "English text"),
+    ("note a number", S, "      - type: context\n" + NOTE, "      - 5\n", "notes:", "a mapping"),
     ("note in an unknown language", S, NOTE,
      "        text:\n          en: See [[sample-one]].\n          de: Siehe.", "text:", "language"),
     ("note links nothing", S, NOTE, "        text: See [[sample-zero]].", "See [[sample-zero]]",
