@@ -164,11 +164,18 @@ class ExcerptReader:
             page_inferred=bool(item.get("page_inferred")), terms=list(terms),
             notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
             file=self.rel, line=line, aliases=aliases,
-            allow_variants=[str(v) for v in item.get("allow_variants") or []
-                            if isinstance(item.get("allow_variants"), list)],
-            glued_in_source=[str(v) for v in item.get("glued_in_source") or []
-                             if isinstance(item.get("glued_in_source"), list)],
+            allow_variants=self._words(item, "allow_variants", ex_id),
+            glued_in_source=self._words(item, "glued_in_source", ex_id),
         )
+
+    def _words(self, item: dict[str, Any], key: str, ex_id: str) -> list[str]:
+        """The list of words (as printed) under `key`; empty, after a problem, if it is not one."""
+        words = item.get(key)
+        if words is not None and not isinstance(words, list):
+            self.problem(item["__lines__"].get(key, item["__line__"]), f"`{key}` must be a list",
+                         f'write it in brackets, each form in quotes: `{key}: ["İlham"]`', ex_id)
+            return []
+        return [str(word) for word in words or []]
 
     def _ids(self, item: dict[str, Any], key: str, ex_id: str, message: str, fix: str,
              ) -> list[str]:

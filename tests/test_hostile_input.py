@@ -87,6 +87,8 @@ CASES = [
     ("unknown note type", S, "      - type: context", "      - type: gossip", "type: gossip",
      "note type"),
     ("note as a list", S, NOTE, "        text: [a, b]", "text: [a, b]", "English text"),
+    ("glued words not a list", S, "  - id: sample-two\n",
+     "  - id: sample-two\n    glued_in_source: birsözcük\n", "glued_in_source", "must be a list"),
     ("note a number", S, "      - type: context\n" + NOTE, "      - 5\n", "notes:", "a mapping"),
     ("note in an unknown language", S, NOTE,
      "        text:\n          en: See [[sample-one]].\n          de: Siehe.", "text:", "language"),
