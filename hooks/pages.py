@@ -195,6 +195,10 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
             return problems + [Problem(rel, (mark.line + 1) if mark else 1,
                                        "the front matter between the `---` lines is not YAML",
                                        "write one `key: value` per line, e.g. `paper: kazemi-1403`")]
+        if meta is not None and not isinstance(meta, dict):
+            return problems + [Problem(rel, 2, "the front matter between the `---` lines is not "
+                                       "`key: value` lines", "write one `key: value` per line, "
+                                       "e.g. `paper: kazemi-1403`")]
         paper = meta.get("paper") if isinstance(meta, dict) else None
         if paper is not None and str(paper) not in corpus.papers:
             front_line = next((n for n, line in enumerate(text.split("\n"), start=1)

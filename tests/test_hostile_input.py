@@ -193,6 +193,7 @@ CASES = [
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",
      "unknown paper"),
     ("front matter not YAML", PP, "paper: sample", "paper: [sample", 2, "front matter"),
+    ("front matter a list", PP, "paper: sample", "- sample", 2, "key: value"),
     ("page latin-1", P, "# Fixture home", "# Fixture h\udcf4me", "# Fixture", "UTF-8"),
     ("page nul", P, "# Fixture home", "# Fixture\x00home", "# Fixture", "control character"),
     ("page script", P, APPEND, "\n<script>alert(1)</script>\n", "<script>", "script"),
