@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from model import ContentError
 from page_meta import head, lastmod, page_styles
 from pdf import setting as pdf_setting
-from pipeline import PageError, ReaderPage, check_source, cited_on, html_stage, source_stage
+from pipeline import ReaderPage, check_source, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
 from reader_syntax import ReaderSyntax
 from render import Forge
@@ -150,10 +150,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _syntax.context = None
     reader_page, fallback = _pages[page.file.src_uri]
     glossed = bool(reader_page.paper or reader_page.packet or page.meta.get("has_excerpts"))
-    try:
-        content = html_stage(html, reader_page, glossed, fallback, page.toc)
-    except PageError as err:
-        raise PluginError(str(err)) from None
+    content = html_stage(html, reader_page, glossed, fallback, page.toc)  # PageError: a PluginError
     # MkDocs checks the page's links to its own anchors against the ids it saw in the Markdown:
     # the excerpts, records and entries the pipeline adds have theirs too
     page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(content)
