@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
-from html_tokens import Token, map_text, serialize, tokenize
+from html_tokens import Token, element, joined, map_text, serialize, text_token, tokenize
 from languages import ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from run_language import (
     AROUND_NAME,
@@ -188,7 +188,24 @@ def _guillemets(text: str, start: int, end: int) -> bool:
 def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
                  spellings: Mapping[str, str] = NO_NAMES,
                  titles: Mapping[str, str] = NO_NAMES) -> str:
-    """Escape plain `text` for HTML, isolating the runs that go against `direction`. A Persian or
+    """Escape plain `text` for HTML, isolating the runs that go against `direction`
+    (`isolated_tokens`, written out)."""
+    return serialize(isolated_tokens(text, direction, language, quoted, spellings, titles))
+
+
+def _marked(pieces: list[tuple[str, str | None]]) -> list[Token]:
+    """Pieces of text with their language, each with one in a `<span lang>`."""
+    out: list[Token] = []
+    for text, lang in pieces:
+        escaped = html.escape(text, quote=False)
+        out += element("span", {"lang": lang}, escaped) if lang else [Token("text", escaped)]
+    return out
+
+
+def isolated_tokens(text: str, direction: str, language: str = "", quoted: str = "",
+                    spellings: Mapping[str, str] = NO_NAMES,
+                    titles: Mapping[str, str] = NO_NAMES) -> list[Token]:
+    """Plain `text` as tokens, isolating the runs that go against `direction`. A Persian or
     Arabic run inside left-to-right text says its language where its letters or the name it is
     tell it (`run_language`), else `quoted` (the language of the paper an excerpt's note or
     translation quotes; a Latin-script run in Persian or Arabic text that is a whole «quotation»
@@ -199,19 +216,18 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
     text of another: a Turkish title inside an English label, or isolated inside Persian
     text."""
     against = "ltr" if direction == "rtl" else "rtl"
-    out: list[str] = []
+    out: list[Token] = []
     rtl_quoted = quoted if quoted in RTL_LANGUAGES else ""
 
-    def plain(segment: str) -> str:
-        escaped = html.escape(segment, quote=False)
+    def plain(segment: str) -> list[Token]:
         if direction != "rtl" or not language:
             marked = titled(segment, language, titles) if language and titles else None
-            return escaped if marked is None else marked
+            return [text_token(segment)] if marked is None else _marked(marked)
         own = run_language(segment, spellings)
         if own and own != language:
-            return f'<span lang="{own}">{escaped}</span>'
-        return quotations(segment, language, rtl_quoted, spellings) \
-            if language in RTL_LANGUAGES else escaped
+            return _marked([(segment, own)])
+        return _marked(quotations(segment, language, rtl_quoted, spellings)) \
+            if language in RTL_LANGUAGES else [text_token(segment)]
 
     last = 0
     for start, end in runs(text, direction):
@@ -226,13 +242,15 @@ def isolate_text(text: str, direction: str, language: str = "", quoted: str = ""
                           if language in RTL_LANGUAGES else None)
                       ) if language else None
             spoken = spoken if spoken != language else None
-        lang = f' lang="{spoken}"' if spoken else ""
-        unbroken = ' class="unbroken"' if end - start <= UNBROKEN else ""
-        out += [plain(text[last:start]),
-                f'<bdi dir="{against}"{lang}{unbroken}>{html.escape(run, quote=False)}</bdi>']
+        attrs: dict[str, str | None] = {"dir": against}
+        if spoken:
+            attrs["lang"] = spoken
+        if end - start <= UNBROKEN:
+            attrs["class"] = "unbroken"
+        out += [*plain(text[last:start]), *element("bdi", attrs, html.escape(run, quote=False))]
         last = end
-    out.append(plain(text[last:]))
-    return "".join(out)
+    out += plain(text[last:])
+    return joined(out)
 
 
 def run_offsets(text: str, direction: str, quoted: str = "",
@@ -291,7 +309,7 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
     is taken to quote it, and so is a Latin «quotation» in Persian or Arabic text on a Turkish
     paper's page or excerpt."""
 
-    def on_text(raw: str, stack: list[Token]) -> str:
+    def on_text(raw: str, stack: list[Token]) -> str | list[Token]:
         if any(token.name in _OPAQUE for token in stack):
             return raw
         inner = next((t.attrs.get("dir") for t in reversed(stack)
@@ -303,7 +321,7 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
         paper = next((t.attrs.get("data-lang") for t in reversed(stack)
                       if t.name == "article" and t.attrs.get("data-lang") in ORIGINAL_LANGUAGES),
                      quoted)
-        return isolate_text(html.unescape(raw), (inner or direction).lower(), around or "",
-                            paper or "", spellings, titles)
+        return isolated_tokens(html.unescape(raw), (inner or direction).lower(), around or "",
+                               paper or "", spellings, titles)
 
     return map_text(tokens, on_text)

@@ -6,12 +6,11 @@ definition, in the edition's language, shows on hover, focus or tap (reader.js).
 
 from __future__ import annotations
 
-import html
 import re
 
 from apparatus_text import inline_plain
 from bidi_isolation import runs
-from html_tokens import Token, map_text, serialize, tokenize
+from html_tokens import Token, element, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
 
@@ -62,14 +61,14 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
 
     against: list[tuple[int, int]] = []  # the runs of the text being glossed written against it
 
-    def gloss(match: re.Match[str]) -> str:
+    def gloss(match: re.Match[str]) -> list[Token]:
         term_id = build.term_by_form.get(match.group(0).replace("هٔ", "ۀ").casefold())
         if term_id is None or term_id in seen or _splits(match.span(), against):
-            return match.group(0)
+            return [Token("text", match.group(0))]
         seen.add(term_id)
-        tip = html.escape(definition(build, term_id), quote=True)
-        return (f'<a class="gloss" href="{target}#term-{term_id}" data-term="{term_id}" '
-                f'data-gloss="{tip}">{match.group(0)}</a>')
+        return element("a", {"class": "gloss", "href": f"{target}#term-{term_id}",
+                             "data-term": term_id, "data-gloss": definition(build, term_id)},
+                       match.group(0))
 
     def on_tag(token: Token, stack: list[Token]) -> None:
         if token.kind == "end" and token.name in _BLOCKS:
@@ -77,7 +76,7 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
         elif token.kind == "start" and (token.name in _BLOCKS or "data-role" in token.attrs):
             seen.clear()
 
-    def on_text(raw: str, stack: list[Token]) -> str:
+    def on_text(raw: str, stack: list[Token]) -> str | list[Token]:
         names = [t.name for t in stack]
         if any(name in _SKIP for name in names) or any(
                 _SKIP_CLASSES.intersection((t.attrs.get("class") or "").split()) for t in stack):
@@ -87,6 +86,11 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
         inner = next((t.attrs.get("dir") for t in reversed(stack)
                       if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
         against[:] = [_core(raw, a, b) for a, b in runs(raw, (inner or build.dir).lower())]
-        return pattern.sub(gloss, raw)
+        out: list[Token] = []
+        last = 0
+        for match in pattern.finditer(raw):
+            out += [Token("text", raw[last:match.start()]), *gloss(match)]
+            last = match.end()
+        return [*out, Token("text", raw[last:])] if out else raw
 
     return map_text(tokens, on_text, on_tag)

@@ -76,7 +76,9 @@ def tokenize(markup: str) -> list[Token]:
     return parser.tokens
 
 
-TextHandler = Callable[[str, list[Token]], str]
+#: what a stage makes of a text run: the run unchanged, new text (escaped, perhaps with markup,
+#: which is read again), or the tokens it becomes
+TextHandler = Callable[[str, list[Token]], "str | list[Token]"]
 TagHandler = Callable[[Token, list[Token]], None]
 
 
@@ -84,6 +86,33 @@ def start_tag(name: str, attrs: dict[str, str | None]) -> str:
     """A start tag written again from its name and attributes (values escaped)."""
     return f"<{name}" + "".join(f' {key}="{html.escape(value or "", quote=True)}"'
                                 for key, value in attrs.items()) + ">"
+
+
+def text_token(text: str) -> Token:
+    """Plain text as a text token (escaped)."""
+    return Token("text", html.escape(text, quote=False))
+
+
+def element(name: str, attrs: dict[str, str | None], raw_text: str) -> list[Token]:
+    """An element holding one run of text (`raw_text`: already escaped), as tokens: what the
+    tokenizer reads from the same markup."""
+    return [Token("start", start_tag(name, attrs), name, attrs), Token("text", raw_text),
+            Token("end", f"</{name}>", name)]
+
+
+def joined(tokens: list[Token]) -> list[Token]:
+    """The tokens with each run of adjacent text tokens made one, and empty ones left out, as
+    the tokenizer gives text."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind != "text":
+            out.append(token)
+        elif token.raw:
+            if out and out[-1].kind == "text":
+                out[-1] = Token("text", out[-1].raw + token.raw)
+            else:
+                out.append(token)
+    return out
 
 
 def serialize(tokens: list[Token]) -> str:
@@ -95,15 +124,17 @@ def map_text(tokens: list[Token], on_text: TextHandler,
     """The tokens with each text run replaced by the tokens of `on_text(raw, open_elements)`.
 
     `on_tag(token, open_elements)` is told of every start and end tag, before the stack changes.
-    Only a text run that `on_text` changes is read again, so a page is tokenized once however
-    many stages change its text.
+    A stage that gives back tokens (`text_token`, `element`) is not read again; new markup given
+    as a string is, so a page is tokenized once however many stages change its text.
     """
     stack: list[Token] = []
     out: list[Token] = []
     for token in tokens:
         if token.kind == "text":
             new = on_text(token.raw, stack)
-            if new == token.raw:
+            if isinstance(new, list):
+                out.extend(joined(new))
+            elif new == token.raw:
                 out.append(token)
             elif "<" in new:
                 out.extend(tokenize(new))

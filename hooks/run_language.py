@@ -9,7 +9,6 @@ letter only Turkish of the site's two Latin-script languages writes, or as a Tur
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -91,20 +90,21 @@ def quotation_language(quotation: str, quoted: str = "",
     return name or ("ar" if quoted == "ar" and _ARTICLE.search(quotation) else None)
 
 
-def quotations(segment: str, language: str, quoted: str, spellings: Mapping[str, str]) -> str:
-    """`segment` escaped, each quotation in the other right-to-left language than `language`
-    marked as such, and so each stretch between two quotations (a note's «هاودور» = ودورها،
-    «لأتضمن البحث مدخ» = تضمن البحث مدخلاً: the Arabic reading after each scrambled quotation)."""
-    pieces, last = [], 0
+def quotations(segment: str, language: str, quoted: str,
+               spellings: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """`segment` in pieces, each (text, its language where it is not `language`): each quotation
+    in the other right-to-left language than `language` is marked as such, and so each stretch
+    between two quotations (a note's «هاودور» = ودورها، «لأتضمن البحث مدخ» = تضمن البحث مدخلاً:
+    the Arabic reading after each scrambled quotation)."""
+    pieces: list[tuple[str, str | None]] = []
+    last = 0
     for found in _QUOTATION.finditer(segment):
         between, quotation = segment[last:found.start()], found.group(0)
         pieces += [(between, run_language(between, spellings)),
                    (quotation, quotation_language(quotation, quoted, spellings))]
         last = found.end()
     pieces.append((segment[last:], run_language(segment[last:], spellings) if pieces else None))
-    return "".join(f'<span lang="{own}">{html.escape(text, quote=False)}</span>'
-                   if own and own != language else html.escape(text, quote=False)
-                   for text, own in pieces)
+    return [(text, own if own != language else None) for text, own in pieces]
 
 
 def title_matches(segment: str, language: str,
@@ -117,15 +117,17 @@ def title_matches(segment: str, language: str,
     return [(match, titles[match.group(0)]) for match in pattern.finditer(segment)]
 
 
-def titled(segment: str, language: str, titles: Mapping[str, str]) -> str | None:
-    """`segment` escaped with each known title in another language than `language` (a Turkish
-    paper's title in an English citation label) marked with its own; None if it holds none."""
+def titled(segment: str, language: str,
+           titles: Mapping[str, str]) -> list[tuple[str, str | None]] | None:
+    """`segment` in pieces, each (text, its language where it is a known title in another
+    language than `language`: a Turkish paper's title in an English citation label); None if it
+    holds none."""
     matches = title_matches(segment, language, titles)
     if not matches:
         return None
-    pieces, last = [], 0
+    pieces: list[tuple[str, str | None]] = []
+    last = 0
     for match, lang in matches:
-        pieces += [html.escape(segment[last:match.start()], quote=False),
-                   f'<span lang="{lang}">{html.escape(match.group(0), quote=False)}</span>']
+        pieces += [(segment[last:match.start()], None), (match.group(0), lang)]
         last = match.end()
-    return "".join(pieces) + html.escape(segment[last:], quote=False)
+    return [*pieces, (segment[last:], None)]

@@ -201,9 +201,10 @@ def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
     for edition, url, page in site_pages(site_dir):
         if edition in by_edition:
             by_edition[edition] += page_records(url, page, edition)
-    for record in (r for records in by_edition.values() for r in records):
-        for _, text in record.texts:
-            names.learn_compounds(text, folder)
+    # an excerpt's texts are on the pages of every edition: each distinct text is read once
+    for text in dict.fromkeys(text for records in by_edition.values() for record in records
+                              for _, text in record.texts):
+        names.learn_compounds(text, folder)
     root = site_dir / FOLDER
     counts = _write_indexes(by_edition, root, folder, names, build.spellings(), build.titles())
     (root / "rules.json").write_text(json.dumps(browser_rules(folder, names), ensure_ascii=False),

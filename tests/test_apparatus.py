@@ -105,13 +105,18 @@ def test_terms_are_glossed_in_excerpts_and_summaries(site: Path, app) -> None:
 def test_a_gloss_never_cuts_a_run_written_against_its_surroundings(edition: str, markup: str,
                                                                    glossed: list[str]) -> None:
     from bs4 import BeautifulSoup
-    from glosses import gloss_html
+    from glosses import gloss_html, gloss_tokens
+    from html_tokens import serialize, tokenize
     from reader_build import ReaderBuild
 
     build = ReaderBuild.load(ROOT / "docs")
     build.start_edition(edition)
     html = gloss_html(markup, build, "papers/x/" if edition == "en" else f"{edition}/papers/x/")
     assert [a.get_text() for a in BeautifulSoup(html, "html.parser").select("a.gloss")] == glossed
+    # the later stages read the glossed tokens without parsing them again: they are the
+    # tokens of the markup written
+    tokens = gloss_tokens(tokenize(markup), build, "papers/x/")
+    assert tokens == tokenize(serialize(tokens))
 
 
 #: a gloss link holding one left-to-right piece of a run whose other piece stands beside it

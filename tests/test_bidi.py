@@ -6,7 +6,7 @@ from datetime import date
 from html import escape as html_escape
 
 import pytest
-from bidi_isolation import isolate_html, isolate_text, isolate_tokens, run_offsets
+from bidi_isolation import isolate_html, isolate_text, isolate_tokens, isolated_tokens, run_offsets
 from calendar_sh import gregorian_equivalent, long_date, month_of_year
 from html_tokens import serialize, tokenize
 
@@ -275,6 +275,25 @@ def test_a_turkish_title_says_its_language_in_other_text() -> None:
     assert '<bdi dir="ltr" lang="tr" class="unbroken">Kardeşlikten Stratejik İttifaka</bdi>' in \
         isolate_text(persian, "rtl", "fa", titles=_TITLES)
     assert 'lang="tr"' not in isolate_text("Kardeşlik", "ltr", "en", titles=_TITLES)
+
+
+@pytest.mark.parametrize("text, direction, language", [
+    ("[Kardeşlikten Stratejik İttifaka] بی‌تا، ¶۲۰ & <b>", "rtl", "fa"),
+    ("[Kardeşlikten Stratejik İttifaka] n.d., ¶20", "ltr", "en"),
+    ("the form «نخجوان» and «شوشا», «أحمد داود أوغلو» (Yars) here", "ltr", "en"),
+    ("نویسنده «الباحث» را (Davutoglu, 2016: 129) به کار می‌برد.", "rtl", "fa"),
+    ("جمهوری آذربایجان", "rtl", "ar"),
+    ("no run at all", "ltr", "en"),
+    ("", "rtl", "fa"),
+])
+def test_the_isolated_tokens_are_what_the_tokenizer_reads_back(text: str, direction: str,
+                                                               language: str) -> None:
+    """A page's later stages read the tokens the isolation gives without parsing them again:
+    they are exactly the tokens of the markup they write (names, attributes, text runs)."""
+    names = {"نخجوان": "fa", "أحمد داود أوغلو": "ar"}
+    tokens = isolated_tokens(text, direction, language, "", names, _TITLES)
+    assert tokens == tokenize(serialize(tokens))
+    assert serialize(tokens) == isolate_text(text, direction, language, "", names, _TITLES)
 
 
 def test_the_search_results_mark_a_turkish_title_in_english_text() -> None:
