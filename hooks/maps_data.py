@@ -70,10 +70,14 @@ def _points(value: Any) -> tuple[LonLat, ...] | None:
     return None if any(p is None for p in points) else tuple(p for p in points if p)
 
 
-def _frames(data: Any, rel: str) -> tuple[dict[str, MapFrame], list[Problem]]:
+def _frames(data: Any, rel: str, line: int = 1) -> tuple[dict[str, MapFrame], list[Problem]]:
     frames: dict[str, MapFrame] = {}
     problems = []
-    for name, entry in (data or {}).items():
+    if not isinstance(data, dict):
+        return frames, [Problem(rel, line, "`maps:` names each map with its `extent` and `width`",
+                                "write it as a mapping: `caucasus: {extent: [40.6, 38.3, 50.6, "
+                                "43.0], width: 800}` on the line below `maps:`")]
+    for name, entry in data.items():
         if name.startswith("__"):
             continue
         line = (data.get("__lines__") or {}).get(name, 1)
@@ -84,7 +88,7 @@ def _frames(data: Any, rel: str) -> tuple[dict[str, MapFrame], list[Problem]]:
                 and extent[1] < extent[3]):
             problems.append(Problem(rel, line, f"map '{name}' needs `extent: [west, south, east, "
                                     "north]` in degrees and a whole-number `width`",
-                                    "copy the form of the `caucasus` map"))
+                                    "write it as `{extent: [40.6, 38.3, 50.6, 43.0], width: 800}`"))
             continue
         frames[name] = MapFrame(name, tuple(float(v) for v in extent), width)  # type: ignore[arg-type]
     return frames, problems
@@ -106,7 +110,7 @@ def _ref(entry: dict[str, Any], app: Apparatus) -> tuple[tuple[str, str] | None,
     return ref, ""
 
 
-def _feature(group: str, entry: Any, frames: dict[str, MapFrame], app: Apparatus,
+def _feature(group: str, entry: Any, maps_named: list[str] | None, app: Apparatus,
              ) -> tuple[Feature | None, str]:
     if not isinstance(entry, dict):
         return None, "is not a mapping"
@@ -114,8 +118,9 @@ def _feature(group: str, entry: Any, frames: dict[str, MapFrame], app: Apparatus
     if ref is None:
         return None, why
     maps = entry.get("maps")
-    if not isinstance(maps, list) or not maps or any(m not in frames for m in maps):
-        return None, f"needs `maps:`, a list of map names among {', '.join(frames)}"
+    if not isinstance(maps, list) or not maps or \
+            (maps_named is not None and any(m not in maps_named for m in maps)):
+        return None, f"needs `maps:`, a list of map names among {', '.join(maps_named or [])}"
     source = entry.get("source")
     if not isinstance(source, str) or not source.strip():
         return None, "needs a `source:` saying where its coordinates come from"
@@ -156,11 +161,22 @@ def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem
     if problems or not isinstance(data, dict):
         return MapData({}, []), problems or [Problem(rel, 1, "the maps' file is not a mapping",
                                                      "start from the file's history")]
-    frames, problems = _frames(data.get("maps"), rel)
+    lines = data.get("__lines__") or {}
+    frames, problems = _frames(data.get("maps"), rel, lines.get("maps", 1))
+    # a map whose own entry is wrong is still a map, and without `maps:` no name is known: its
+    # items are not each reported for it
+    declared = [str(n) for n in data["maps"] if not str(n).startswith("__")] \
+        if isinstance(data.get("maps"), dict) else None
     features = []
     for group in ("places", "regions", "routes", "areas"):
-        for entry in data.get(group) or []:
-            feature, why = _feature(group, entry, frames, app)
+        entries = data.get(group) or []
+        if not isinstance(entries, list):
+            problems.append(Problem(rel, lines.get(group, 1), f"`{group}:` is a list of items",
+                                    "begin each item with `- ` on a line of its own below "
+                                    f"`{group}:`, as the other lists of the file do"))
+            continue
+        for entry in entries:
+            feature, why = _feature(group, entry, declared, app)
             if feature is None:
                 line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
                 problems.append(Problem(rel, line, f"the item of `{group}` at this line {why}",

@@ -88,6 +88,30 @@ def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None
     assert "entity: nagorno-karabakh" in lines[problems[2].line - 1]
 
 
+@pytest.mark.parametrize("old, new, needle, word", [
+    ("maps:\n", "maps: [caucasus]\nmaps_was:\n", "maps: [caucasus]", "names each map"),
+    ("maps:\n", "maps:\nmaps_was:\n", "maps:", "names each map"),
+    ("places:\n", "places: {baku: 1}\nplaces_was:\n", "places: {baku: 1}", "list of items"),
+    ("routes:\n", "routes: none\nroutes_was:\n", "routes: none", "list of items"),
+    ("extent: [40.6, 38.3, 50.6, 43.0]", "extent: [40.6, 38.3]", "caucasus:", "extent"),
+], ids=["maps a list", "maps emptied", "places a mapping", "routes a word", "extent short"])
+def test_a_wrong_shape_of_the_file_is_one_message(tmp_path: Path, old: str, new: str,
+                                                  needle: str, word: str) -> None:
+    """A list where the file has a mapping (or the reverse), or a map's wrong extent, is reported
+    once, at its line, and not again for every item drawn on that map."""
+    docs = tmp_path / "docs"
+    (docs / "data").mkdir(parents=True)
+    text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
+    _, app = map_data()
+    _, problems = read_map_data(docs, app)
+    assert len(problems) == 1, problems
+    assert needle in text.split("\n")[problems[0].line - 1]
+    assert word in problems[0].message and problems[0].fix
+
+
 def test_hostile_svg_is_still_refused() -> None:
     hostile = [
         '<svg viewBox="0 0 1 1"><script>alert(1)</script></svg>',
