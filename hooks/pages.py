@@ -36,9 +36,11 @@ ANCHORS = Path("data") / "anchors.txt"
 def check_anchors(docs_dir: Path, corpus: Corpus) -> list[Problem]:
     """Every published excerpt id (docs/data/anchors.txt) must still lead somewhere."""
     path = docs_dir / ANCHORS
-    if not path.exists():
-        return []
-    rel = _rel(path, docs_dir.parent)
+    rel = f"docs/{ANCHORS.as_posix()}"
+    if not path.exists():  # without it, nothing keeps the ids readers cite from being lost
+        return [Problem(rel, 1, "the list of published excerpt ids is missing",
+                        "restore it from the repository (`git checkout main -- "
+                        f"{rel}`); `make anchors` starts a new list from the present ids")]
     problems = []
     for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(),
                                   start=1):

@@ -37,17 +37,28 @@ UNSAFE_HTML = (
 
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+DUPLICATE_KEY = "the same key is given twice in one mapping:"
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A YAML loader that remembers the line of every mapping and of each of its keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        lines: dict[Any, int] = {}
+        for key_node, _ in node.value:  # a key given twice: YAML would keep the second in silence
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = lines.get(key)
+            except TypeError:  # a list as a key: the mapping's own constructor says so
+                break
+            if first is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{DUPLICATE_KEY} '{key}' (first given on line {first})",
+                    key_node.start_mark)
+            lines[key] = key_node.start_mark.line + 1
         mapping = super().construct_mapping(node, deep=True)
         mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = {
-            self.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value
-        }
+        mapping["__lines__"] = lines
         return mapping
 
 
@@ -94,7 +105,11 @@ def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
         message = f"YAML syntax error: {err.problem or err}"
         fix = ("check indentation and quoting on that line; long text goes in a block scalar "
                "introduced by `|`")
-        if "alias" in str(err.problem):  # `tr: *Title* ...`: YAML reads `*` as an alias
+        if DUPLICATE_KEY in str(err.problem):
+            message = str(err.problem)
+            fix = ("keep one of the two: the second would replace the first without a word (to "
+                   "add an entry, give it a new key or id)")
+        elif "alias" in str(err.problem):  # `tr: *Title* ...`: YAML reads `*` as an alias
             message += " (a value that begins with `*` must be in quotes)"
             fix = 'write the value in quotes: `tr: "*Title* …"`, or begin it with another word'
         return None, [Problem(rel, line, message, fix)]

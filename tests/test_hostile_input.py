@@ -176,6 +176,11 @@ CASES = [
      EVENT.replace('{en: "A day"}', "\n    en: *A Day* of note"), "*A Day*", "in quotes"),
     # the search's folding rules
     ("search rules emptied", "docs/data/search-normalise.yml", None, "", 1, "no `letters`"),
+    ("glossary term given twice", G, APPEND,
+     "soft-power:\n  en: soft power again\n  definition: {en: x}\n", 9, "twice"),
+    ("excerpt key given twice", S, "    section: end\n", "    section: end\n    page: 4\n    page: 5\n",
+     "page: 5", "twice"),
+    ("published ids deleted", "docs/data/anchors.txt", DELETE, "", 1, "missing"),
     ("search rules missing", "docs/data/search-normalise.yml", DELETE, "", 1, "is missing"),
     # interface strings
     ("ui is a list", U, None, "- a\n", 1, "edition"),
@@ -311,6 +316,38 @@ def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
     problems = [p for p in out.getvalue().split("\n") if p.startswith("docs/")]
     assert len(problems) == 1, problems
     assert problems[0].startswith("docs/data/papers/kazemi-1403.yml:") and "YAML" in problems[0]
+
+
+@pytest.mark.parametrize("rel, old, new", [
+    ("glossary.yml", "strategic-depth:\n", "strategic-depth\n"),
+    ("glossary.yml", "strategic-depth:\n", "soft-power:\n"),
+    ("entities.yml", "- id: baku\n", "- id baku\n"),
+], ids=["glossary syntax", "glossary key twice", "index syntax"])
+def test_an_unreadable_glossary_or_index_is_one_message(tmp_path: Path, rel: str, old: str,
+                                                        new: str) -> None:
+    """The excerpts, the maps and the packets name hundreds of terms and places: where the
+    glossary or the index cannot be read, each is not reported again as unknown."""
+    import shutil
+
+    import check
+    from conftest import ROOT
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "CONTRIBUTING.md", tmp_path)
+    path = docs / "data" / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.main([str(docs)]) == 1
+    problems = [p for p in out.getvalue().split("\n") if p.startswith("docs/")]
+    assert len(problems) == 1, problems[:5]
+    changed = text[:text.index(old)].count("\n") + 1
+    # the line changed, or the next, where YAML's parser finds a colon missing
+    assert any(problems[0].startswith(f"docs/data/{rel}:{n}:") for n in (changed, changed + 1)), \
+        (changed, problems[0])
 
 
 def test_each_element_is_one_message_on_its_line(project_copy: Path) -> None:
