@@ -7,14 +7,13 @@ Like content.py, this module knows nothing of MkDocs; problems name the file, th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from apparatus_text import check_texts, check_values, scan_file
+from apparatus_text import check_texts, check_values, edition_texts, scan_file
 from content import data_signature
+from event_file import Event, read_events
 from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
@@ -22,8 +21,6 @@ from packet_file import Packet, read_packets
 from source_text import load_yaml
 
 KINDS = ("person", "organisation", "place")
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_FRONT = re.compile(r"^---\n(.*?)\n---\n", re.S)
 
 
 @dataclass
@@ -49,22 +46,6 @@ class Entity:
 
 
 @dataclass
-class Event:
-    id: str
-    date: str
-    end: str | None
-    title: dict[str, str]
-    excerpts: list[str]
-    line: int
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        match = _ISO.match(self.date)
-        assert match
-        return tuple(int(g or 0) for g in match.groups())  # type: ignore[return-value]
-
-
-@dataclass
 class Apparatus:
     terms: dict[str, Term] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -76,13 +57,6 @@ class Apparatus:
     #: the files that could not be read ("glossary.yml", "entities.yml"): what names their
     #: entries is not reported again for each name (one mistake, one message)
     unread: set[str] = field(default_factory=set)
-
-
-def _names(value: Any) -> dict[str, str]:
-    if not isinstance(value, dict):
-        return {}
-    return {k: str(v).strip() for k, v in value.items()
-            if k in EDITIONS and v not in (None, "")}
 
 
 def _forms(value: Any) -> list[str]:
@@ -127,7 +101,8 @@ def _load_apparatus(docs_dir: Path, excerpt_ids: set[str]) -> tuple[Apparatus, l
         if data is None and errors:
             app.unread.add(name)
         problems += read(app, data, errors, rel)
-    problems += _read_events(app, excerpt_ids, *_read(data_dir / "events.yml", root))
+    problems += read_events(app.events, app.variants, excerpt_ids,
+                            *_read(data_dir / "events.yml", root))
     problems += read_packets(app.packets, app.terms, docs_dir / "en" / "packets", root)
     return app, problems
 
@@ -148,8 +123,8 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
                                     "an id of lowercase letters, digits and hyphens",
                                     "write `term-id:` followed by en/tr/fa/ar and definition"))
             continue
-        names = _names(entry)
-        definition = _names(entry.get("definition"))
+        names = edition_texts(entry)
+        definition = edition_texts(entry.get("definition"))
         if not names.get("en") or not definition.get("en"):
             problems.append(Problem(rel, line, f"glossary term '{term_id}' needs `en` and an "
                                     "English `definition`", "add `en: <term>` and `definition: "
@@ -186,7 +161,7 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
         if entry["id"] in app.entities:
             problems.append(Problem(rel, line, f"duplicate entity id '{entry['id']}'",
                                     "give each entity its own id"))
-        names = _names(entry.get("names"))
+        names = edition_texts(entry.get("names"))
         if not names.get("en"):
             problems.append(Problem(rel, line, f"entity '{entry['id']}' has no English name",
                                     "add `names: {en: ..., tr: ..., fa: ..., ar: ...}`"))
@@ -194,79 +169,8 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
                      for p in check_texts(rel, entry, key, f"entity '{entry['id']}'")]
         app.variants.append((rel, str(entry["id"]), entry.get("variants")))
         app.entities[entry["id"]] = Entity(
-            entry["id"], kind, names, _names(entry.get("translit")),
-            _names(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line)
-    return problems
-
-
-def real_date(iso: str) -> bool:
-    """An ISO year, month or day that exists: "2021", "2021-06", "2021-06-15"."""
-    match = _ISO.match(iso)
-    if not match:
-        return False
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _ends_before(start: str, end: str) -> bool:
-    """Whether the ISO date `end` is before `start`, as far as both are given ("1991" does not
-    end before "1991-10")."""
-    first, last = (_ISO.match(d).groups() for d in (start, end))  # type: ignore[union-attr]
-    given = min(sum(g is not None for g in first), sum(g is not None for g in last))
-    return tuple(map(int, last[:given])) < tuple(map(int, first[:given]))
-
-
-def _read_events(app: Apparatus, excerpt_ids: set[str], data: Any, problems: list[Problem],
-                 rel: str) -> list[Problem]:
-    """docs/data/events.yml: dated events, kept in date order."""
-    if data is not None and not isinstance(data, list):
-        return problems + [Problem(rel, 1, "the timeline must be a list of events",
-                                   "start each event with `- id: ...`, as in the existing file")]
-    for entry in data or []:
-        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
-        if not isinstance(entry, dict) or not ID_RE.match(str(entry.get("id", ""))):
-            problems.append(Problem(rel, line, "an event needs an `id`",
-                                    "write e.g. `- id: shusha-declaration-2021`"))
-            continue
-        when = str(entry.get("date") or "")
-        end = str(entry["end"]) if entry.get("end") else None
-        if not real_date(when) or (end and not real_date(end)):
-            problems.append(Problem(rel, line, f"event '{entry['id']}' has a date that is not "
-                                    "a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                                    'write e.g. `date: "2021-06-15"`'))
-            continue
-        if end and _ends_before(when, end):
-            problems.append(Problem(rel, entry["__lines__"].get("end", line), f"event "
-                                    f"'{entry['id']}' ends ({end}) before it begins ({when})",
-                                    "check `date:` (the first day, month or year) and `end:` "
-                                    "(the last)"))
-        listed = entry.get("excerpts")
-        if listed is not None and not isinstance(listed, list):
-            problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),
-                                    f"event '{entry['id']}': `excerpts` must be a list of "
-                                    "excerpt ids", "write e.g. `excerpts: [kazemi-shusha]`"))
-            listed = [listed]
-        ids = [str(x) for x in listed or []]  # may name a former id (alias)
-        for ex_id in ids:
-            if ex_id not in excerpt_ids:
-                problems.append(Problem(rel, entry["__lines__"].get("excerpts", line),
-                                        f"event '{entry['id']}' names unknown excerpt '{ex_id}'",
-                                        "correct the id or remove it from the list", missing=ex_id))
-        if not ids:
-            problems.append(Problem(rel, line, f"event '{entry['id']}' lists no excerpt",
-                                    "list the excerpts that discuss the event under `excerpts:`"))
-        titles = _names(entry.get("title"))
-        if not titles.get("en"):
-            problems.append(Problem(rel, line, f"event '{entry['id']}' has no English title",
-                                    "add `title: {en: ...}`"))
-        problems += check_texts(rel, entry, "title", f"event '{entry['id']}'")
-        app.variants.append((rel, str(entry["id"]), entry.get("variants")))
-        app.events.append(Event(entry["id"], when, end, titles, ids, line))
-    app.events.sort(key=lambda e: e.sort_key)
+            entry["id"], kind, names, edition_texts(entry.get("translit")),
+            edition_texts(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line)
     return problems
 
 

@@ -26,6 +26,15 @@ from markupsafe import Markup, escape
 from model import Problem
 from source_text import scan_letters, scan_markup, scan_text
 
+
+def edition_texts(value: Any) -> dict[str, str]:
+    """An entry's text in each edition (`{en: ..., tr: ...}`), the empty ones left out."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: str(v).strip() for k, v in value.items()
+            if k in EDITIONS and v not in (None, "")}
+
+
 #: a text without any of these is plain text: it is escaped, not converted
 _MARKUP = re.compile(r"[*_<>&`\\\[\]]")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)

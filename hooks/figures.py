@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from apparatus import Event, term_excerpts
+from apparatus import term_excerpts
 from apparatus_text import inline_plain
 from calendar_sh import digits, format_date, jalali_to_gregorian
+from event_file import Event
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
 from templates import render

@@ -181,6 +181,8 @@ CASES = [
     ("excerpt key given twice", S, "    section: end\n", "    section: end\n    page: 4\n    page: 5\n",
      "page: 5", "twice"),
     ("published ids deleted", "docs/data/anchors.txt", DELETE, "", 1, "missing"),
+    ("event given twice", V, None, EVENT + EVENT.replace("A day", "The same day"), 5,
+     "duplicate event id"),
     ("search rules missing", "docs/data/search-normalise.yml", DELETE, "", 1, "is missing"),
     # interface strings
     ("ui is a list", U, None, "- a\n", 1, "edition"),
