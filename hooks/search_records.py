@@ -19,7 +19,7 @@ from pathlib import Path
 import lxml.html
 from languages import ORIGINAL_LANGUAGES
 from lxml.etree import XPath, _Element
-from search_marks import CLOSE_MARK, Mark, marked_text, open_mark, page_text, unmark
+from search_marks import CLOSE_MARK, INLINE, Mark, marked_text, open_mark, page_text, unmark
 
 
 def _class(name: str) -> str:
@@ -228,7 +228,8 @@ def sections(content: _Element, url: str, title: tuple[str, list[Mark]], edition
     langs: list[str] = []  # the languages marked around the text being read
 
     def keep(text: str | None) -> None:
-        if text and text.strip():
+        # whitespace too: between two links it is all that keeps their words apart
+        if text:
             pieces[-1].append(page_text(text))
 
     def visit(node: _Element, in_heading: bool) -> None:
@@ -248,7 +249,11 @@ def sections(content: _Element, url: str, title: tuple[str, list[Mark]], edition
         if lang:
             pieces[-1].append(open_mark(lang))
             langs.append(lang)
+        # a block's words stay apart from those around it; an inline element's do not
+        # (`"<a>stratejik derinlik</a>",` reads «"stratejik derinlik",»)
+        block = " " if tag not in INLINE else ""
         if tag is not None and not inside:
+            pieces[-1].append(block)
             keep(node.text)
         for child in node:
             visit(child, inside)
@@ -257,10 +262,12 @@ def sections(content: _Element, url: str, title: tuple[str, list[Mark]], edition
         if lang:
             pieces[-1].append(CLOSE_MARK)
             langs.pop()
+        if tag is not None and not inside:
+            pieces[-1].append(block)
 
     visit(content, False)
     for record, parts in zip(out, pieces, strict=True):
-        text, marks = unmark(" ".join(parts), edition)
+        text, marks = unmark("".join(parts), edition)
         record.texts = [(edition, text[:SECTION_CHARS])] if text else []
         record.hidden = text[SECTION_CHARS:]
         if text:

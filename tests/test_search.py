@@ -397,6 +397,29 @@ def test_a_records_text_keeps_the_languages_its_page_marks(markup: str, lang: st
     assert unmark(marked_text(node), lang) == (text, marks)
 
 
+@pytest.mark.parametrize("body, text", [
+    # a link, a gloss or an isolation inside a sentence adds no space at its edges
+    ('<p>hedefleri "<a class="gloss">stratejik derinlik</a>", <a>kimlik</a>, enerji</p>',
+     'hedefleri "stratejik derinlik", kimlik, enerji'),
+    ("<p>«<bdi>Hürriyet</bdi>»، <em>Strategic</em>'s</p>", "«Hürriyet»، Strategic's"),
+    # blocks stay apart, written together or not
+    ("<p>birinci</p><p>ikinci</p><ul><li>üç</li><li>dört</li></ul>", "birinci ikinci üç dört"),
+    ("<p>a <a>b</a> <a>c</a></p>", "a b c"),
+])
+def test_a_sections_text_reads_as_its_page(body: str, text: str) -> None:
+    """A page's prose in its search records reads as on the page: the snippet of a result
+    showed «hedefleri " stratejik derinlik ", kimlik ,» for «hedefleri "stratejik derinlik",
+    kimlik,»."""
+    import lxml.html
+    from search_records import page_records
+
+    page = lxml.html.document_fromstring(
+        '<html><body><article class="md-content__inner md-typeset"><h1 id="top">Başlık</h1>'
+        f"{body}</article></body></html>")
+    records = page_records("tr/x/", page, "tr")
+    assert [t for r in records for _, t in r.texts] == [text]
+
+
 def test_no_record_holds_interface_chrome(site: Path) -> None:
     from search_records import page_records, site_pages
 
