@@ -79,6 +79,19 @@ def _balance(run: str) -> str:
     return run
 
 
+def _before_unclosed(run: str) -> str:
+    """The run up to a bracket it opens but does not close: in «Serzh Sargsyan (9 أبريل 2008- 9
+    أبريل 2018)» the parenthesis and the date in it belong to the right-to-left text, and in
+    «ال» («المنطقة» kelimesini tamamlayan) the parenthesis belongs to the Turkish sentence."""
+    opened: list[int] = []
+    for index, char in enumerate(run):
+        if char == "(":
+            opened.append(index)
+        elif char == ")" and opened:
+            opened.pop()
+    return run[:opened[0]].rstrip() if opened and opened[0] > 0 else run
+
+
 #: what only right-to-left text writes: its letters and marks, and the Persian and Arabic-Indic
 #: digits and the Arabic comma, semicolon and question mark
 _RTL_OWN = f"{_ARABIC}{_MARKS}۰-۹٠-٩،؛؟"
@@ -154,13 +167,17 @@ def runs(text: str, direction: str) -> Iterator[tuple[int, int]]:
         if not _HAS_ARABIC.search(text):
             return
         pattern = _RTL_RUN
-    last = 0
-    for match in pattern.finditer(text):
+    last = at = 0
+    while (match := pattern.search(text, at)) is not None:
+        at = match.end()
         run = match.group()
         if direction == "ltr":
             run = _end_at_letter(run)
         run = _balance(run.replace("«", "\x00").replace("»", "\x01"))
         run = run.replace("\x00", "«").replace("\x01", "»")
+        whole, run = run, _before_unclosed(run)
+        if run != whole:  # what follows the bracket is read again, as text of its own
+            at = max(match.start() + 1, match.start() + match.group().index(run) + len(run))
         if run.startswith("«") and "»" not in run:
             run = run[1:]
         if run.endswith("»") and "«" not in run:

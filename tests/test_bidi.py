@@ -163,6 +163,19 @@ def test_a_persian_citation_keeps_its_digits_and_punctuation() -> None:
         isolate_text("Kazemi (1403). نقش قدرت نرم. مطالعات اوراسیای مرکزی, 17(2), 251–278.", "ltr")
 
 
+def test_a_bracket_a_run_opens_and_does_not_close_stays_with_the_text_around() -> None:
+    """A run ends before a parenthesis it opens but does not close: the date in it belongs to
+    the Arabic sentence, and a parenthesis of a Turkish sentence holding Arabic words is the
+    sentence's, each quotation in it isolated on its own."""
+    arabic = "سحب الرئيس سيرج سركيسيان Serzh Sargsyan (9 أبريل 2008- 9 أبريل 2018) البروتوكول"
+    assert '<bdi dir="ltr" class="unbroken">Serzh Sargsyan</bdi> (9 أبريل ' \
+        in isolate_text(arabic, "rtl", "ar")
+    assert isolate_text("«ال» («المنطقة» kelimesini tamamlayan)", "ltr", "tr", "ar") == (
+        '<bdi dir="rtl" lang="ar" class="unbroken">«ال»</bdi> ('
+        '<bdi dir="rtl" lang="ar" class="unbroken">«المنطقة»</bdi> kelimesini tamamlayan)')
+    assert run_offsets(arabic, "rtl").startswith("25:39,")  # as the pages isolate it
+
+
 def test_rtl_words_in_english_are_isolated_with_guillemets() -> None:
     html = isolate_text("the term «قدرت نرم» means soft power", "ltr")
     assert '<bdi dir="rtl" class="unbroken">«قدرت نرم»</bdi>' in html

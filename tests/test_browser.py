@@ -489,6 +489,20 @@ def test_a_list_of_persian_or_arabic_words_in_english_reads_in_order(
     assert_left_of(page, server, url, phrase, first, last)
 
 
+@pytest.mark.parametrize("url, phrase, first, second", [
+    # the parenthesis and its date read with the Arabic sentence, not "Serzh Sargsyan (9"
+    ("ar/papers/karabakh-war/", "Serzh Sargsyan (9 أبريل", "(", "Serzh"),
+    ("ar/papers/karabakh-war/", "Serzh Sargsyan (9 أبريل", "9", "("),
+    # a Turkish parenthesis holding an Arabic word: «ال» first, then the parenthesis
+    ("tr/packets/iran/", "«ال» («المنطقة» kelimesini", "«ال»", "("),
+    ("tr/packets/iran/", "«ال» («المنطقة» kelimesini", "(", "«المنطقة»"),
+])
+def test_a_parenthesis_reads_with_the_sentence_it_belongs_to(page: Page, server: str, url: str,
+                                                            phrase: str, first: str,
+                                                            second: str) -> None:
+    assert_left_of(page, server, url, phrase, first, second)
+
+
 @pytest.mark.parametrize("edition", ["fa/", "ar/"])
 def test_code_in_right_to_left_text_keeps_its_punctuation_in_place(page: Page, server: str,
                                                                    edition: str) -> None:
