@@ -54,11 +54,12 @@ _LTR_RUN = re.compile(
     rf"|[{_LATIN}])"
 )
 #: a right-to-left run inside left-to-right text (a quotation opening with a number, «90-ومنها
-#: دبابة تي», is one too); a Latin comma ends it: Persian and Arabic write their own (،), so
-#: "دآوری, داور, داوری" is a list of the English sentence, each item a run of its own (one run
-#: would show the list backwards)
+#: دبابة تي», is one too, and so is one with an ellipsis, «لردٍّّ … لدعم»); a Latin comma or
+#: semicolon ends it: Persian and Arabic write their own (، ؛), so "دآوری, داور, داوری" is a list
+#: of the English sentence and «يمكن»; «لردٍّّ» two quotations of it, each a run of its own (one
+#: run would show them backwards)
 _RTL_RUN = re.compile(
-    rf"(?:«[0-9۰-۹]+[\-–](?=[{_ARABIC}])|[«(])?[{_ARABIC}](?:[{_ARABIC}{_MARKS}\u200c\s«»()0-9۰-۹.:;!؟،؛\-–/]*[{_ARABIC}{_MARKS}»)])?"
+    rf"(?:«[0-9۰-۹]+[\-–](?=[{_ARABIC}])|[«(])?[{_ARABIC}](?:[{_ARABIC}{_MARKS}\u200c\s«»()0-9۰-۹.…:!؟،؛\-–/]*[{_ARABIC}{_MARKS}»)])?"
 )
 _HAS_LATIN = re.compile(rf"[{_LATIN}]|[0-9][.,:/\-–\s]+[0-9]")
 _HAS_ARABIC = re.compile(rf"[{_ARABIC}]")

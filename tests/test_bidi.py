@@ -176,6 +176,18 @@ def test_a_bracket_a_run_opens_and_does_not_close_stays_with_the_text_around() -
     assert run_offsets(arabic, "rtl").startswith("25:39,")  # as the pages isolate it
 
 
+def test_quotations_an_english_semicolon_parts_are_runs_of_their_own() -> None:
+    """A Latin semicolon belongs to the English sentence (Arabic writes «؛»): two quotations it
+    parts are two runs, in the sentence's order; an ellipsis inside a quotation is part of it."""
+    text = "«يمكن»; «لردٍّّ … لدعم» is read «ردٍّ … للدعم»"
+    assert isolate_text(text, "ltr", "en", "ar") == (
+        '<bdi dir="rtl" lang="ar" class="unbroken">«يمكن»</bdi>; '
+        '<bdi dir="rtl" lang="ar" class="unbroken">«لردٍّّ … لدعم»</bdi> is read '
+        '<bdi dir="rtl" lang="ar" class="unbroken">«ردٍّ … للدعم»</bdi>')
+    # Arabic's own semicolon stays inside a run
+    assert isolate_text("the citation «(تقی زاده داور، ۱۳۸۹؛ ۳۳۸)»", "ltr").count("<bdi") == 1
+
+
 def test_rtl_words_in_english_are_isolated_with_guillemets() -> None:
     html = isolate_text("the term «قدرت نرم» means soft power", "ltr")
     assert '<bdi dir="rtl" class="unbroken">«قدرت نرم»</bdi>' in html

@@ -496,6 +496,8 @@ def test_a_list_of_persian_or_arabic_words_in_english_reads_in_order(
     # a Turkish parenthesis holding an Arabic word: «ال» first, then the parenthesis
     ("tr/packets/iran/", "«ال» («المنطقة» kelimesini", "«ال»", "("),
     ("tr/packets/iran/", "«ال» («المنطقة» kelimesini", "(", "«المنطقة»"),
+    # two quotations an English semicolon parts stand in the sentence's order
+    ("packets/iran/", "«يمكن»; «لردٍّّ", "«يمكن»", "«لردٍّّ"),
 ])
 def test_a_parenthesis_reads_with_the_sentence_it_belongs_to(page: Page, server: str, url: str,
                                                             phrase: str, first: str,
