@@ -124,8 +124,9 @@ def map_text(tokens: list[Token], on_text: TextHandler,
     """The tokens with each text run replaced by the tokens of `on_text(raw, open_elements)`.
 
     `on_tag(token, open_elements)` is told of every start and end tag, before the stack changes.
-    A stage that gives back tokens (`text_token`, `element`) is not read again; new markup given
-    as a string is, so a page is tokenized once however many stages change its text.
+    A stage gives back the tokens a run becomes (`text_token`, `element`), which are not read
+    again: a page is tokenized once however many stages change its text. Markup a stage gives
+    as a string is read into tokens, so that what follows sees it as elements.
     """
     stack: list[Token] = []
     out: list[Token] = []
@@ -152,8 +153,3 @@ def map_text(tokens: list[Token], on_text: TextHandler,
                     del stack[i:]
                     break
     return out
-
-
-def walk(markup: str, on_text: TextHandler, on_tag: TagHandler | None = None) -> str:
-    """The markup with each text run replaced by `on_text(raw_text, open_elements)`."""
-    return serialize(map_text(tokenize(markup), on_text, on_tag))
