@@ -850,3 +850,28 @@ def test_no_section_is_named_like_the_pages_contents(site: Path) -> None:
         assert name not in entries, (url, name)
         checked += 1
     assert checked >= 4 * 5, checked  # at least the paper pages of every edition
+
+
+#: the notes' quotations of visual-order text as the source prints it (a bracket stands where
+#: the extraction put it): no reading order is right for them, and they are left as they are
+_SCRAMBLED_QUOTATIONS = {"بالمادتين )… 9و"}
+_ISOLATED_RUN = re.compile(r'<bdi dir="(?:ltr|rtl)"[^>]*>([^<]*)</bdi>')
+
+
+def test_no_isolated_run_holds_a_bracket_it_does_not_close(site: Path) -> None:
+    """A run isolated against its surroundings holds whole brackets and quotations: a bracket
+    it opens and does not close, or closes without opening, belongs to the text around it and
+    shows on the wrong side of the run («Serzh Sargsyan (9» was one left-to-right unit, the
+    "(9" parted from its Arabic date; «يمكن»; «لردٍّّ» was one right-to-left run, the two
+    quotations read backwards)."""
+    from html import unescape
+
+    found = []
+    for path in pages(site):
+        for match in _ISOLATED_RUN.finditer(path.read_text(encoding="utf-8")):
+            run = unescape(match.group(1))
+            if run in _SCRAMBLED_QUOTATIONS:
+                continue
+            if any(run.count(a) != run.count(b) for a, b in ("()", "[]", "«»", "“”")):
+                found.append(f"{url_of(site, path)}: {run!r}")
+    assert not found, found[:10]
