@@ -1,6 +1,7 @@
 """A translated page keeps the structure of the English page it translates.
 
-A translator rewrites a page's words. Its headings (how many, at which levels), its `::: name`
+A translator rewrites a page's words. Its headings (how many, at which levels, and the
+`{ #anchor }` each keeps in every edition), its `::: name`
 blocks and embedded excerpts `![[id]]` (in their order), the excerpts it refers to with `[[id]]`,
 and its front matter but the title stay as they are in English: otherwise the edition lacks what
 the English page shows, and nothing else would say so. `make check` compares each translated page
@@ -22,6 +23,8 @@ from source_text import _BLOCK_LINE, _rel, front_matter, without_code
 #: the English page of the contributing guide is the repository's CONTRIBUTING.md, included
 _SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)
 _HEADING = re.compile(r"^(#{1,6})[ \t]")
+#: a heading's own anchor, in the attribute list at its end: `## Summary { #summary }`
+_ANCHOR = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 #: front-matter keys each edition writes in its own words
 _OWN_KEYS = frozenset({"title", "allow_variants"})
@@ -32,6 +35,7 @@ class Structure:
     """What a translation keeps of a page, each item with its line."""
 
     headings: list[tuple[int, int]] = field(default_factory=list)  #: (line, level)
+    anchors: list[str] = field(default_factory=list)  #: each heading's `{ #anchor }`, or ""
     blocks: list[tuple[int, str]] = field(default_factory=list)  #: (line, "::: name" or "![[id]]")
     refs: dict[str, int] = field(default_factory=dict)  #: excerpt id -> first line
     meta: dict[str, Any] = field(default_factory=dict)
@@ -44,6 +48,8 @@ def structure(text: str) -> Structure:
         heading = _HEADING.match(line)
         if heading:
             out.headings.append((number, len(heading.group(1))))
+            anchor = _ANCHOR.search(line)
+            out.anchors.append(anchor.group(1) if anchor else "")
         block = _BLOCK_LINE.match(line)
         if block:
             out.blocks.append((number, f"::: {block.group(1)}"))
@@ -105,6 +111,15 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
              f"{_levels(mine.headings)}, in English {_levels(english.headings)}",
              f"give the {language} page the English page's headings, translated, at the same "
              "levels and in the same order")
+    else:
+        for (line, _), anchor, wanted in zip(mine.headings, mine.anchors, english.anchors,
+                                             strict=True):
+            if wanted and anchor != wanted:
+                warn(line, f"this heading's anchor is {'#' + anchor if anchor else 'missing'}; "
+                     f"the English page's heading here has `{{ #{wanted} }}`",
+                     f"end the heading with `{{ #{wanted} }}`: links to #{wanted} lead to it in "
+                     "every edition")
+                break
     if [b for _, b in mine.blocks] != [b for _, b in english.blocks]:
         at = _first_difference(mine.blocks, english.blocks)
         wanted = english.blocks[at][1] if at < len(english.blocks) else "nothing"
