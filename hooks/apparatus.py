@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from apparatus_text import check_texts, check_values, edition_texts, scan_file
+from apparatus_text import (
+    check_texts,
+    check_values,
+    edition_texts,
+    missing_translations,
+    scan_file,
+)
 from content import data_signature
 from event_file import Event, read_events
 from form_match import form_pattern
@@ -206,4 +212,24 @@ def term_excerpts(app: Apparatus, excerpts: list[Any]) -> dict[str, list[str]]:
     for excerpt in excerpts:
         for term in excerpt.terms:
             out.setdefault(term, []).append(excerpt.id)
+    return out
+
+
+def translation_gaps(app: Apparatus) -> list[Problem]:
+    """A warning for each glossary term, index entry and event not yet in every edition's
+    language (`make check` lists them with the pages and notes not yet translated)."""
+    glossary, index, timeline = (f"docs/data/{n}.yml" for n in ("glossary", "entities", "events"))
+    out: list[Problem] = []
+    for term in app.terms.values():
+        out += missing_translations(glossary, term.line, term.names, f"glossary term '{term.id}'")
+        out += missing_translations(glossary, term.line, term.definition,
+                                    f"the definition of '{term.id}'", "definition")
+    for entity in app.entities.values():
+        out += missing_translations(index, entity.line, entity.names,
+                                    f"the name of entity '{entity.id}'", "names")
+        out += missing_translations(index, entity.line, entity.about,
+                                    f"the description of entity '{entity.id}'", "about")
+    for event in app.events:
+        out += missing_translations(timeline, event.line, event.title,
+                                    f"the title of event '{event.id}'", "title")
     return out

@@ -61,6 +61,8 @@ def glossary_html(build: ReaderBuild, page_url: str) -> str:
             "maps": on_maps.get(("term", term.id), []),
             "locator": small_maps.get(("term", term.id)),
             "name": term.names.get(edition) or term.names["en"],
+            # a name the edition does not have yet is the English, said to be so
+            "name_lang": "" if term.names.get(edition) else "en",
             "lang": lang, "dir": direction(lang), "definition": inline_html(term.definition[lang]),
             "uses": [(key, corpus.papers[key].short_title(edition),
                       excerpt_refs(build, ids, page_url))

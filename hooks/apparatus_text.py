@@ -21,7 +21,7 @@ from typing import Any
 
 import markdown
 import nh3
-from languages import EDITIONS
+from languages import EDITIONS, english_name
 from markupsafe import Markup, escape
 from model import Problem
 from source_text import scan_letters, scan_markup, scan_text
@@ -118,3 +118,16 @@ def check_values(rel: str, texts: dict[str, Any], line: int, where: str) -> list
         else:
             problems += check_inline(rel, lines.get(lang, line), f"{where} ({lang})", str(text))
     return problems
+
+
+
+def missing_translations(rel: str, line: int, texts: dict[str, str], what: str,
+                         key: str | None = None) -> list[Problem]:
+    """A warning for each edition an entry's texts (`{en: ..., tr: ...}`, under `key`, or the
+    entry's own keys where `key` is None) have no text in yet: that edition shows the English
+    there until it is written."""
+    where = f"under `{key}:`" if key else "in the entry"
+    return [Problem(rel, line, f"{what} has no {english_name(code)} text yet",
+                    f"add `{code}: ...` {where}, in {english_name(code)} (the "
+                    f"{english_name(code)} edition shows the English until then)", warning=True)
+            for code in EDITIONS[1:] if texts.get("en") and not texts.get(code)]

@@ -2,9 +2,9 @@
 
 It reads the content exactly as the build does (`ReaderBuild.read`) and checks every page of
 every edition as the build would, so the two never disagree. Prints every problem with its file,
-line and a fix, then the warnings (pages, interface strings and notes not yet translated, and
-translated pages whose structure differs from their English page's), and exits 1 if there is a
-problem.
+line and a fix, then the warnings (pages, interface strings, notes, and the entries of the
+glossary, the index and the timeline not yet translated; translated pages whose structure differs
+from their English page's), and exits 1 if there is a problem.
 `--update-anchors` (`make anchors`) first appends newly published excerpt ids to
 docs/data/anchors.txt.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from apparatus import translation_gaps  # noqa: E402
 from content import read_corpus, ui_translation_warnings, without_consequences  # noqa: E402
 from maps_data import read_map_data  # noqa: E402
 from model import Problem  # noqa: E402
@@ -45,7 +46,8 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     problems = without_consequences(problems, build.corpus)
     warnings = (page_translation_warnings(docs) + structure_warnings(docs)
                 + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)
-                + check_note_languages(build.corpus)) if not problems else []
+                + check_note_languages(build.corpus) + translation_gaps(build.app)) \
+        if not problems else []
     return problems, warnings
 
 

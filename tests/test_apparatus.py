@@ -30,6 +30,36 @@ def test_every_term_used_is_defined(corpus, app) -> None:
         assert term.definition.get("en"), term.id
 
 
+def test_an_entry_not_yet_translated_is_a_warning_and_shows_its_english_as_english(
+        project_copy: Path) -> None:
+    """A glossary term, index entry or event an edition lacks is not a problem (the edition shows
+    the English until it is written) but a warning with its file and line, as an untranslated
+    page is; the glossary marks the English name it shows as English."""
+    import contextlib
+    import io
+
+    import check
+    from apparatus_html import glossary_html
+    from reader_build import ReaderBuild
+
+    edit(project_copy, Path("docs/data/glossary.yml"), "  fa: قدرت نرم\n", "")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert check.main([str(project_copy / "docs")]) == 0, out.getvalue()
+    warnings = [line for line in out.getvalue().splitlines() if ": warning: " in line]
+    assert "docs/data/glossary.yml:2: warning: glossary term 'soft-power' has no Persian text " \
+        "yet" in warnings
+    # the fixture's definition is in English only
+    assert "docs/data/glossary.yml:2: warning: the definition of 'soft-power' has no Turkish " \
+        "text yet" in warnings
+    build = ReaderBuild.load(project_copy / "docs")
+    build.start_edition("fa")
+    html = glossary_html(build, "fa/glossary/")
+    assert '<h2 class="term__name"><span lang="en" dir="ltr">soft power</span></h2>' in html
+    build.start_edition("tr")
+    assert '<h2 class="term__name">yumuşak güç</h2>' in glossary_html(build, "tr/glossary/")
+
+
 def test_an_unknown_term_fails_the_check(project_copy: Path) -> None:
     from content import read_corpus
 
