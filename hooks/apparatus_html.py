@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from apparatus import KINDS, term_excerpts
-from apparatus_text import inline_html
+from apparatus_text import edition_name, inline_html
 from calendar_sh import digits, format_date, solar_hijri
 from languages import EDITIONS, LANGUAGES, direction
 from maps import locators, map_links
@@ -60,9 +60,7 @@ def glossary_html(build: ReaderBuild, page_url: str) -> str:
             "id": term.id, "aliases": term.aliases, "forms": forms(term.names),
             "maps": on_maps.get(("term", term.id), []),
             "locator": small_maps.get(("term", term.id)),
-            "name": term.names.get(edition) or term.names["en"],
-            # a name the edition does not have yet is the English, said to be so
-            "name_lang": "" if term.names.get(edition) else "en",
+            "name": edition_name(term.names, edition),
             "lang": lang, "dir": direction(lang), "definition": inline_html(term.definition[lang]),
             "uses": [(key, corpus.papers[key].short_title(edition),
                       excerpt_refs(build, ids, page_url))

@@ -35,6 +35,12 @@ def edition_texts(value: Any) -> dict[str, str]:
             if k in EDITIONS and v not in (None, "")}
 
 
+def edition_name(names: dict[str, str], edition: str) -> tuple[str, str]:
+    """An entry's name in the edition's language, or its English name where the edition has none
+    yet, with "en" to mark it so (else "")."""
+    return (names[edition], "") if names.get(edition) else (names["en"], "en")
+
+
 #: a text without any of these is plain text: it is escaped, not converted
 _MARKUP = re.compile(r"[*_<>&`\\\[\]]")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)

@@ -22,7 +22,7 @@ from datetime import date
 from itertools import pairwise
 
 from apparatus import term_excerpts
-from apparatus_text import inline_plain
+from apparatus_text import edition_name, inline_plain
 from calendar_sh import digits, format_date, jalali_to_gregorian
 from event_file import Event
 from mkdocs.utils import get_relative_url
@@ -61,7 +61,7 @@ def concepts_html(build: ReaderBuild, page_url: str) -> str:
                 "href": f"{glossary}#term-{term.id}--{paper['key']}" if ids else "",
                 "labels": "; ".join(corpus.label(build.excerpt(i), edition) for i in ids),
             })
-        rows.append({"id": term.id, "name": term.names.get(edition) or term.names["en"],
+        rows.append({"id": term.id, "name": edition_name(term.names, edition),
                      "href": f"{glossary}#term-{term.id}", "cells": cells,
                      "total": digits(str(len(uses.get(term.id, []))), edition)})
     return render("figure-concepts.html", ui=build.ui, papers=papers, rows=rows, dir=build.dir)

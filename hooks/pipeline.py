@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from apparatus_html import entities_html, glossary_html, timeline_html
+from apparatus_text import edition_name
 from bidi_isolation import isolate_tokens
 from calendar_sh import digits
 from export_html import corpus_downloads_html
@@ -104,7 +105,7 @@ class ReaderPage:
         return excerpt_html(build.corpus, excerpt, build.ui, self.href, cited, embedded=embedded,
                             paper_href=self.rel(target), forge=self.forge,
                             page_url=build.public_url(target), term_names={
-                                t.id: t.names.get(build.edition) or t.names["en"]
+                                t.id: edition_name(t.names, build.edition)
                                 for t in build.app.terms.values()})
 
     def block(self, name: str) -> str:

@@ -127,7 +127,7 @@ class Forge:
 def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Href,
                  cited_on: list[tuple[str, str]], embedded: bool = False,
                  paper_href: str = "", forge: Forge | None = None, page_url: str = "",
-                 term_names: dict[str, str] | None = None) -> str:
+                 term_names: dict[str, tuple[str, str]] | None = None) -> str:
     """The excerpt as one HTML block (template `excerpt.html`, the HTML contract)."""
     paper = corpus.papers[excerpt.paper]
     edition = ui.get("_edition", "en")
@@ -141,7 +141,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
         original=Markup(paragraphs(excerpt.original)),
         translation=Markup(paragraphs(excerpt.translation, True)),
         notes=[Markup(note_html(n, corpus, href, ui)) for n in excerpt.notes],
-        terms=[(t, names.get(t, t)) for t in excerpt.terms],
+        terms=[(t, names.get(t, (t, ""))) for t in excerpt.terms],
         cited_on=cited_on, page_url=page_url, forge=forge)
 
 

@@ -40,7 +40,10 @@ def test_an_entry_not_yet_translated_is_a_warning_and_shows_its_english_as_engli
 
     import check
     from apparatus_html import glossary_html
+    from apparatus_text import edition_name
+    from figures import concepts_html
     from reader_build import ReaderBuild
+    from render import excerpt_html
 
     edit(project_copy, Path("docs/data/glossary.yml"), "  fa: قدرت نرم\n", "")
     out = io.StringIO()
@@ -53,9 +56,17 @@ def test_an_entry_not_yet_translated_is_a_warning_and_shows_its_english_as_engli
     assert "docs/data/glossary.yml:2: warning: the definition of 'soft-power' has no Turkish " \
         "text yet" in warnings
     build = ReaderBuild.load(project_copy / "docs")
+    english = '<span lang="en" dir="ltr">soft power</span>'
     build.start_edition("fa")
-    html = glossary_html(build, "fa/glossary/")
-    assert '<h2 class="term__name"><span lang="en" dir="ltr">soft power</span></h2>' in html
+    assert f'<h2 class="term__name">{english}</h2>' in glossary_html(build, "fa/glossary/")
+    # and so do an excerpt's list of terms and the concepts-by-paper table
+    ui = {**build.ui, "_edition": "fa"}
+    chip = excerpt_html(build.corpus, build.excerpt("sample-one"), ui, lambda i: f"#{i}", [],
+                        term_names={"soft-power": edition_name(build.app.terms["soft-power"].names,
+                                                              "fa")})
+    assert f'<span class="excerpt__term" data-term="soft-power">{english}</span>' in chip
+    assert re.search(f'<th scope="row" class="concepts__concept"><a href="[^"]*#term-soft-power">'
+                     f'{re.escape(english)}</a>', concepts_html(build, "fa/papers/"))
     build.start_edition("tr")
     assert '<h2 class="term__name">yumuşak güç</h2>' in glossary_html(build, "tr/glossary/")
 
