@@ -157,6 +157,19 @@ def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
     return problems
 
 
+def _open_comment(rel: str, body: str) -> list[Problem]:
+    """An HTML comment opened and never closed: Markdown shows it as text on the page."""
+    at = 0
+    while (start := body.find("<!--", at)) >= 0:
+        end = body.find("-->", start + 4)
+        if end < 0:
+            return [Problem(rel, body.count("\n", 0, start) + 1, "an HTML comment `<!--` opens "
+                            "here and is never closed: the page would show it as text",
+                            "close it with `-->`, or remove it")]
+        at = end + 3
+    return []
+
+
 def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None) -> list[Problem]:
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter; with the repository's `root`, a file
@@ -165,6 +178,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
+    problems += _open_comment(rel, body)
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
         block = _BLOCK_LINE.match(line)

@@ -227,6 +227,8 @@ CASES = [
      ".\n            Then <b>this</b>.", "Then <b>", "raw HTML"),
     ("note block links nothing", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
      ".\n            Then [[sample-zero]].", "Then [[sample-zero", "unknown excerpt"),
+    ("page comment left open", P, APPEND, "\n<!-- a note to myself\n\nMore text.\n",
+     "<!-- a note", "never closed"),
     ("page iframe", P, APPEND, '\n<iframe src="https://example.org"></iframe>\n', "<iframe",
      "iframe"),
     ("page image from another host", P, APPEND, "\n![x](https://example.org/x.png)\n",
