@@ -126,7 +126,6 @@ def check_values(rel: str, texts: dict[str, Any], line: int, where: str) -> list
     return problems
 
 
-
 def missing_translations(rel: str, line: int, texts: dict[str, str], what: str,
                          key: str | None = None) -> list[Problem]:
     """A warning for each edition an entry's texts (`{en: ..., tr: ...}`, under `key`, or the

@@ -215,8 +215,8 @@ def _marked(pieces: list[tuple[str, str | None]]) -> list[Token]:
     """Pieces of text with their language, each with one in a `<span lang>`."""
     out: list[Token] = []
     for text, lang in pieces:
-        escaped = html.escape(text, quote=False)
-        out += element("span", {"lang": lang}, escaped) if lang else [Token("text", escaped)]
+        out += element("span", {"lang": lang}, html.escape(text, quote=False)) if lang \
+            else [text_token(text)]
     return out
 
 
