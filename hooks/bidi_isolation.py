@@ -2,17 +2,17 @@
 
 Inside right-to-left text, a left-to-right run such as `(Davutoglu, 2016: 129)`, `S-300` or a URL
 is wrapped in `<bdi dir="ltr">`, so that it keeps its logical order; inside left-to-right text a
-Persian or Arabic run is wrapped in `<bdi dir="rtl">`. Content never needs bidi control characters.
+Persian or Arabic run is wrapped in `<bdi dir="rtl">`. Where a run starts and ends is the rule of
+`bidi_runs`; which language it is in, that of `run_language`. Content never needs bidi control
+characters.
 """
 
 from __future__ import annotations
 
 import html
-import re
-import sys
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
+from bidi_runs import UNBROKEN, guillemets, runs
 from html_tokens import Token, element, joined, map_text, serialize, text_token, tokenize
 from languages import ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from run_language import (
@@ -25,182 +25,9 @@ from run_language import (
     titled,
 )
 
-
-def _char_class(wanted: set[str], letters_only: bool = True) -> str:
-    """A regex character class of the code points whose Unicode bidi class is in `wanted`."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x20, min(sys.maxunicode, 0xFFFF) + 1):
-        char = chr(code)
-        if unicodedata.bidirectional(char) not in wanted:
-            continue
-        if letters_only and unicodedata.category(char)[0] not in "LM":
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
-
-
-#: strong left-to-right letters (bidi class L) and right-to-left ones (R, AL), from Unicode data
-_LATIN = _char_class({"L"})
-_ARABIC = _char_class({"R", "AL"})
-#: marks that take the direction of the letter before them (bidi class NSM)
-_MARKS = _char_class({"NSM"}, letters_only=False)
-#: a left-to-right run: words, or numbers joined by punctuation, with what binds them
-_LTR_RUN = re.compile(
-    rf"\(?(?:[{_LATIN}][{_LATIN}{_MARKS}0-9\s.,:;'’\-–/&%()+_=?#@~]*[{_LATIN}{_MARKS}0-9)/]"
-    rf"|[0-9]+(?:[.,:/\-–][0-9]+)*(?:\s*[:–\-]\s*[0-9]+)+"
-    rf"|[{_LATIN}])"
-)
-#: a right-to-left run inside left-to-right text (a quotation opening with a number, «90-ومنها
-#: دبابة تي», is one too, and so is one with an ellipsis, «لردٍّّ … لدعم»); a Latin comma or
-#: semicolon ends it: Persian and Arabic write their own (، ؛), so "دآوری, داور, داوری" is a list
-#: of the English sentence and «يمكن»; «لردٍّّ» two quotations of it, each a run of its own (one
-#: run would show them backwards)
-_RTL_RUN = re.compile(
-    rf"(?:«[0-9۰-۹]+[\-–](?=[{_ARABIC}])|[«(])?[{_ARABIC}](?:[{_ARABIC}{_MARKS}\u200c\s«»()0-9۰-۹.…:!؟،؛\-–/]*[{_ARABIC}{_MARKS}»)])?"
-)
-_HAS_LATIN = re.compile(rf"[{_LATIN}]|[0-9][.,:/\-–\s]+[0-9]")
-_HAS_ARABIC = re.compile(rf"[{_ARABIC}]")
-#: a letter written left to right, and one written right to left (from Unicode data)
-LTR_LETTER = re.compile(rf"[{_LATIN}]")
-RTL_LETTER = _HAS_ARABIC
 #: text inside these elements is never changed
 _OPAQUE = frozenset({"script", "style", "code", "pre", "bdi", "svg", "textarea", "kbd", "samp",
                      "math"})
-
-
-def _balance(run: str) -> str:
-    """Drop an unmatched bracket at either end of a run so it stays with its surroundings."""
-    if run.startswith("(") and run.count("(") > run.count(")"):
-        run = run[1:]
-    if run.endswith(")") and run.count(")") > run.count("("):
-        run = run[:-1]
-    return run
-
-
-def _before_unclosed(run: str) -> str:
-    """The run up to a bracket it opens but does not close: in «Serzh Sargsyan (9 أبريل 2008- 9
-    أبريل 2018)» the parenthesis and the date in it belong to the right-to-left text, and in
-    «ال» («المنطقة» kelimesini tamamlayan) the parenthesis belongs to the Turkish sentence."""
-    opened: list[int] = []
-    for index, char in enumerate(run):
-        if char == "(":
-            opened.append(index)
-        elif char == ")" and opened:
-            opened.pop()
-    return run[:opened[0]].rstrip() if opened and opened[0] > 0 else run
-
-
-#: what only right-to-left text writes: its letters and marks, and the Persian and Arabic-Indic
-#: digits and the Arabic comma, semicolon and question mark
-_RTL_OWN = f"{_ARABIC}{_MARKS}۰-۹٠-٩،؛؟"
-_LAST_RTL = re.compile(rf"[{_RTL_OWN}][^{_RTL_OWN}]*$")
-
-
-def _end_at_letter(run: str) -> str:
-    """A right-to-left run ends with its last right-to-left letter, digit or punctuation mark
-    («داور، ۱۳۸۹؛ ۳۳۸»), or with the bracket or guillemet closing one opened inside it: Western
-    numbers and brackets after the words (a volume and issue, "17(2)") belong to the
-    left-to-right text around."""
-    last = _LAST_RTL.search(run)
-    if last is None:
-        return run
-    end = last.start() + 1
-    for closer, opener in ((")", "("), ("»", "«")):
-        if run.startswith(closer, end) and run[:end].count(opener) > run[:end].count(closer):
-            end += 1
-    return run[:end]
-
-
-#: quotation marks, each with the mark that closes it
-_QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d", "\u2039": "\u203a"}
-#: what may stand between the end of a quoted left-to-right run and its closing mark: the
-#: quotation's own trailing punctuation ("the coordination of forces ...", "Agency, ...")
-_QUOTE_TAIL = re.compile(r"[\s.,;:…]*")
-
-
-def _quotation(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the run at `text[start:end]`, widened to the quotation marks around it where
-    the run is the whole of a quotation ('the the', 'coordination of forces ...'): isolated
-    without them, the marks and the quotation's trailing dots take the direction of the text
-    around and are drawn on the wrong side of the words."""
-    opener = text[start - 1] if start else ""
-    if opener not in _QUOTES or (start > 1 and unicodedata.bidirectional(text[start - 2])
-                                 in ("L", "EN")):
-        return start, end  # no quotation mark, or an apostrophe in Latin (it's)
-    tail = _QUOTE_TAIL.match(text, end)
-    close = tail.end() if tail else end
-    after = text[close + 1:close + 2]
-    if text.startswith(_QUOTES[opener], close) and not (after and unicodedata.bidirectional(after)
-                                                        in ("L", "EN")):
-        return start - 1, close + 1
-    return start, end
-
-
-#: a number before a left-to-right run that belongs to it: joined to it without a space (a DOI,
-#: "10.22034/irr…"), or opening the quotation the run is in («19. yüzyıl», "9 Kasım 1991"); a
-#: number after a word of the right-to-left text («عام 1994 (Sanal…)») stays with that text
-_NUMBER_BEFORE = re.compile(
-    r"(?:[0-9]+(?:[.,:\-–][0-9]+)*[/.\-–]"
-    r"|(?:^|(?<=[«\"“‘'(]))[0-9]+(?:[.,:/\-–][0-9]+)*\.?\s+)$")
-
-
-def _with_number_before(text: str, start: int) -> int:
-    """Where a left-to-right run starting at `start` starts, with the number that belongs to it."""
-    found = _NUMBER_BEFORE.search(text, max(0, start - 40), start)
-    return found.start() if found else start
-
-
-#: a run this short is kept on one line (a citation such as "(Nye, 1990: 153-171)" broken across
-#: lines would show each part reordered against its surroundings)
-UNBROKEN = 32
-
-
-def runs(text: str, direction: str) -> Iterator[tuple[int, int]]:
-    """The (start, end) of each run of `text` written against `direction`, in order."""
-    if direction == "rtl":
-        if not _HAS_LATIN.search(text):
-            return
-        pattern = _LTR_RUN
-    else:
-        if not _HAS_ARABIC.search(text):
-            return
-        pattern = _RTL_RUN
-    last = at = 0
-    while (match := pattern.search(text, at)) is not None:
-        at = match.end()
-        run = match.group()
-        if direction == "ltr":
-            run = _end_at_letter(run)
-        run = _balance(run.replace("«", "\x00").replace("»", "\x01"))
-        run = run.replace("\x00", "«").replace("\x01", "»")
-        whole, run = run, _before_unclosed(run)
-        if run != whole:  # what follows the bracket is read again, as text of its own
-            at = max(match.start() + 1, match.start() + match.group().index(run) + len(run))
-        if run.startswith("«") and "»" not in run:
-            run = run[1:]
-        if run.endswith("»") and "«" not in run:
-            run = run[:-1]
-        if run.isdigit() or not run.strip():
-            continue
-        start = text.index(run, match.start())
-        if start < last:  # inside the quotation marks of the run before
-            continue
-        end = start + len(run)
-        if direction == "rtl":
-            start = max(last, _with_number_before(text, start))
-            start, end = _quotation(text, start, end)
-        yield start, end
-        last = end
-
-
-def _guillemets(text: str, start: int, end: int) -> bool:
-    """Whether the run at `text[start:end]` is the whole of a «quotation»."""
-    run = text[start:end]
-    return (run.startswith("«") or text[start - 1:start] == "«") and \
-        (run.endswith("»") or text[end:end + 1] == "»")
 
 
 def isolate_text(text: str, direction: str, language: str = "", quoted: str = "",
@@ -256,7 +83,7 @@ def isolated_tokens(text: str, direction: str, language: str = "", quoted: str =
             # (by its letters only where the text around is Persian or Arabic: inside an element
             # the editors marked English, «different character of ... Türkiye» is English)
             spoken = (titles.get(" ".join(run.strip(AROUND_NAME).split()))
-                      or (latin_language(run, quoted, _guillemets(text, start, end))
+                      or (latin_language(run, quoted, guillemets(text, start, end))
                           if language in RTL_LANGUAGES else None)
                       ) if language else None
             spoken = spoken if spoken != language else None
@@ -292,7 +119,7 @@ def run_offsets(text: str, direction: str, quoted: str = "",
     def offsets(start: int, end: int) -> str:
         spoken = (run_language(text[start:end], spellings) or rtl_quoted or None) \
             if direction == "ltr" else latin_language(text[start:end], quoted,
-                                                      _guillemets(text, start, end))
+                                                      guillemets(text, start, end))
         return f"{units(start)}:{units(end)}" + (f":{spoken}" if spoken else "")
 
     found = {(start, end): offsets(start, end) for start, end in runs(text, direction)}

@@ -195,6 +195,14 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
                 continue
             corpus.aliases[alias] = excerpt.id
     problems += check_anchors(docs_dir, corpus)
+    problems += _pages_and_references(docs_dir, corpus)
+    return corpus, problems
+
+
+def _pages_and_references(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """The pages every paper needs (English and its own language's), and the references the
+    notes of its excerpts and abstracts make."""
+    problems: list[Problem] = []
     for paper in corpus.papers.values():
         for edition in dict.fromkeys(("en", paper.lang)):
             if not (docs_dir / edition / "papers" / f"{paper.key}.md").is_file():
@@ -214,7 +222,7 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
                 for lang, text in note.texts.items():
                     problems.extend(check_refs(text, corpus, paper.file,
                                                note.lines.get(lang, note.line)))
-    return corpus, problems
+    return problems
 
 
 def without_consequences(problems: list[Problem], corpus: Corpus) -> list[Problem]:

@@ -131,17 +131,7 @@ class ExcerptReader:
         if not translation:
             self.problem(lines.get("translation", line), "the excerpt has no English translation",
                          "add `translation: |` followed by the English translation", ex_id)
-        lang = _text(item.get("lang")) or paper.lang
-        if lang not in ORIGINAL_LANGUAGES:
-            self.problem(lines.get("lang", line), f"unknown language code {lang!r}",
-                         f"use one of: {', '.join(ORIGINAL_LANGUAGES)}", ex_id)
-            lang = paper.lang
-        if original and script_share(original, lang) < 0.6:
-            script = "Arabic script" if lang in RTL_LANGUAGES else "Latin script"
-            self.problem(lines.get("original", line),
-                         f"the original is declared as {lang!r} but is not mostly in {script}",
-                         "check that the passage is in the paper's language and that `lang` is "
-                         "right", ex_id)
+        lang = self._language(item, paper, original, ex_id)
         section = _text(item.get("section"))
         if section not in section_ids:
             self.problem(lines.get("section", line), f"unknown section {section!r}",
@@ -167,6 +157,23 @@ class ExcerptReader:
             allow_variants=self._words(item, "allow_variants", ex_id),
             glued_in_source=self._words(item, "glued_in_source", ex_id),
         )
+
+    def _language(self, item: dict[str, Any], paper: Paper, original: str, ex_id: str) -> str:
+        """The excerpt's language (its paper's, unless it says otherwise), and whether its
+        original is written in that language's script."""
+        line, lines = item["__line__"], item["__lines__"]
+        lang = _text(item.get("lang")) or paper.lang
+        if lang not in ORIGINAL_LANGUAGES:
+            self.problem(lines.get("lang", line), f"unknown language code {lang!r}",
+                         f"use one of: {', '.join(ORIGINAL_LANGUAGES)}", ex_id)
+            lang = paper.lang
+        if original and script_share(original, lang) < 0.6:
+            script = "Arabic script" if lang in RTL_LANGUAGES else "Latin script"
+            self.problem(lines.get("original", line),
+                         f"the original is declared as {lang!r} but is not mostly in {script}",
+                         "check that the passage is in the paper's language and that `lang` is "
+                         "right", ex_id)
+        return lang
 
     def _words(self, item: dict[str, Any], key: str, ex_id: str) -> list[str]:
         """The list of words (as printed) under `key`; empty, after a problem, if it is not one."""

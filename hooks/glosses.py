@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from apparatus_text import inline_plain
-from bidi_isolation import runs
+from bidi_runs import runs
 from html_tokens import Token, element, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild

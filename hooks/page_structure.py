@@ -12,6 +12,7 @@ English page may have changed first, and its translations follow).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,17 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
              f"in English {wanted} (item {at + 1})",
              "keep each `::: name` line and each `![[id]]` line of the English page, in its "
              "order, on a line of its own")
+    _compare_refs(mine, english, warn)
+    for key in sorted(set(mine.meta) | set(english.meta)):
+        if mine.meta.get(key) != english.meta.get(key):
+            warn(1, f"the front matter's `{key}` differs from the English page's",
+                 f"copy `{key}:` from the English page (only the title is translated)")
+    return out
+
+
+def _compare_refs(mine: Structure, english: Structure,
+                  warn: Callable[[int, str, str], None]) -> None:
+    """A warning for the English page's references this page lacks, and one for those it adds."""
     missing = [r for r in english.refs if r not in mine.refs]
     if missing:
         warn(_section_line(mine, english, english.refs[missing[0]]), "the page does not refer to "
@@ -141,11 +153,6 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
         warn(mine.refs[extra[0]], "the page refers to "
              + ", ".join(f"[[{r}]]" for r in extra) + ", which the English page does not",
              "add the reference to the English page too, or remove it here")
-    for key in sorted(set(mine.meta) | set(english.meta)):
-        if mine.meta.get(key) != english.meta.get(key):
-            warn(1, f"the front matter's `{key}` differs from the English page's",
-                 f"copy `{key}:` from the English page (only the title is translated)")
-    return out
 
 
 def structure_warnings(docs_dir: Path) -> list[Problem]:

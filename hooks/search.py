@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from apparatus import Entity, Term
-from bidi_isolation import UNBROKEN, run_offsets
+from bidi_isolation import run_offsets
+from bidi_runs import UNBROKEN
 from jinja2 import Environment, select_autoescape
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, direction
 from reader_build import ReaderBuild

@@ -217,63 +217,80 @@ def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
     return records
 
 
+@dataclass
+class _SectionText:
+    """What `sections` has read so far: a record for each heading, and the text of each in
+    pieces; the languages marked around the text being read."""
+
+    url: str
+    edition: str
+    content: _Element
+    name: str
+    name_marks: list[Mark]
+    out: list[Record] = field(default_factory=list)
+    pieces: list[list[str]] = field(default_factory=lambda: [[]])
+    langs: list[str] = field(default_factory=list)
+
+    def keep(self, text: str | None) -> None:
+        # whitespace too: between two links it is all that keeps their words apart
+        if text:
+            self.pieces[-1].append(page_text(text))
+
+    def heading(self, node: _Element) -> None:
+        """A new record from `node`, a heading with an anchor: the page's title › its own."""
+        heading, marks = _read(node, self.edition)
+        prefix = f"{self.name} › " if self.name else ""
+        self.out.append(Record(
+            url=f"{self.url}#{node.get('id')}", kind="section", title=prefix + heading,
+            marks=[[*(self.name_marks if self.name else []),
+                    *((s + len(prefix), e + len(prefix), c) for s, e, c in marks)]]))
+        self.pieces[-1].extend(CLOSE_MARK for _ in self.langs)  # a marked run goes on after it
+        self.pieces.append([open_mark(lang) for lang in self.langs])
+
+    def visit(self, node: _Element, in_heading: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else None
+        if tag in HEADINGS and node.get("id"):
+            self.heading(node)
+        inside = in_heading or tag in ("h1", *HEADINGS)
+        lang = node.get("lang") if tag not in (None, "bdi") and not inside \
+            and node is not self.content else None
+        if lang:
+            self.pieces[-1].append(open_mark(lang))
+            self.langs.append(lang)
+        # a block's words stay apart from those around it; an inline element's do not
+        # (`"<a>stratejik derinlik</a>",` reads «"stratejik derinlik",»)
+        block = " " if tag not in INLINE else ""
+        if tag is not None and not inside:
+            self.pieces[-1].append(block)
+            self.keep(node.text)
+        for child in node:
+            self.visit(child, inside)
+            if not inside:
+                self.keep(child.tail)
+        if lang:
+            self.pieces[-1].append(CLOSE_MARK)
+            self.langs.pop()
+        if tag is not None and not inside:
+            self.pieces[-1].append(block)
+
+
 def sections(content: _Element, url: str, title: tuple[str, list[Mark]], edition: str,
              top: str) -> list[Record]:
     """The page's text, cut at each h2/h3 with an anchor (what is before the first: the page,
     at its title's anchor `top`); `title`: the page's, read with `_read`."""
     name, name_marks = title
-    out = [Record(url=f"{url}#{top}" if top else url, kind="section", title=name,
-                  marks=[name_marks])]
-    pieces: list[list[str]] = [[]]  # the text of each record, in pieces
-    langs: list[str] = []  # the languages marked around the text being read
-
-    def keep(text: str | None) -> None:
-        # whitespace too: between two links it is all that keeps their words apart
-        if text:
-            pieces[-1].append(page_text(text))
-
-    def visit(node: _Element, in_heading: bool) -> None:
-        tag = node.tag if isinstance(node.tag, str) else None
-        if tag in HEADINGS and node.get("id"):
-            heading, marks = _read(node, edition)
-            prefix = f"{name} › " if name else ""
-            out.append(Record(url=f"{url}#{node.get('id')}", kind="section",
-                              title=prefix + heading, marks=[
-                                  [*(name_marks if name else []),
-                                   *((s + len(prefix), e + len(prefix), c) for s, e, c in marks)]]))
-            pieces[-1].extend(CLOSE_MARK for _ in langs)  # a marked run goes on after the heading
-            pieces.append([open_mark(lang) for lang in langs])
-        inside = in_heading or tag in ("h1", *HEADINGS)
-        lang = node.get("lang") if tag not in (None, "bdi") and not inside \
-            and node is not content else None
-        if lang:
-            pieces[-1].append(open_mark(lang))
-            langs.append(lang)
-        # a block's words stay apart from those around it; an inline element's do not
-        # (`"<a>stratejik derinlik</a>",` reads «"stratejik derinlik",»)
-        block = " " if tag not in INLINE else ""
-        if tag is not None and not inside:
-            pieces[-1].append(block)
-            keep(node.text)
-        for child in node:
-            visit(child, inside)
-            if not inside:
-                keep(child.tail)
-        if lang:
-            pieces[-1].append(CLOSE_MARK)
-            langs.pop()
-        if tag is not None and not inside:
-            pieces[-1].append(block)
-
-    visit(content, False)
-    for record, parts in zip(out, pieces, strict=True):
+    read = _SectionText(url, edition, content, name, name_marks)
+    read.out.append(Record(url=f"{url}#{top}" if top else url, kind="section", title=name,
+                           marks=[name_marks]))
+    read.visit(content, False)
+    for record, parts in zip(read.out, read.pieces, strict=True):
         text, marks = unmark("".join(parts), edition)
         record.texts = [(edition, text[:SECTION_CHARS])] if text else []
         record.hidden = text[SECTION_CHARS:]
         if text:
             record.marks.append([(s, min(e, SECTION_CHARS), c) for s, e, c in marks
                                  if s < SECTION_CHARS])
-    return [r for r in out if r.texts or r is not out[0]]
+    return [r for r in read.out if r.texts or r is not read.out[0]]
 
 
 def page_records(url: str, page: _Element, edition: str) -> list[Record]:

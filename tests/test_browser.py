@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bidi_isolation import RTL_LETTER
+from bidi_runs import RTL_LETTER
 from languages import edition_prefix
 from playwright.sync_api import Browser, Page
 

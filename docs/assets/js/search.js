@@ -118,7 +118,7 @@
      or Arabic run its language, for a screen reader's voice, and "start:end:tr" a Turkish title
      in English text (in a <span>: it is not written against the text). `shift` moves the listed offsets to
      the node's text; a run is cut to the part between `low` and `high`; a short one is kept on
-     one line (`data.unbroken`, UNBROKEN in hooks/bidi_isolation.py). */
+     one line (`data.unbroken`, UNBROKEN in hooks/bidi_runs.py). */
   function isolate(node, listed, shift, low, high, data) {
     var against = node.dir === "rtl" ? "ltr" : "rtl";
     (listed || "").split(",").filter(Boolean).forEach(function (pair) {
