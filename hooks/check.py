@@ -33,7 +33,7 @@ def search_rules_problems(docs: Path) -> list[Problem]:
         Folder.load(docs)
     except RulesError as err:
         rel = f"docs/{RULES_FILE.as_posix()}"
-        return [Problem(rel, 1, str(err).removeprefix(f"{rel}: "),
+        return [Problem(rel, err.line, str(err).removeprefix(f"{rel}: "),
                         "the comments at the top of the file say what each part holds")]
     return []
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from source_text import load_yaml, strip_lines
 
 RULES_FILE = Path("data") / "search-normalise.yml"
 _ZWNJ_WORD = re.compile(r"[^\s\u200c]+(?:\u200c[^\s\u200c]+)+")
@@ -33,15 +33,20 @@ _PROCLITIC = re.compile(r"(?<![\w'’-])(?:(?:[وف]?[بک]|[وف])ال|[وف]?�
 
 
 class RulesError(ValueError):
-    """The rules file is malformed: the message names the file, the entry and the fix."""
+    """The rules file is malformed: the message names the file, the entry and the fix; `line`,
+    the line of the file it is on."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
-def _code_point(value: Any, where: str) -> int:
+def _code_point(value: Any, where: str, line: int) -> int:
     try:
         return int(str(value), 16)
     except ValueError:
         raise RulesError(f"{where}: '{value}' is not a hexadecimal code point; "
-                         'write e.g. ["064B", "065F"]') from None
+                         'write e.g. ["064B", "065F"]', line) from None
 
 
 @dataclass
@@ -70,31 +75,35 @@ class Folder:
         if not path.is_file():
             raise RulesError(f"{where} is missing: search folds text by its rules; restore it "
                              "from the repository")
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as err:
-            raise RulesError(f"{where}: not valid YAML ({err}); fix the line it names") from None
+        loaded, problems = load_yaml(path, docs_dir.parent)  # a key given twice is one too
+        if problems:
+            raise RulesError(f"{where}: {problems[0].message}; {problems[0].fix}", problems[0].line)
+        lines = loaded.get("__lines__", {}) if isinstance(loaded, dict) else {}
+        data = strip_lines(loaded) or {}
         if not isinstance(data, dict):
             raise RulesError(f"{where}: the file is a mapping with `letters`, `remove`, `space` "
                              "and `names`")
         letters = data.get("letters") or {}
-        if not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str)
-                   for k, v in letters.items()):
+        if not isinstance(letters, dict) or not all(
+                isinstance(k, str) and len(k) == 1 and isinstance(v, str)
+                for k, v in letters.items()):
             raise RulesError(f"{where}: every entry under `letters` maps one character to a text; "
-                             'write e.g. `"ي": "ی"`')
+                             'write e.g. `"ي": "ی"`', lines.get("letters", 1))
         remove = []
         for number, pair in enumerate(data.get("remove") or [], start=1):
             if not isinstance(pair, list) or len(pair) != 2:
                 raise RulesError(f"{where}: `remove` entry {number} must be a pair of code points; "
-                                 'write e.g. ["064B", "065F"]')
-            remove.append((_code_point(pair[0], where), _code_point(pair[1], where)))
+                                 'write e.g. ["064B", "065F"]', lines.get("remove", 1))
+            at = lines.get("remove", 1)
+            remove.append((_code_point(pair[0], where, at), _code_point(pair[1], where, at)))
         space = [str(c) for c in data.get("space") or []]
         if not all(len(c) == 1 for c in space):
-            raise RulesError(f"{where}: every entry under `space` is one character")
+            raise RulesError(f"{where}: every entry under `space` is one character",
+                             lines.get("space", 1))
         names = data.get("names") or []
         if not all(isinstance(g, list) and all(isinstance(f, str) for f in g) for g in names):
             raise RulesError(f"{where}: `names` is a list of lists of spellings; "
-                             'write e.g. `- [Karabakh, Karabağ, قره‌باغ]`')
+                             'write e.g. `- [Karabakh, Karabağ, قره‌باغ]`', lines.get("names", 1))
         if not letters:  # an emptied file: search would match no spelling to another
             raise RulesError(f"{where}: there are no `letters`, so search would fold no spelling "
                              "into another; restore the file from the repository's history")

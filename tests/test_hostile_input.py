@@ -21,6 +21,7 @@ E = "docs/data/entities.yml"
 V = "docs/data/events.yml"
 U = "docs/data/ui.yml"
 P = "docs/en/index.md"
+R = "docs/data/search-normalise.yml"
 PP = "docs/en/papers/sample.md"
 APPEND = "APPEND"
 DELETE = "DELETE"
@@ -184,6 +185,12 @@ CASES = [
     ("event given twice", V, None, EVENT + EVENT.replace("A day", "The same day"), 5,
      "duplicate event id"),
     ("search rules missing", "docs/data/search-normalise.yml", DELETE, "", 1, "is missing"),
+    ("search letter given twice", R, '  "ي": "ی"    # Arabic yeh',
+     '  "ي": "ی"    # Arabic yeh\n  "ي": "ي"', '"ي": "ي"', "twice"),
+    ("search removal not a pair", R, '  - ["0610", "061A"]', '  - "0610"', "remove:",
+     "pair of code points"),
+    ("search removal not hexadecimal", R, '["0610", "061A"]', '["0610", "06XA"]', "remove:",
+     "hexadecimal"),
     # interface strings
     ("ui is a list", U, None, "- a\n", 1, "edition"),
     ("ui string not text", U, "  copy_link: Copy link", "  copy_link: {a: b}", "copy_link",
