@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from apparatus_text import edition_name
 from maps_data import SHAPES_FILE, Feature, LonLat, MapData, MapFrame, read_map_data, read_shapes
 from mkdocs.utils import get_relative_url
 from model import ContentError
@@ -75,10 +76,12 @@ def path_data(points: list[Point], closed: bool) -> str:
     return text + ("Z" if closed else "")
 
 
-def entry_name(build: ReaderBuild, ref: tuple[str, str]) -> str:
+def entry_name(build: ReaderBuild, ref: tuple[str, str]) -> tuple[str, str]:
+    """An entry's name in the edition's language, or its English name with "en" to mark it so
+    (`apparatus_text.edition_name`)."""
     kind, ident = ref
     names = build.app.entities[ident].names if kind == "entity" else build.app.terms[ident].names
-    return names.get(build.edition) or names["en"]
+    return edition_name(names, build.edition)
 
 
 def entry_href(build: ReaderBuild, ref: tuple[str, str], rel: Callable[[str], str]) -> str:
@@ -126,10 +129,11 @@ def _draw_shapes(build: ReaderBuild, projection: Projection, tolerance: float,
 
 def _item(build: ReaderBuild, feature: Feature, frame: MapFrame, projection: Projection,
           rel: Callable[[str], str]) -> dict[str, object]:
-    name = build.ui[feature.label] if feature.label else entry_name(build, feature.ref)
+    name, name_lang = (build.ui[feature.label], "") if feature.label \
+        else entry_name(build, feature.ref)
     item: dict[str, object] = {
         "id": f"map-{frame.name}-{feature.ref[1]}", "href": entry_href(build, feature.ref, rel),
-        "name": name, "kind": feature.kind, "side": feature.side, "source": feature.source,
+        "name": name, "name_lang": name_lang, "kind": feature.kind, "side": feature.side, "source": feature.source,
         "label": name if feature.group != "areas" else f"{name} ({build.ui['map_approximate']})",
     }
     if feature.group == "routes":

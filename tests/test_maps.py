@@ -112,6 +112,33 @@ def test_a_wrong_shape_of_the_file_is_one_message(tmp_path: Path, old: str, new:
     assert word in problems[0].message and problems[0].fix
 
 
+def test_a_name_an_edition_lacks_is_drawn_and_listed_as_english(tmp_path: Path) -> None:
+    """A place whose entry has no Persian name yet is labelled on the Persian map with its
+    English name, marked English, on the map and in the list under it; a name the edition has
+    is not marked."""
+    from maps import map_html, read_maps
+    from reader_build import ReaderBuild
+
+    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets", "fonts"))
+    entities = tmp_path / "docs" / "data" / "entities.yml"
+    text = entities.read_text(encoding="utf-8")
+    shusha = 'names: {en: "Shusha", tr: "Şuşa", fa: "شوشا", ar: "شوشا"}'
+    assert shusha in text
+    entities.write_text(text.replace(shusha, 'names: {en: "Shusha", tr: "Şuşa", ar: "شوشا"}'),
+                        encoding="utf-8")
+    build = ReaderBuild.load(tmp_path / "docs")
+    build.start_edition("fa")
+    html = map_html(build, read_maps(build), "caucasus", lambda url: url)
+    assert '<text class="map__label" x=' in html
+    assert re.search(r'<text class="map__label" [^>]*lang="en">Shusha</text>', html)
+    assert '<li><a href="fa/people-and-places/#entity-shusha"><span lang="en" dir="ltr">Shusha</span>' \
+        '</a></li>' in html
+    assert re.search(r'<text class="map__label" [^>]*y="[^"]*">باکو</text>', html)  # not marked
+    build.start_edition("tr")
+    tr = map_html(build, read_maps(build), "caucasus", lambda url: url)
+    assert re.search(r'<text class="map__label" [^>]*y="[^"]*">Şuşa</text>', tr)
+
+
 def test_hostile_svg_is_still_refused() -> None:
     hostile = [
         '<svg viewBox="0 0 1 1"><script>alert(1)</script></svg>',
