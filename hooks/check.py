@@ -24,7 +24,7 @@ from note_languages import check_note_languages  # noqa: E402
 from page_structure import structure_warnings  # noqa: E402
 from pages import check_files, check_pages, page_translation_warnings, update_anchors  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
-from search_fold import RULES_FILE, Folder, RulesError  # noqa: E402
+from search_fold import RULES_PATH, Folder, RulesError  # noqa: E402
 
 
 def search_rules_problems(docs: Path) -> list[Problem]:
@@ -32,9 +32,7 @@ def search_rules_problems(docs: Path) -> list[Problem]:
     try:
         Folder.load(docs)
     except RulesError as err:
-        rel = f"docs/{RULES_FILE.as_posix()}"
-        return [Problem(rel, err.line, str(err).removeprefix(f"{rel}: "),
-                        "the comments at the top of the file say what each part holds")]
+        return [Problem(RULES_PATH, err.line, err.message, err.fix)]
     return []
 
 

@@ -196,7 +196,7 @@ def write_search(site_dir: Path, build: ReaderBuild) -> dict[str, int]:
     try:
         folder = Folder.load(build.docs_dir)
     except RulesError as err:
-        raise SearchError(f"{err} (line {err.line})") from None
+        raise SearchError(f"{err}. How to fix: {err.fix}") from None
     names = expander(build, folder)
     by_edition: dict[str, list[Record]] = {edition: [] for edition in EDITIONS}
     for edition, url, page in site_pages(site_dir):

@@ -19,6 +19,7 @@ from typing import Any
 from source_text import load_yaml, strip_lines
 
 RULES_FILE = Path("data") / "search-normalise.yml"
+RULES_PATH = f"docs/{RULES_FILE.as_posix()}"
 _ZWNJ_WORD = re.compile(r"[^\s\u200c]+(?:\u200c[^\s\u200c]+)+")
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -32,21 +33,25 @@ _SUFFIX = 4
 _PROCLITIC = re.compile(r"(?<![\w'’-])(?:(?:[وف]?[بک]|[وف])ال|[وف]?لل)(\w{3,})(?![\w'’-])")
 
 
+#: how to fix a problem in the rules file, unless the problem says more
+RULES_FIX = "the comments at the top of the file say what each part holds"
+
+
 class RulesError(ValueError):
-    """The rules file is malformed: the message names the file, the entry and the fix; `line`,
-    the line of the file it is on."""
+    """The rules file is malformed: `message` names the entry, `line` is the line of the file it
+    is on and `fix` how to fix it; written out, the file and line come first."""
 
-    def __init__(self, message: str, line: int = 1) -> None:
-        super().__init__(message)
-        self.line = line
+    def __init__(self, message: str, line: int = 1, fix: str = RULES_FIX) -> None:
+        super().__init__(f"{RULES_PATH}:{line}: {message}")
+        self.message, self.line, self.fix = message, line, fix
 
 
-def _code_point(value: Any, where: str, line: int) -> int:
+def _code_point(value: Any, line: int) -> int:
     try:
         return int(str(value), 16)
     except ValueError:
-        raise RulesError(f"{where}: '{value}' is not a hexadecimal code point; "
-                         'write e.g. ["064B", "065F"]', line) from None
+        raise RulesError(f"'{value}' is not a hexadecimal code point", line,
+                         'write each code point in hexadecimal, e.g. ["064B", "065F"]') from None
 
 
 @dataclass
@@ -71,42 +76,43 @@ class Folder:
     @classmethod
     def load(cls, docs_dir: Path) -> Folder:
         path = docs_dir / RULES_FILE
-        where = f"docs/{RULES_FILE.as_posix()}"
         if not path.is_file():
-            raise RulesError(f"{where} is missing: search folds text by its rules; restore it "
-                             "from the repository")
+            raise RulesError("the file is missing: search folds text by its rules", 1,
+                             "restore it from the repository")
         loaded, problems = load_yaml(path, docs_dir.parent)  # a key given twice is one too
         if problems:
-            raise RulesError(f"{where}: {problems[0].message}; {problems[0].fix}", problems[0].line)
+            raise RulesError(problems[0].message, problems[0].line, problems[0].fix)
         lines = loaded.get("__lines__", {}) if isinstance(loaded, dict) else {}
         data = strip_lines(loaded) or {}
         if not isinstance(data, dict):
-            raise RulesError(f"{where}: the file is a mapping with `letters`, `remove`, `space` "
-                             "and `names`")
+            raise RulesError("the file is not a mapping of `letters`, `remove`, `space` and "
+                             "`names`", 1, "restore the file's structure from the repository")
         letters = data.get("letters") or {}
         if not isinstance(letters, dict) or not all(
                 isinstance(k, str) and len(k) == 1 and isinstance(v, str)
                 for k, v in letters.items()):
-            raise RulesError(f"{where}: every entry under `letters` maps one character to a text; "
-                             'write e.g. `"ي": "ی"`', lines.get("letters", 1))
+            raise RulesError("an entry under `letters` does not map one character to a text",
+                             lines.get("letters", 1), 'write e.g. `"ي": "ی"`')
         remove = []
         for number, pair in enumerate(data.get("remove") or [], start=1):
             if not isinstance(pair, list) or len(pair) != 2:
-                raise RulesError(f"{where}: `remove` entry {number} must be a pair of code points; "
-                                 'write e.g. ["064B", "065F"]', lines.get("remove", 1))
+                raise RulesError(f"`remove` entry {number} is not a pair of code points",
+                                 lines.get("remove", 1), 'write e.g. ["064B", "065F"]')
             at = lines.get("remove", 1)
-            remove.append((_code_point(pair[0], where, at), _code_point(pair[1], where, at)))
-        space = [str(c) for c in data.get("space") or []]
-        if not all(len(c) == 1 for c in space):
-            raise RulesError(f"{where}: every entry under `space` is one character",
-                             lines.get("space", 1))
+            remove.append((_code_point(pair[0], at), _code_point(pair[1], at)))
+        space = data.get("space") or []
+        if not isinstance(space, list) or not all(isinstance(c, str) and len(c) == 1
+                                                  for c in space):
+            raise RulesError("`space` is not a list of characters", lines.get("space", 1),
+                             'give each character an entry of its own, e.g. `- "\\u00a0"`')
         names = data.get("names") or []
         if not all(isinstance(g, list) and all(isinstance(f, str) for f in g) for g in names):
-            raise RulesError(f"{where}: `names` is a list of lists of spellings; "
-                             'write e.g. `- [Karabakh, Karabağ, قره‌باغ]`', lines.get("names", 1))
+            raise RulesError("`names` is not a list of lists of spellings",
+                             lines.get("names", 1), "write e.g. `- [Karabakh, Karabağ, قره‌باغ]`")
         if not letters:  # an emptied file: search would match no spelling to another
-            raise RulesError(f"{where}: there are no `letters`, so search would fold no spelling "
-                             "into another; restore the file from the repository's history")
+            raise RulesError("there are no `letters`, so search would fold no spelling into "
+                             "another", lines.get("letters", 1),
+                             "restore the file from the repository's history")
         return cls(dict(letters), remove, space, names)
 
     def fold(self, text: str) -> str:

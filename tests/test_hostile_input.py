@@ -191,6 +191,8 @@ CASES = [
      "pair of code points"),
     ("search removal not hexadecimal", R, '["0610", "061A"]', '["0610", "06XA"]', "remove:",
      "hexadecimal"),
+    ("search spaces as one text", R, 'space:\n  - "\\u200c"', 'space: "ab"\nold_space:\n  - "\\u200c"',
+     "space:", "list of characters"),
     # interface strings
     ("ui is a list", U, None, "- a\n", 1, "edition"),
     ("ui string not text", U, "  copy_link: Copy link", "  copy_link: {a: b}", "copy_link",

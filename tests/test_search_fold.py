@@ -93,13 +93,16 @@ def test_a_malformed_rules_file_is_named_with_the_fix(tmp_path: Path) -> None:
                                                           encoding="utf-8")
     with pytest.raises(RulesError) as error:
         Folder.load(tmp_path)
-    assert "search-normalise.yml" in str(error.value) and "write e.g." in str(error.value)
+    assert str(error.value).startswith("docs/data/search-normalise.yml:1: '06ZB' is not a "
+                                       "hexadecimal code point")
+    assert 'e.g. ["064B", "065F"]' in error.value.fix
 
 
 def test_a_missing_rules_file_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(RulesError) as error:
         Folder.load(tmp_path)
-    assert "search-normalise.yml is missing" in str(error.value)
+    assert str(error.value).startswith("docs/data/search-normalise.yml:1: the file is missing")
+    assert "restore it" in error.value.fix
 
 
 def test_names_must_be_lists_of_spellings(tmp_path: Path) -> None:
@@ -108,7 +111,8 @@ def test_names_must_be_lists_of_spellings(tmp_path: Path) -> None:
                                                           encoding="utf-8")
     with pytest.raises(RulesError) as error:
         Folder.load(tmp_path)
-    assert "`names`" in str(error.value) and "write e.g." in str(error.value)
+    assert "`names`" in error.value.message and error.value.line == 1
+    assert "write e.g." in error.value.fix
 
 
 @pytest.mark.parametrize("text, forms", [
