@@ -529,8 +529,14 @@ def test_the_visual_order_check_catches_what_it_should(page: Page) -> None:
         '<p id="rtl-in-ltr" dir="ltr"><span dir="rtl">Kazemi n.d., ¶7</span></p>'
         '<p id="quoted" dir="rtl">به صورت \'<bdi dir="ltr">the coordination of forces</bdi> ...\' آمده'
         '</p><p id="quoted-whole" dir="rtl">به صورت '
-        '<bdi dir="ltr">\'the coordination of forces ...\'</bdi> آمده</p>')
+        '<bdi dir="ltr">\'the coordination of forces ...\'</bdi> آمده</p>'
+        # code the style sheet isolates left to right, as the theme does in Persian and Arabic
+        '<p id="code" dir="rtl">بنویسید <code style="direction: ltr; unicode-bidi: isolate">'
+        'make check</code> را</p><p id="unstyled" dir="rtl">بنویسید <span>make check</span> را'
+        '</p>')
     assert any("n.d." in p for p in page.locator("#bad").evaluate(VISUAL_ORDER))
+    assert page.locator("#code").evaluate(VISUAL_ORDER) == []
+    assert any("unisolated" in p for p in page.locator("#unstyled").evaluate(VISUAL_ORDER))
     assert page.locator("#good").evaluate(VISUAL_ORDER) == []
     assert page.locator("#rtl-in-ltr").evaluate(VISUAL_ORDER)
     assert any("quotation marks" in p for p in page.locator("#quoted").evaluate(VISUAL_ORDER))

@@ -20,10 +20,14 @@
     const rects = [...range.getClientRects()].filter((r) => r.width > 0);
     return rects.length === 1 ? rects[0] : null;
   };
+  // the direction of the text's nearest isolate or embedding: an element with `dir`, or one the
+  // style sheets isolate (code, set left to right in Persian and Arabic pages by the theme)
   const directionOf = (node) => {
-    const owner = node.parentElement.closest("[dir]");
-    const dir = owner ? owner.getAttribute("dir").toLowerCase() : "";
-    return dir === "ltr" || dir === "rtl" ? dir : getComputedStyle(node.parentElement).direction;
+    for (let owner = node.parentElement; owner; owner = owner.parentElement) {
+      const style = getComputedStyle(owner);
+      if (owner.hasAttribute("dir") || style.unicodeBidi !== "normal") return style.direction;
+    }
+    return getComputedStyle(node.parentElement).direction;
   };
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
