@@ -133,7 +133,8 @@ def _item(build: ReaderBuild, feature: Feature, frame: MapFrame, projection: Pro
         else entry_name(build, feature.ref)
     item: dict[str, object] = {
         "id": f"map-{frame.name}-{feature.ref[1]}", "href": entry_href(build, feature.ref, rel),
-        "name": name, "name_lang": name_lang, "kind": feature.kind, "side": feature.side, "source": feature.source,
+        "name": name, "name_lang": name_lang, "kind": feature.kind, "side": feature.side,
+        "source": feature.source,
         "label": name if feature.group != "areas" else f"{name} ({build.ui['map_approximate']})",
     }
     if feature.group == "routes":
