@@ -191,6 +191,8 @@ CASES = [
      "pair of code points"),
     ("search removal not hexadecimal", R, '["0610", "061A"]', '["0610", "06XA"]', "remove:",
      "hexadecimal"),
+    ("search letters as a list", R, "letters:\n  # Arabic-script",
+     "letters:\n  - ي\nold_letters:\n  # Arabic-script", "letters:", "`letters`"),
     ("search spaces as one text", R, 'space:\n  - "\\u200c"', 'space: "ab"\nold_space:\n  - "\\u200c"',
      "space:", "list of characters"),
     # interface strings
