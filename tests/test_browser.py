@@ -428,8 +428,8 @@ def test_mixed_direction_text_displays_in_reading_order(page: Page, server: str)
     assert not problems, "\n".join(problems[:20])
 
 
-#: the notes' quotations of the extraction's damaged text, written as code: the file's characters,
-#: for which no reading order is right (CONTRIBUTING's style guide)
+#: the notes' quotations of the extraction's damaged text, written as code: pieces of the file
+#: as the visual order left them, for which no reading order is right (CONTRIBUTING's style guide)
 SCRAMBLED = ("بالمادتين )… 9و 4 (",)
 #: the visual-order check on every block of text of a page's content that mixes the two
 #: directions (Persian or Arabic letters with Latin letters or Western digits; text in one

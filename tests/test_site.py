@@ -860,8 +860,8 @@ def test_no_isolated_run_holds_a_bracket_it_does_not_close(site: Path) -> None:
     it opens and does not close, or closes without opening, belongs to the text around it and
     shows on the wrong side of the run («Serzh Sargsyan (9» was one left-to-right unit, the
     "(9" parted from its Arabic date; «يمكن»; «لردٍّّ» was one right-to-left run, the two
-    quotations read backwards). A note that quotes the source's visual-order text as the file
-    holds it (a bracket where the extraction put it) writes it as code, which is never
+    quotations read backwards). A note that quotes the source's visual-order text (a bracket
+    where the extraction put it) writes it as code, which is never
     isolated."""
     from html import unescape
 
