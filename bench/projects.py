@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from model import Excerpt  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
-from source_text import front_matter  # noqa: E402
+from yaml_lines import front_matter  # noqa: E402
 
 _HOOKS = re.compile(r"\nhooks:\n(  - .*\n)+")
 _EMBED = re.compile(r"^[ \t]*!\[\[([^\]|]+)\]\][ \t]*$", re.M)

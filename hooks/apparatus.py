@@ -24,7 +24,7 @@ from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
 from packet_file import Packet, read_packets
-from source_text import load_yaml
+from yaml_lines import load_yaml
 
 KINDS = ("person", "organisation", "place")
 

@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import translation_gaps  # noqa: E402
 from content import read_corpus, ui_translation_warnings, without_consequences  # noqa: E402
-from maps_data import read_map_data  # noqa: E402
 from model import Problem  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
 from page_structure import structure_warnings  # noqa: E402
@@ -40,7 +39,7 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the content and the pages; and, if there is none, every warning."""
     build, problems = ReaderBuild.read(docs)
     problems += check_pages(docs, build.corpus) + check_files(docs)
-    problems += read_map_data(docs, build.app)[1] + search_rules_problems(docs)
+    problems += search_rules_problems(docs)
     problems = without_consequences(problems, build.corpus)
     warnings = (page_translation_warnings(docs) + structure_warnings(docs)
                 + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)

@@ -23,7 +23,8 @@ from typing import Any
 
 from languages import EDITIONS
 from model import Corpus, Problem
-from source_text import _rel, front_matter, without_code
+from source_text import _rel, without_code
+from yaml_lines import front_matter
 
 #: quotations of a source and bibliographic citations "(Author, 2021)" keep their own wording
 _QUOTED = re.compile(r"«[^»]*»|`[^`\n]*`|\([^()\n]*\b\d{4}[a-z]?\b[^()\n]*\)")

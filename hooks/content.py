@@ -21,20 +21,14 @@ from model import (
 )
 from pages import check_anchors, check_pages, check_refs
 from paper_file import _PaperReader
-from source_text import (
-    _BaseLoader,
-    _rel,
-    load_yaml,
-    scan_letters,
-    scan_markup,
-    scan_text,
-)
+from source_text import _rel, scan_letters, scan_markup, scan_text
+from yaml_lines import checked_yaml, load_yaml
 
 
 def load_ui(path: Path) -> dict[str, dict[str, str]]:
     """Interface strings per edition; English fills whatever an edition leaves out."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_BaseLoader) or {}
+        data = checked_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         data = {}  # `ui_problems` reports it
     if not isinstance(data, dict):

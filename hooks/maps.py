@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from apparatus_text import edition_name
-from maps_data import SHAPES_FILE, Feature, LonLat, MapData, MapFrame, read_map_data, read_shapes
+from maps_data import Feature, LonLat, MapData, MapFrame
 from mkdocs.utils import get_relative_url
-from model import ContentError
 from pyproj import Transformer
 from reader_build import ReaderBuild
 from shapely import make_valid
@@ -91,29 +90,23 @@ def entry_href(build: ReaderBuild, ref: tuple[str, str], rel: Callable[[str], st
     return rel(build.page_url("glossary.md")) + f"#term-{ident}"
 
 
-#: the drawn country shapes of each frame, the same in every edition: (folder, the shape file's
-#: time and size, frame, digits, tolerance) -> paths
-_DRAWN: dict[tuple[object, ...], list[dict[str, object]]] = {}
-
-
 def _shapes(build: ReaderBuild, projection: Projection, tolerance: float = 0.0,
             ) -> list[dict[str, object]]:
     """The countries as paths, cut by shapely to the map's frame (a margin outside it, so that no
     cut edge is drawn) and, for a small map, simplified to `tolerance` user units. Drawn once
-    per frame and shape file, for all editions."""
-    stat = (build.docs_dir / SHAPES_FILE).stat()
-    key = (build.docs_dir, stat.st_mtime_ns, stat.st_size, projection.frame, projection.digits,
-           tolerance)
-    if key not in _DRAWN:
-        _DRAWN[key] = _draw_shapes(build, projection, tolerance)
-    return _DRAWN[key]
+    per frame for all editions (and again when the build reads the maps' data again)."""
+    key = (projection.frame, projection.digits, tolerance)
+    drawn = build.maps.drawn
+    if key not in drawn:
+        drawn[key] = _draw_shapes(build, projection, tolerance)
+    return drawn[key]
 
 
 def _draw_shapes(build: ReaderBuild, projection: Projection, tolerance: float,
                  ) -> list[dict[str, object]]:
     frame = box(-8, -8, projection.width + 8, projection.height + 8)
     shapes = []
-    for name, rings in read_shapes(build.docs_dir):
+    for name, rings in build.maps.shapes:
         parts = []
         for ring in rings:
             shape = make_valid(Polygon(projection.points(ring))).intersection(frame)
@@ -190,19 +183,11 @@ def map_html(build: ReaderBuild, data: MapData, name: str, rel: Callable[[str], 
                   shapes=_shapes(build, projection), countries=countries, **groups)
 
 
-def read_maps(build: ReaderBuild) -> MapData:
-    """The maps' data of this build; the build stops on a problem (`make check` lists them)."""
-    data, problems = read_map_data(build.docs_dir, build.app)
-    if problems:
-        raise ContentError(problems)
-    return data
-
-
 def locators(build: ReaderBuild) -> dict[tuple[str, str], Markup]:
     """The small map of each entry on a map (the glossary's and the index's locator): the first
     map it is on, drawn small, with the place, route or outline marked. Decorative for screen
     readers, as the "on the map" links beside it say the same in words."""
-    data = read_maps(build)
+    data = build.maps
     shapes: dict[str, tuple[Projection, list[dict[str, object]]]] = {}
     out: dict[tuple[str, str], Markup] = {}
     for feature in data.features:
@@ -232,7 +217,7 @@ def map_links(build: ReaderBuild, page_url: str) -> dict[tuple[str, str], list[t
     from the page at `page_url`: the "on the map" links of the glossary and the index."""
     maps_url = build.page_url("maps.md")
     links: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for feature in read_maps(build).features:
+    for feature in build.maps.features:
         for name in feature.maps:
             href = get_relative_url(maps_url, page_url) + f"#map-{name}-{feature.ref[1]}"
             entry = links.setdefault(feature.ref, [])

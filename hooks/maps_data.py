@@ -2,20 +2,21 @@
 of the glossary or of the index of people and places) read into typed records and checked.
 
 Every problem names the file, the line and the item, and says how to fix it. Country shapes are
-read from `docs/data/maps/region.geojson` (see SOURCE.md there), which the build does not check
-beyond its structure: it is made by `tools/region_shapes.mjs`, not edited by hand.
+read from `docs/data/maps/region.geojson` (see SOURCE.md there), made by `tools/region_shapes.mjs`,
+not edited by hand: it is checked for its structure only (a file a merge or an editor broke is
+reported, with the command that makes it again).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from apparatus import Apparatus
 from model import Problem
-from source_text import load_yaml
+from yaml_lines import load_yaml
 
 MAPS_FILE = "data/maps.yml"
 SHAPES_FILE = "data/maps/region.geojson"
@@ -23,6 +24,10 @@ ROUTE_KINDS = ("oil", "gas", "rail", "corridor", "proposed", "road")
 SIDES = ("e", "w", "n", "s")
 
 LonLat = tuple[float, float]
+#: a country of the shapes file: its name and the outer rings of its polygons
+Shape = tuple[str, list[list[LonLat]]]
+#: a map's width in SVG units (the map is scaled to the page: this sets its detail and text size)
+WIDTHS = range(200, 2001)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,9 @@ class Feature:
 class MapData:
     frames: dict[str, MapFrame]
     features: list[Feature]
+    shapes: list[Shape] = field(default_factory=list)
+    #: the shapes drawn for a frame, once for all editions (`maps._shapes`)
+    drawn: dict[tuple[object, ...], list[dict[str, object]]] = field(default_factory=dict)
 
 
 def _point(value: Any) -> LonLat | None:
@@ -84,10 +92,12 @@ def _frames(data: Any, rel: str, line: int = 1) -> tuple[dict[str, MapFrame], li
         extent = entry.get("extent") if isinstance(entry, dict) else None
         width = entry.get("width") if isinstance(entry, dict) else None
         if not (isinstance(extent, list) and len(extent) == 4 and isinstance(width, int)
+                and not isinstance(width, bool) and width in WIDTHS
                 and _point(extent[:2]) and _point(extent[2:]) and extent[0] < extent[2]
                 and extent[1] < extent[3]):
             problems.append(Problem(rel, line, f"map '{name}' needs `extent: [west, south, east, "
-                                    "north]` in degrees and a whole-number `width`",
+                                    "north]` in degrees and a `width`, a whole number from "
+                                    f"{WIDTHS.start} to {WIDTHS.stop - 1}",
                                     "write it as `{extent: [40.6, 38.3, 50.6, 43.0], width: 800}`"))
             continue
         frames[name] = MapFrame(name, tuple(float(v) for v in extent), width)  # type: ignore[arg-type]
@@ -183,14 +193,56 @@ def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem
                                         "fix the item as the comment at the top of the file says"))
             else:
                 features.append(feature)
-    return MapData(frames, features), problems
+    shapes, more = read_shapes(docs_dir)
+    return MapData(frames, features, shapes), problems + more
 
 
-def read_shapes(docs_dir: Path) -> list[tuple[str, list[list[LonLat]]]]:
-    """The country shapes as (name, rings), from the checked-in GeoJSON file."""
-    data = json.loads((docs_dir / SHAPES_FILE).read_text(encoding="utf-8"))
-    shapes = []
-    for feature in data["features"]:
-        rings = [[(p[0], p[1]) for p in polygon[0]] for polygon in feature["geometry"]["coordinates"]]
-        shapes.append((str(feature["properties"]["name"]), rings))
-    return shapes
+_SHAPES_FIX = ("make the file again with `node tools/region_shapes.mjs > "
+               "docs/data/maps/region.geojson` (see SOURCE.md beside it), or restore it from the "
+               "repository's history")
+
+
+def read_shapes(docs_dir: Path) -> tuple[list[Shape], list[Problem]]:
+    """The country shapes as (name, rings), from the checked-in GeoJSON file: a
+    FeatureCollection of MultiPolygons, each with a `name` property."""
+    path, rel = docs_dir / SHAPES_FILE, f"docs/{SHAPES_FILE}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [], [Problem(rel, 1, "the file of the country shapes is missing", _SHAPES_FIX)]
+    except UnicodeDecodeError:
+        return [], [Problem(rel, 1, "the file is not UTF-8 text", _SHAPES_FIX)]
+    except json.JSONDecodeError as err:
+        return [], [Problem(rel, err.lineno, f"the file is not JSON: {err.msg} (column "
+                            f"{err.colno})", _SHAPES_FIX)]
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list) or not features:
+        return [], [Problem(rel, 1, "the file is not a GeoJSON FeatureCollection of countries",
+                            _SHAPES_FIX)]
+    shapes = [_shape(feature) for feature in features]
+    bad = [number for number, shape in enumerate(shapes, start=1) if shape is None]
+    if bad:
+        return [], [Problem(rel, 1, f"feature {bad[0]} of the file is not a country: a `name` "
+                            "property and a MultiPolygon of [longitude, latitude] points",
+                            _SHAPES_FIX)]
+    return [s for s in shapes if s is not None], []
+
+
+def _shape(feature: Any) -> Shape | None:
+    """A feature as (name, the outer ring of each polygon), or None where it is not one."""
+    if not isinstance(feature, dict):
+        return None
+    name = (feature.get("properties") or {}).get("name") \
+        if isinstance(feature.get("properties"), dict) else None
+    geometry = feature.get("geometry")
+    if not isinstance(name, str) or not isinstance(geometry, dict) \
+            or geometry.get("type") != "MultiPolygon" \
+            or not isinstance(geometry.get("coordinates"), list):
+        return None
+    rings = []
+    for polygon in geometry["coordinates"]:
+        ring = _points(polygon[0]) if isinstance(polygon, list) and polygon else None
+        if ring is None or len(ring) < 3:
+            return None
+        rings.append(list(ring))
+    return name, rings

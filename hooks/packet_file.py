@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from model import Problem
-from source_text import EMBED_RE, front_matter, read_text
+from source_text import EMBED_RE, read_text
+from yaml_lines import front_matter
 
 
 @dataclass

@@ -19,7 +19,8 @@ from typing import Any
 
 from languages import EDITIONS, english_name
 from model import REF_RE, Problem
-from source_text import _BLOCK_LINE, _rel, front_matter, without_code
+from source_text import _BLOCK_LINE, _rel, without_code
+from yaml_lines import front_matter
 
 #: the English page of the contributing guide is the repository's CONTRIBUTING.md, included
 _SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.M)

@@ -30,6 +30,7 @@ from source_text import (
     scan_text,
     without_code,
 )
+from yaml_lines import checked_yaml
 
 ANCHORS = Path("data") / "anchors.txt"
 
@@ -211,11 +212,13 @@ def _check_front_matter(rel: str, text: str, corpus: Corpus) -> list[Problem]:
         return []
     front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
     try:
-        meta = yaml.safe_load(front)
+        meta = checked_yaml(front)
     except yaml.YAMLError as err:
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        why = getattr(err, "problem", None)
         return [Problem(rel, (mark.line + 1) if mark else 1,
-                        "the front matter between the `---` lines is not YAML",
+                        "the front matter between the `---` lines is not YAML"
+                        + (f" ({why})" if why else ""),
                         "write one `key: value` per line, e.g. `paper: kazemi-1403`")]
     if meta is not None and not isinstance(meta, dict):
         return [Problem(rel, 2, "the front matter between the `---` lines is not "

@@ -20,13 +20,8 @@ from model import (
     Section,
 )
 from record_model import read_record
-from source_text import (
-    _opt,
-    _text,
-    load_yaml,
-    read_text,
-    scan_text,
-)
+from source_text import _opt, _text, read_text, scan_text
+from yaml_lines import load_yaml
 
 
 class _PaperReader(ExcerptReader):

@@ -1,7 +1,8 @@
 """The page pipeline: every transformation of a page, in one stated order, from one place.
 
-1. **Source** (`source_stage`, on the page's Markdown): the page is checked (file, line, fix for
-   every problem); a paper page gets its PDF button and record after its title and its excerpts
+1. **Source**: every page of the edition is checked (`check_sources`, file, line and fix for
+   every problem) once the edition's files are known, before MkDocs reads any of them; then
+   (`source_stage`, on the page's Markdown) a paper page gets its PDF button and record after its title and its excerpts
    under the paper's own section headings after its prose; a packet gets its PDF button; a page
    that embeds excerpts gets the view switch.
 2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
@@ -34,7 +35,7 @@ from figures import concepts_html, timeline_chart_html
 from glosses import gloss_tokens
 from html_tokens import Token, start_tag, tokenize
 from languages import direction
-from maps import map_html, read_maps
+from maps import map_html
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -54,7 +55,7 @@ from render import (
     view_control_html,
 )
 from sanitize import UnsafeContent, sanitize
-from source_text import read_text, without_code
+from source_text import _rel, read_text, without_code
 from table_cards import card_tables
 from templates import render
 from toc_titles import typeset_toc
@@ -123,7 +124,7 @@ class ReaderPage:
         if name == "timeline":
             return timeline_html(build, self.url)
         if name.startswith("map-"):
-            maps = read_maps(build)
+            maps = build.maps
             if name.removeprefix("map-") not in maps.frames:
                 raise PageError(f"{self.src}: `::: {name}` draws a map that docs/data/maps.yml "
                                 "does not define; restore the file (or the map's frame) from the "
@@ -155,13 +156,19 @@ class ReaderPage:
 
 # --- 1. source ----------------------------------------------------------------------------------
 
-def check_source(page: ReaderPage, path: Path) -> None:
-    """Stop the build on any problem in the page's own file, naming file, line and fix."""
-    if not path.is_file():
-        return
-    text, problems = read_text(path, page.build.docs_dir.parent)
-    if text is not None:
-        problems = check_markdown(page.src, text, page.build.corpus, page.build.docs_dir.parent)
+def check_sources(build: ReaderBuild, files: Iterable[File]) -> None:
+    """Stop the build on any problem in the pages' own files, naming file, line and fix for
+    each: before MkDocs reads them, as its own reading of a page's front matter can fail without
+    a message (or crash) where `check_markdown` reports the line."""
+    root = build.docs_dir.parent
+    problems = []
+    for file in files:
+        path = Path(file.abs_src_path or "")
+        if not path.is_file():
+            continue
+        text, found = read_text(path, root)
+        problems += found if text is None else check_markdown(_rel(path, root), text,
+                                                              build.corpus, root)
     if problems:
         raise ContentError(problems)
 

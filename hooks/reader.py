@@ -4,7 +4,8 @@
   index is written in the background (`search.Indexer`), stopped before the site is built again;
 * `on_config`: the content is loaded and validated once (`reader_build`), and the short syntax
   is registered as a Markdown extension (`reader_syntax`);
-* `on_files`: the edition being built, and which of its pages cite each excerpt;
+* `on_files`: the edition being built, its pages checked (`pipeline.check_sources`), and which of
+  them cite each excerpt;
 * `on_env`: one cache of compiled templates for the four editions (`templates`);
 * `on_page_markdown`, `on_page_content`: the page pipeline (`pipeline`), stages 1 and 3;
 * `on_page_context`: the search dialog's strings in the edition's language (`search`);
@@ -35,7 +36,7 @@ from mkdocs.structure.pages import Page
 from model import ContentError
 from page_meta import head, lastmod, page_styles
 from pdf import setting as pdf_setting
-from pipeline import ReaderPage, check_source, cited_on, html_stage, source_stage
+from pipeline import ReaderPage, check_sources, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
 from reader_syntax import ReaderSyntax
 from render import Forge
@@ -92,7 +93,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build()
     build.start_edition(edition_of(config))
-    build.cited_on = cited_on(build, list(files.documentation_pages()))
+    pages = list(files.documentation_pages())
+    try:
+        check_sources(build, pages)
+    except ContentError as err:
+        raise PluginError(str(err)) from None
+    build.cited_on = cited_on(build, pages)
     _pages.clear()
     return files
 
@@ -124,10 +130,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                              paper=build.corpus.papers.get(str(key)) if key else None,
                              packet=Path(page.file.src_uri).stem if page.meta.get("packet") else None,
                              forge=Forge(config.repo_url or ""))
-    try:
-        check_source(reader_page, path)
-    except ContentError as err:
-        raise PluginError(str(err)) from None
     fallback = _fallback(page, build, config.repo_url or "")
     if fallback is not None:
         page.edit_url = fallback[1]

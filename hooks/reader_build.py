@@ -17,6 +17,7 @@ from consistency import check_variants, read_variants
 from content import data_signature, read_corpus, without_consequences
 from form_match import form_pattern
 from languages import DEFAULT_EDITION, LANGUAGES, RTL_LANGUAGES, direction
+from maps_data import MapData, read_map_data
 from model import ContentError, Corpus, Excerpt, Problem
 from pages import check_files, translated_pages
 
@@ -29,6 +30,8 @@ class ReaderBuild:
     #: (edition, path) of every page an edition has in its own folder
     translated: set[tuple[str, str]]
     signature: tuple[tuple[str, int, int], ...]
+    #: the maps' frames, places, routes and outlines, and the country shapes
+    maps: MapData = field(default_factory=lambda: MapData({}, []))
     edition: str = DEFAULT_EDITION
     site_url: str = ""
     repo_url: str = ""
@@ -49,12 +52,15 @@ class ReaderBuild:
         problems += more + check_terms(list(corpus.excerpts.values()), app)
         variants, bad = read_variants(app.variants)
         problems += bad + check_variants(docs_dir, corpus, variants) + check_files(docs_dir)
+        maps, more = read_map_data(docs_dir, app)
+        problems += more
         problems = without_consequences(problems, corpus)
         link_entities(app, list(corpus.excerpts.values()))
         by_form = {form.replace("هٔ", "ۀ").casefold(): term.id
                    for term in app.terms.values() for form in term.match}
         build = cls(docs_dir=docs_dir, corpus=corpus, app=app,
                     translated=translated_pages(docs_dir), signature=data_signature(docs_dir),
+                    maps=maps,
                     gloss_pattern=form_pattern(list(by_form)), term_by_form=by_form)
         return build, problems
 

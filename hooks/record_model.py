@@ -12,7 +12,7 @@ from typing import Any, Literal
 from calendar_sh import ISO_DATE
 from languages import EDITIONS
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from source_text import strip_lines
+from yaml_lines import strip_lines
 
 #: who wrote an English rendering: the paper's authors (printed in the paper) or the site
 By = Literal["authors", "site"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from source_text import load_yaml, strip_lines
+from yaml_lines import load_yaml, strip_lines
 
 RULES_FILE = Path("data") / "search-normalise.yml"
 RULES_PATH = f"docs/{RULES_FILE.as_posix()}"

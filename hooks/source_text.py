@@ -1,5 +1,5 @@
-"""Reading the content files: UTF-8 text and YAML with the line of every key, and the scans
-every text goes through (control characters, bidi controls, markup), each finding a `Problem`."""
+"""Reading the content files: UTF-8 text, and the scans every text goes through (control
+characters, bidi controls, markup), each finding a `Problem` (YAML: `yaml_lines`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import yaml
 from languages import (
     LANGUAGES,
     RTL_LANGUAGES,
@@ -36,45 +35,6 @@ UNSAFE_HTML = (
 )
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
-DUPLICATE_KEY = "the same key is given twice in one mapping:"
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A YAML loader that remembers the line of every mapping and of each of its keys."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        lines: dict[Any, int] = {}
-        for key_node, _ in node.value:  # a key given twice: YAML would keep the second in silence
-            key = self.construct_object(key_node, deep=True)
-            try:
-                first = lines.get(key)
-            except TypeError:  # a list as a key: the mapping's own constructor says so
-                break
-            if first is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"{DUPLICATE_KEY} '{key}' (first given on line {first})",
-                    key_node.start_mark)
-            lines[key] = key_node.start_mark.line + 1
-        mapping = super().construct_mapping(node, deep=True)
-        mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = lines
-        return mapping
-
-
-def strip_lines(value: Any) -> Any:
-    """A copy of loaded YAML without the loader's line bookkeeping."""
-    if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
-    if isinstance(value, list):
-        return [strip_lines(v) for v in value]
-    return value
-
-
-# Dates stay text: the reader validates them itself (Gregorian and Solar Hijri), with a message.
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_str)
-
-
 def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     """A content file as text; bytes that are not UTF-8 become a Problem with their line."""
     rel = _rel(path, root)
@@ -86,36 +46,6 @@ def read_text(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(rel, line, f"the file is not UTF-8 (byte 0x{data[err.start]:02x} "
                               "on this line)", "save the file as UTF-8; your editor's "
                               "'Save with encoding' or 'Reopen with encoding' menu does it")]
-
-
-def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; any error becomes one Problem with its line."""
-    rel = _rel(path, root)
-    text, problems = read_text(path, root)
-    if text is None:
-        return None, problems
-    controls = scan_controls(rel, text)
-    if controls:
-        return None, controls
-    try:
-        return yaml.load(text, Loader=_LineLoader), []
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        message = f"YAML syntax error: {err.problem or err}"
-        fix = ("check indentation and quoting on that line; long text goes in a block scalar "
-               "introduced by `|`")
-        if DUPLICATE_KEY in str(err.problem):
-            message = str(err.problem)
-            fix = ("keep one of the two: the second would replace the first without a word (to "
-                   "add an entry, give it a new key or id)")
-        elif "alias" in str(err.problem):  # `tr: *Title* ...`: YAML reads `*` as an alias
-            message += " (a value that begins with `*` must be in quotes)"
-            fix = 'write the value in quotes: `tr: "*Title* …"`, or begin it with another word'
-        return None, [Problem(rel, line, message, fix)]
-    except (yaml.YAMLError, ValueError) as err:
-        return None, [Problem(rel, 1, f"the file cannot be read as YAML: {err}",
-                              "check the file's structure against an existing one")]
 
 
 #: control characters no content file may hold (tab, newline and carriage return are allowed)
@@ -266,19 +196,3 @@ def without_code(text: str) -> str:
     """The text with fenced code blocks and inline code spans blanked, line numbers kept:
     what the short syntax (`[[id]]`, `![[id]]`, `::: name`) applies to."""
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), outside_fences(text))
-
-
-_FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
-
-
-def front_matter(text: str) -> dict[str, Any]:
-    """A page's front matter as a mapping; empty where there is none or it is not YAML (which
-    `check_markdown` reports)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}

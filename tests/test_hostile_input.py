@@ -175,6 +175,15 @@ CASES = [
      "raw HTML <div>"),
     ("title in italics without quotes", V, None,
      EVENT.replace('{en: "A day"}', "\n    en: *A Day* of note"), "*A Day*", "in quotes"),
+    # YAML that would be built into too much (a chain of aliases) or too deep for its parser
+    ("alias chain", G, APPEND, "bomb-a: &a [x, x, x, x]\nbomb-b: [*a, *a, *a, *a]\n", "bomb-b",
+     "alias"),
+    ("lists nested deep", S, APPEND, "deep: " + "[" * 100000 + "]" * 100000 + "\n", "deep: [",
+     "nest more than 32 deep"),
+    ("interface nested deep", U, APPEND, "tr:\n  x: " + "{a: " * 100000 + "}" * 100000 + "\n",
+     "  x: {a:", "nest more than 32 deep"),
+    ("front matter nested deep", PP, "paper: sample", "paper: sample\nx: " + "[" * 100000
+     + "]" * 100000, "x: [", "nest more than 32 deep"),
     # the search's folding rules
     ("search rules emptied", "docs/data/search-normalise.yml", None, "", 1, "no `letters`"),
     ("glossary term given twice", G, APPEND,

@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from apparatus import load_apparatus
-from conftest import EDITIONS, ROOT, read_html
+from conftest import EDITIONS, ROOT, mkdocs_build, read_html
 from content import read_corpus
 from languages import edition_prefix
-from maps_data import read_map_data
+from maps_data import SHAPES_FILE, read_map_data
 from pipeline import PUBLIC_BLOCKS
 from playwright.sync_api import Page
 from sanitize import UnsafeContent, sanitize
@@ -25,6 +25,7 @@ from source_text import PAGE_BLOCKS
 from test_a11y import axe_violations, run_vnu
 
 DOCS = ROOT / "docs"
+SHAPES = Path(SHAPES_FILE)
 UI = yaml.safe_load((DOCS / "data" / "ui.yml").read_text(encoding="utf-8"))
 _SVG = re.compile(r'<svg class="map__svg".*?</svg>', re.S)
 
@@ -69,14 +70,21 @@ def test_every_route_corridor_and_city_of_the_issue_is_on_a_map() -> None:
             "stepanakert", "kars", "ceyhan", "erzurum"} <= refs
 
 
-def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
+def maps_copy(tmp_path: Path, text: str) -> Path:
+    """docs/ with `text` as its maps.yml, beside the country shapes of the site."""
     docs = tmp_path / "docs"
-    (docs / "data").mkdir(parents=True)
+    (docs / "data" / "maps").mkdir(parents=True)
+    (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
+    shutil.copy(DOCS / SHAPES, docs / SHAPES)
+    return docs
+
+
+def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
     text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
     text = text.replace("{entity: ganja,", "{entity: no-such-place,", 1)
     text = text.replace("kind: rail", "kind: canal", 1)
     text = text.replace("label_to: [46.92, 39.55]", "label_to: [46.92]", 1)
-    (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
+    docs = maps_copy(tmp_path, text)
     _, app = map_data()
     _, problems = read_map_data(docs, app)
     lines = text.split("\n")
@@ -94,17 +102,19 @@ def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None
     ("places:\n", "places: {baku: 1}\nplaces_was:\n", "places: {baku: 1}", "list of items"),
     ("routes:\n", "routes: none\nroutes_was:\n", "routes: none", "list of items"),
     ("extent: [40.6, 38.3, 50.6, 43.0]", "extent: [40.6, 38.3]", "caucasus:", "extent"),
-], ids=["maps a list", "maps emptied", "places a mapping", "routes a word", "extent short"])
+    ("width: 800", "width: 0", "caucasus:", "whole number from 200 to 2000"),
+    ("width: 800", "width: true", "caucasus:", "whole number from 200 to 2000"),
+    ("width: 800", "width: 80000", "caucasus:", "whole number from 200 to 2000"),
+], ids=["maps a list", "maps emptied", "places a mapping", "routes a word", "extent short",
+        "width zero", "width true", "width huge"])
 def test_a_wrong_shape_of_the_file_is_one_message(tmp_path: Path, old: str, new: str,
                                                   needle: str, word: str) -> None:
     """A list where the file has a mapping (or the reverse), or a map's wrong extent, is reported
     once, at its line, and not again for every item drawn on that map."""
-    docs = tmp_path / "docs"
-    (docs / "data").mkdir(parents=True)
     text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
     assert old in text
     text = text.replace(old, new, 1)
-    (docs / "data" / "maps.yml").write_text(text, encoding="utf-8")
+    docs = maps_copy(tmp_path, text)
     _, app = map_data()
     _, problems = read_map_data(docs, app)
     assert len(problems) == 1, problems
@@ -112,11 +122,71 @@ def test_a_wrong_shape_of_the_file_is_one_message(tmp_path: Path, old: str, new:
     assert word in problems[0].message and problems[0].fix
 
 
+def _no_point(data: dict) -> None:
+    data["features"][3]["geometry"] = {"type": "Point", "coordinates": [45.0, 40.0]}
+
+
+def _no_name(data: dict) -> None:
+    del data["features"][0]["properties"]["name"]
+
+
+def _outside_the_earth(data: dict) -> None:
+    data["features"][1]["geometry"]["coordinates"][0][0][0] = [460.0, 40.0]
+
+
+@pytest.mark.parametrize("write, line, word", [
+    (None, 1, "missing"),
+    ("{\n  \"type\": \"FeatureCollection\",\n  features: []\n}\n", 3, "not JSON"),
+    ("[1, 2]", 1, "FeatureCollection"),
+    ('{"type": "FeatureCollection", "features": []}', 1, "FeatureCollection"),
+    (_no_point, 1, "feature 4 of the file is not a country"),
+    (_no_name, 1, "feature 1 of the file is not a country"),
+    (_outside_the_earth, 1, "feature 2 of the file is not a country"),
+], ids=["missing", "not JSON", "a list", "no country", "a point", "no name", "off the earth"])
+def test_a_broken_shapes_file_is_one_message(tmp_path: Path, write, line: int,
+                                            word: str) -> None:
+    """The country shapes are made by a script, not by hand, but a merge or an editor can break
+    them: the file is reported, at its line where JSON gives one, with the command that makes it
+    again, and not again for every map."""
+    import json
+
+    docs = maps_copy(tmp_path, (DOCS / "data" / "maps.yml").read_text(encoding="utf-8"))
+    shapes = docs / SHAPES
+    if write is None:
+        shapes.unlink()
+    elif isinstance(write, str):
+        shapes.write_text(write, encoding="utf-8")
+    else:
+        data = json.loads(shapes.read_text(encoding="utf-8"))
+        write(data)
+        shapes.write_text(json.dumps(data), encoding="utf-8")
+    _, app = map_data()
+    _, problems = read_map_data(docs, app)
+    assert len(problems) == 1, problems
+    assert (problems[0].file, problems[0].line) == (f"docs/{SHAPES}", line)
+    assert word in problems[0].message and "tools/region_shapes.mjs" in problems[0].fix
+
+
+def test_a_problem_in_the_maps_stops_the_build_with_its_message(project_copy: Path) -> None:
+    """The build reads the maps with the rest of the content and stops on the problem `make
+    check` reports, with its file and line: a map drawn on a page gave a traceback before."""
+    maps = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8").split("\nplaces:")[0]
+    maps_copy(project_copy, maps.replace("width: 800", "width: 0", 1))
+    index = project_copy / "docs" / "en" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n::: map-caucasus\n",
+                     encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site")
+    output = result.stdout + result.stderr
+    line = maps.split("\n").index("  caucasus:") + 1
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert f"docs/data/maps.yml:{line}: map 'caucasus' needs" in output, output[-3000:]
+
+
 def test_a_name_an_edition_lacks_is_drawn_and_listed_as_english(tmp_path: Path) -> None:
     """A place whose entry has no Persian name yet is labelled on the Persian map with its
     English name, marked English, on the map and in the list under it; a name the edition has
     is not marked."""
-    from maps import map_html, read_maps
+    from maps import map_html
     from reader_build import ReaderBuild
 
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets", "fonts"))
@@ -128,14 +198,14 @@ def test_a_name_an_edition_lacks_is_drawn_and_listed_as_english(tmp_path: Path) 
                         encoding="utf-8")
     build = ReaderBuild.load(tmp_path / "docs")
     build.start_edition("fa")
-    html = map_html(build, read_maps(build), "caucasus", lambda url: url)
+    html = map_html(build, build.maps, "caucasus", lambda url: url)
     assert '<text class="map__label" x=' in html
     assert re.search(r'<text class="map__label" [^>]*lang="en">Shusha</text>', html)
     assert '<li><a href="fa/people-and-places/#entity-shusha"><span lang="en" dir="ltr">Shusha</span>' \
         '</a></li>' in html
     assert re.search(r'<text class="map__label" [^>]*y="[^"]*">باکو</text>', html)  # not marked
     build.start_edition("tr")
-    tr = map_html(build, read_maps(build), "caucasus", lambda url: url)
+    tr = map_html(build, build.maps, "caucasus", lambda url: url)
     assert re.search(r'<text class="map__label" [^>]*y="[^"]*">Şuşa</text>', tr)
 
 

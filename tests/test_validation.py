@@ -238,6 +238,20 @@ def test_a_page_that_asks_for_what_the_data_lacks_stops_the_build_with_a_message
     assert "Traceback" not in bad.stdout + bad.stderr
 
 
+def test_a_front_matter_too_deep_to_read_stops_the_build_with_its_line(
+        project_copy: Path, tmp_path: Path) -> None:
+    """MkDocs reads a page's front matter before any hook sees the page, and nesting 100,000
+    lists deep crashed its YAML parser (a segmentation fault, no message): the pages are checked
+    first now, and the build names the line."""
+    page = Path("docs/en/papers/sample.md")
+    edit(project_copy, page, "paper: sample", "paper: sample\nx: " + "[" * 100000 + "]" * 100000)
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode == 1, bad.returncode
+    assert f"{page.as_posix()}:3: the front matter between the `---` lines is not YAML (lists " \
+        "and mappings nest more than 32 deep)" in bad.stderr, bad.stderr[-2000:]
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
 def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -> None:
     edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
     bad = mkdocs_build(project_copy, tmp_path / "bad")
