@@ -2,9 +2,9 @@
 
 1. **Source**: every page of the edition is checked (`check_sources`, file, line and fix for
    every problem) once the edition's files are known, before MkDocs reads any of them; then
-   (`source_stage`, on the page's Markdown) a paper page gets its PDF button and record after its title and its excerpts
-   under the paper's own section headings after its prose; a packet gets its PDF button; a page
-   that embeds excerpts gets the view switch.
+   (`source_stage`, on the page's Markdown) a paper page gets its PDF button and record after
+   its title and its excerpts under the paper's own section headings after its prose; a packet
+   gets its PDF button; a page that embeds excerpts gets the view switch.
 2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
    `::: name` blocks become HTML through the page's `ReaderPage`.
 3. **HTML** (`html_stage`, on the converted page): each data table's cells labelled by their
