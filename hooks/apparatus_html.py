@@ -100,9 +100,9 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
     for event in build.app.events:
         title_lang = edition if event.title.get(edition) else "en"
         solar_hijri_date = ""
-        if edition == "fa":
-            solar_hijri_date = digits(solar_hijri(event.date) + (
-                f" – {solar_hijri(event.end)}" if event.end else ""), "fa")
+        if edition == "fa":  # none where the calendar does not count the first or last date
+            dates = [solar_hijri(d) for d in (event.date, event.end) if d]
+            solar_hijri_date = digits(" – ".join(dates), "fa") if all(dates) else ""
         papers = sorted({build.excerpt(i).paper for i in event.excerpts})
         events.append({
             "id": event.id, "date": event.date,

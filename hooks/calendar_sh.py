@@ -25,6 +25,11 @@ def jalali_to_gregorian(jy: int, jm: int, jd: int) -> date:
     return jdatetime.date(jy, jm, jd).togregorian()
 
 
+def solar_hijri_new_year(year: int) -> date | None:
+    """The day Solar Hijri `year` begins (Nowruz); None for a year the calendar does not count."""
+    return jalali_to_gregorian(year, 1, 1) if 1 <= year <= jdatetime.MAXYEAR else None
+
+
 def gregorian_to_jalali(day: date) -> tuple[int, int, int]:
     sh = jdatetime.date.fromgregorian(date=day)
     return sh.year, sh.month, sh.day
@@ -107,15 +112,21 @@ ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 def solar_hijri(iso: str) -> str:
-    """An ISO date (or year, or month) in the Solar Hijri calendar, for the Persian edition."""
+    """An ISO date (or year, or month) in the Solar Hijri calendar, for the Persian edition; empty
+    for a date the calendar does not count (before its first day, in March 622, or past
+    jdatetime's last year)."""
     match = ISO_DATE.match(iso)
     if not match:
         return iso
     year, month, day = (int(g) if g else 0 for g in match.groups())
-    if month and day:
-        jy, jm, jd = gregorian_to_jalali(date(year, month, day))
-        return f"{jy}/{jm:02d}/{jd:02d}"
-    if month:
-        jy, jm, _ = gregorian_to_jalali(date(year, month, 1))
-        return f"≈ {jy}/{jm:02d}"
-    return f"{year - 622}–{year - 621}"
+    try:
+        if month and day:
+            jy, jm, jd = gregorian_to_jalali(date(year, month, day))
+            return f"{jy}/{jm:02d}/{jd:02d}"
+        if month:
+            jy, jm, _ = gregorian_to_jalali(date(year, month, 1))
+            return f"≈ {jy}/{jm:02d}"
+    except ValueError:  # jdatetime: "year is out of range"
+        return ""
+    first, last = year - 622, year - 621  # the two Solar Hijri years a Gregorian year spans
+    return f"{first}–{last}" if 1 <= first and last <= jdatetime.MAXYEAR else ""

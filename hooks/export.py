@@ -110,7 +110,7 @@ def apparatus_json(build: ReaderBuild) -> dict[str, Any]:
         "entities": [{"id": e.id, "kind": e.kind, "names": e.names, "translit": e.translit,
                       "about": _plain(e.about), "excerpts": e.excerpts} for e in app.entities.values()],
         "events": [{"id": e.id, "date": e.date, "end": e.end,
-                    "date_solar_hijri": solar_hijri(e.date), "names": _plain(e.title),
+                    "date_solar_hijri": solar_hijri(e.date) or None, "names": _plain(e.title),
                     "excerpts": [build.excerpt(i).id for i in e.excerpts]}
                    for e in app.events],
         "packets": [{"id": p.id, "names": {"en": p.title}, "terms": p.terms,

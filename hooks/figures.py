@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from apparatus import term_excerpts
 from apparatus_text import edition_name, inline_plain
-from calendar_sh import digits, format_date, jalali_to_gregorian
+from calendar_sh import digits, format_date, solar_hijri_new_year
 from event_file import Event
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
@@ -161,7 +161,9 @@ def timeline_chart_html(build: ReaderBuild, page_url: str) -> str:
     solar = []
     if edition == "fa":  # the first day (Nowruz) of the Solar Hijri year that begins in each
         for year in tick_years(axis, first, last):
-            nowruz = jalali_to_gregorian(year - 621, 1, 1)
+            nowruz = solar_hijri_new_year(year - 621)
+            if nowruz is None:  # a year before the calendar's first
+                continue
             solar.append({"x": place(axis.x(year_fraction(nowruz.isoformat()))),
                           "label": digits(str(year - 621), "fa")})
     marks = [_event_mark(build, e, x, axis, lanes, flip) for e, x in zip(events, axis.xs, strict=True)]

@@ -7,7 +7,7 @@ from html import escape as html_escape
 
 import pytest
 from bidi_isolation import isolate_html, isolate_text, isolate_tokens, isolated_tokens, run_offsets
-from calendar_sh import gregorian_equivalent, long_date, month_of_year
+from calendar_sh import gregorian_equivalent, long_date, month_of_year, solar_hijri
 from html_tokens import serialize, tokenize
 
 
@@ -220,6 +220,23 @@ def test_html_entities_survive() -> None:
 ])
 def test_solar_hijri_to_gregorian(sh: str, gregorian: str) -> None:
     assert gregorian_equivalent(sh) == gregorian
+
+
+@pytest.mark.parametrize("iso, sh", [
+    ("2020-09-27", "1399/07/06"),
+    ("1054", "432–433"),
+    ("0622-06", "≈ 1/03"),
+    ("0622-02", ""),
+    ("0622", ""),
+    ("0500-05-01", ""),
+    ("0001", ""),
+    ("9999-12-31", ""),
+])
+def test_a_date_the_solar_hijri_calendar_does_not_count_has_no_solar_hijri_date(
+        iso: str, sh: str) -> None:
+    """An event before the calendar's first day (March 622) stopped the build with a traceback
+    in the Persian edition."""
+    assert solar_hijri(iso) == sh
 
 
 def test_unknown_date_forms_are_not_converted() -> None:

@@ -180,6 +180,33 @@ def test_the_persian_chart_shows_solar_hijri_years(site: Path) -> None:
     assert not read_html(site, "timeline/").select("svg.tl-chart text.tl-year--sh")
 
 
+def test_an_event_before_the_solar_hijri_calendar_is_drawn_and_listed(tmp_path: Path) -> None:
+    """An event dated before the Solar Hijri calendar's first day (March 622) stopped the build
+    with a traceback: the Persian timeline and chart give it no Solar Hijri date, and the other
+    events keep theirs."""
+    import shutil
+
+    from apparatus_html import timeline_html
+    from figures import timeline_chart_html
+    from reader_build import ReaderBuild
+
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    events = tmp_path / "docs" / "data" / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    assert 'date: "1054"' in text
+    events.write_text(text.replace('date: "1054"', 'date: "0500-05-01"', 1), encoding="utf-8")
+    build = ReaderBuild.load(tmp_path / "docs")
+    for edition in [e for e in EDITIONS if e != "fa"] + ["fa"]:
+        build.start_edition(edition)
+        chart, listed = timeline_chart_html(build, "timeline/"), timeline_html(build, "timeline/")
+        assert 'datetime="0500-05-01"' in listed and "tl-chart" in chart
+    solar = [int(t.translate(_TO_LATIN)) for t in re.findall(r'tl-year--sh"[^>]*>([۰-۹]+)<', chart)]
+    assert solar and min(solar) >= 1
+    event = re.search(r'<li class="event" id="event-seljuk-overlordship-1054".*?</li>', listed, re.S)
+    assert event and "event__sh" not in event.group(0)
+    assert listed.count("event__sh") == len(build.app.events) - 1
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("name", ["glossary", "timeline"])
 def test_no_page_scroll_on_a_phone(browser: Browser, server: str, edition: str,
