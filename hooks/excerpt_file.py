@@ -20,6 +20,21 @@ _BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
 _PAGE = re.compile(r"[1-9][0-9]*(?:[-–][1-9][0-9]*)?")
 
 
+def _page_problem(page: str, printed: str | None) -> str:
+    """What is wrong with an excerpt's `page:`, given the pages the paper is printed on (its
+    record's `pages:`, "251–278", or None where the source does not say); empty if nothing."""
+    if not _PAGE.fullmatch(page):
+        return f"the page {page!r} is not a page number"
+    numbers = [int(n) for n in re.split("[-–]", page)]
+    first, last = numbers[0], numbers[-1]
+    if last < first:
+        return f"the pages {page!r} end before they begin"
+    bounds = re.fullmatch(r"([0-9]+)[-–]([0-9]+)", printed or "")
+    if bounds and not int(bounds.group(1)) <= first <= last <= int(bounds.group(2)):
+        return f"the page {page!r} is not among the paper's pages, {printed} (its record's `pages:`)"
+    return ""
+
+
 class ExcerptReader:
     """Reads excerpts and notes of one paper file, collecting problems."""
 
@@ -138,8 +153,9 @@ class ExcerptReader:
                          f"use one of the paper's section ids: {', '.join(sorted(section_ids))}",
                          ex_id)
         page = _opt(item.get("page"))
-        if page is not None and not _PAGE.fullmatch(page):
-            self.problem(lines.get("page", line), f"the page {page!r} is not a page number",
+        wrong = _page_problem(page, paper.record.pages) if page is not None else ""
+        if wrong:
+            self.problem(lines.get("page", line), wrong,
                          "write the page the passage is printed on, `page: 273`, or the pages it "
                          "runs over, `page: 272-273`; leave `page:` out where it is not known",
                          ex_id)
