@@ -232,8 +232,8 @@ def _shape(feature: Any) -> Shape | None:
     """A feature as (name, the outer ring of each polygon), or None where it is not one."""
     if not isinstance(feature, dict):
         return None
-    name = (feature.get("properties") or {}).get("name") \
-        if isinstance(feature.get("properties"), dict) else None
+    properties = feature.get("properties")
+    name = properties.get("name") if isinstance(properties, dict) else None
     geometry = feature.get("geometry")
     if not isinstance(name, str) or not isinstance(geometry, dict) \
             or geometry.get("type") != "MultiPolygon" \

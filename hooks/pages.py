@@ -175,6 +175,10 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     """Problems in one Markdown page: unsafe content, unknown or twice-embedded excerpts,
     unknown blocks, an unknown paper in the front matter; with the repository's `root`, a file
     it includes that is not there."""
+    if not _after_front_matter(text).strip():
+        return [Problem(rel, 1, "the page is empty: readers would see a page with nothing on it",
+                        "write the page, or delete the file: an edition without its own page "
+                        "shows the English one, with a note saying so")]
     body = without_code(text)  # code is shown as text, never run: the checks read the rest
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))

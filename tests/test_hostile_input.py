@@ -225,6 +225,8 @@ CASES = [
      "unknown paper"),
     ("front matter not YAML", PP, "paper: sample", "paper: [sample", 2, "front matter"),
     ("front matter a list", PP, "paper: sample", "- sample", 2, "key: value"),
+    ("page emptied", P, None, "\n  \n", 1, "the page is empty"),
+    ("page of front matter only", PP, None, "---\npaper: sample\n---\n", 1, "the page is empty"),
     ("page latin-1", P, "# Fixture home", "# Fixture h\udcf4me", "# Fixture", "UTF-8"),
     ("page nul", P, "# Fixture home", "# Fixture\x00home", "# Fixture", "control character"),
     ("page script", P, APPEND, "\n<script>alert(1)</script>\n", "<script>", "script"),
