@@ -54,7 +54,7 @@ from render import (
     record_html,
     view_control_html,
 )
-from sanitize import UnsafeContent, sanitize
+from sanitize import UnsafeContent, repeated_ids, sanitize
 from source_text import _rel, read_text, without_code
 from table_cards import card_tables
 from templates import render
@@ -315,5 +315,13 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
         out = sanitize(tokens, page.src)
     except UnsafeContent as err:
         raise PageError(str(err)) from None
+    twice = repeated_ids(out)
+    if twice:
+        raise PageError(
+            f"{page.src}: two elements of the page have the id '{twice[0]}', so a link to it can "
+            "lead to either. How to fix: an excerpt's id may not be the id of a heading of the "
+            "page it is on (a heading's id is its title in lower case, words joined by `-`): "
+            "give the excerpt another id (keep the old one under `aliases:` if it has been "
+            "published), or give the heading its own with `{#another-id}` after its title")
     typeset_toc(toc, out)
     return out

@@ -109,6 +109,13 @@ def anchor_ids(clean: str) -> set[str]:
     return {value for _, attrs in _clean_tags(clean) for name, value in attrs if name == "id"}
 
 
+def repeated_ids(clean: str) -> list[str]:
+    """The ids of the sanitiser's output that more than one element has (a link to one of them
+    could lead to either), in the order they first appear."""
+    seen = Counter(value for _, attrs in _clean_tags(clean) for name, value in attrs if name == "id")
+    return [value for value, count in seen.items() if count > 1]
+
+
 def _describe(tag: str, attrs: tuple[tuple[str, str], ...]) -> str:
     shown = " ".join(f'{k}="{v[:60]}"' for k, v in attrs)
     return f"<{tag}{' ' + shown if shown else ''}>"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sanitize import UnsafeContent, content_security_policy, sanitize, with_policy
+from sanitize import UnsafeContent, content_security_policy, repeated_ids, sanitize, with_policy
 
 READER_HTML = (
     '<article class="excerpt" id="x-1" data-excerpt="x-1" data-lang="fa">'
@@ -68,6 +68,13 @@ def test_hostile_markup_is_refused_with_the_page_and_the_markup(hostile: str, wh
     message = str(error.value)
     assert message.startswith("docs/tr/guide.md:") and "How to fix" in message
     assert what in message
+
+
+def test_an_id_given_twice_is_found() -> None:
+    clean = sanitize('<h2 id="summary">Summary</h2><p id="a">x</p><article id="summary">'
+                     '<p id="b">y</p></article><span id="a"></span>', "x.md")
+    assert repeated_ids(clean) == ["summary", "a"]
+    assert repeated_ids(sanitize('<p id="a">x</p><p id="b">y</p>', "x.md")) == []
 
 
 def test_the_policy_allows_only_the_site_and_the_pages_own_inline_scripts() -> None:

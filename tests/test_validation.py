@@ -252,6 +252,18 @@ def test_a_front_matter_too_deep_to_read_stops_the_build_with_its_line(
     assert "Traceback" not in bad.stdout + bad.stderr
 
 
+def test_an_excerpt_with_the_id_of_a_heading_on_its_page_stops_the_build(
+        project_copy: Path, tmp_path: Path) -> None:
+    """An excerpt renamed `summary` gave its paper's page two elements with that id (the heading
+    "Summary" has it too), and the citation link #summary led to the heading."""
+    edit(project_copy, PAPER, "- id: sample-one\n", "- id: summary\n    aliases: [sample-one]\n")
+    assert problems_of(project_copy) == []  # the content is right; the page is not
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode != 0
+    assert "docs/en/papers/sample.md: two elements of the page have the id 'summary'" in bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
 def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -> None:
     edit(project_copy, PAPER, "- id: sample-two", "- id: sample-one")
     bad = mkdocs_build(project_copy, tmp_path / "bad")
