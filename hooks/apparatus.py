@@ -24,9 +24,12 @@ from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
 from packet_file import Packet, read_packets
-from yaml_lines import load_yaml
+from yaml_lines import load_yaml, unknown_keys
 
 KINDS = ("person", "organisation", "place")
+#: the keys of a glossary term and of an entry of the index (`unknown_keys` reports any other)
+TERM_KEYS = frozenset({*EDITIONS, "definition", "match", "aliases", "variants"})
+ENTITY_KEYS = frozenset({"id", "kind", "names", "translit", "about", "match", "variants"})
 
 
 @dataclass
@@ -129,6 +132,7 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
                                     "an id of lowercase letters, digits and hyphens",
                                     "write `term-id:` followed by en/tr/fa/ar and definition"))
             continue
+        problems += unknown_keys(entry, TERM_KEYS, rel, f"glossary term '{term_id}'")
         names = edition_texts(entry)
         definition = edition_texts(entry.get("definition"))
         if not names.get("en") or not definition.get("en"):
@@ -160,6 +164,7 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
             problems.append(Problem(rel, line, "an entity needs an `id` of lowercase letters, "
                                     "digits and hyphens", "write e.g. `- id: ilham-aliyev`"))
             continue
+        problems += unknown_keys(entry, ENTITY_KEYS, rel, f"entity '{entry['id']}'")
         kind = str(entry.get("kind") or "")
         if kind not in KINDS:
             problems.append(Problem(rel, line, f"entity '{entry['id']}' has unknown kind {kind!r}",

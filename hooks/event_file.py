@@ -11,7 +11,10 @@ from typing import Any
 
 from apparatus_text import check_texts, edition_texts
 from model import ID_RE, Problem
+from yaml_lines import unknown_keys
 
+#: the keys of an event (`unknown_keys` reports any other)
+EVENT_KEYS = frozenset({"id", "date", "end", "title", "excerpts", "variants"})
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -110,6 +113,7 @@ def read_events(events: list[Event], variants: list[tuple[str, str, Any]], excer
                                     f"line {first})", "give each event its own id, or merge the "
                                     "two entries"))
             continue
+        problems += unknown_keys(entry, EVENT_KEYS, rel, f"event '{entry['id']}'")
         when, end, found = _dates(entry, rel, line)
         problems += found
         if not when:

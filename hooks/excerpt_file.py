@@ -11,6 +11,7 @@ from typing import Any
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
 from source_text import _opt, _rel, _text, scan_letters, scan_markup, script_share
+from yaml_lines import unknown_keys
 
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
@@ -33,6 +34,13 @@ def _page_problem(page: str, printed: str | None) -> str:
     if bounds and not int(bounds.group(1)) <= first <= last <= int(bounds.group(2)):
         return f"the page {page!r} is not among the paper's pages, {printed} (its record's `pages:`)"
     return ""
+
+
+#: the keys an excerpt and a note take (`unknown_keys` reports any other)
+EXCERPT_KEYS = frozenset({"id", "section", "page", "page_inferred", "terms", "aliases", "lang",
+                          "original", "translation", "notes", "allow_variants", "glued_in_source",
+                          "long_excerpt"})
+NOTE_KEYS = frozenset({"type", "text"})
 
 
 class ExcerptReader:
@@ -89,6 +97,7 @@ class ExcerptReader:
                 self.problem(line, f"a note must be a mapping, not {item!r}", "write it as "
                              "`- type: context` followed by `text: ...` on the next line", excerpt)
                 continue
+            self.problems.extend(unknown_keys(item, NOTE_KEYS, self.rel, "a note", excerpt))
             kind = _text(item.get("type")) or "context"
             if kind not in NOTE_TYPES:
                 self.problem(item.get("__line__", line), f"unknown note type {kind!r}",
@@ -138,6 +147,7 @@ class ExcerptReader:
                          "use lowercase letters, digits and hyphens, starting with the paper's "
                          f"prefix, e.g. `{paper.key.split('-')[0]}-intro`", ex_id or None)
             return None
+        self.problems.extend(unknown_keys(item, EXCERPT_KEYS, self.rel, "an excerpt", ex_id))
         original = _text(item.get("original"))
         translation = _text(item.get("translation"))
         if not original:

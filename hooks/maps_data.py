@@ -16,7 +16,7 @@ from typing import Any
 
 from apparatus import Apparatus
 from model import Problem
-from yaml_lines import load_yaml
+from yaml_lines import load_yaml, unknown_keys
 
 MAPS_FILE = "data/maps.yml"
 SHAPES_FILE = "data/maps/region.geojson"
@@ -24,6 +24,14 @@ ROUTE_KINDS = ("oil", "gas", "rail", "corridor", "proposed", "road")
 SIDES = ("e", "w", "n", "s")
 
 LonLat = tuple[float, float]
+#: the keys of the file, of a map, and of an item of each group (`unknown_keys` reports others)
+FILE_KEYS = frozenset({"maps", "places", "regions", "routes", "areas"})
+FRAME_KEYS = frozenset({"extent", "width"})
+_LINKED = ("entity", "term", "maps", "source")
+ITEM_KEYS = {"places": frozenset({*_LINKED, "at", "side"}),
+             "regions": frozenset({*_LINKED, "at", "side"}),
+             "routes": frozenset({*_LINKED, "line", "kind"}),
+             "areas": frozenset({*_LINKED, "rings", "label_at", "label_to", "label"})}
 #: a country of the shapes file: its name and the outer rings of its polygons
 Shape = tuple[str, list[list[LonLat]]]
 #: a map's width in SVG units (the map is scaled to the page: this sets its detail and text size)
@@ -89,6 +97,8 @@ def _frames(data: Any, rel: str, line: int = 1) -> tuple[dict[str, MapFrame], li
         if name.startswith("__"):
             continue
         line = (data.get("__lines__") or {}).get(name, 1)
+        if isinstance(entry, dict):
+            problems += unknown_keys(entry, FRAME_KEYS, rel, f"map '{name}'")
         extent = entry.get("extent") if isinstance(entry, dict) else None
         width = entry.get("width") if isinstance(entry, dict) else None
         if not (isinstance(extent, list) and len(extent) == 4 and isinstance(width, int)
@@ -173,6 +183,7 @@ def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem
                                                      "start from the file's history")]
     lines = data.get("__lines__") or {}
     frames, problems = _frames(data.get("maps"), rel, lines.get("maps", 1))
+    problems = unknown_keys(data, FILE_KEYS, rel, "the maps' file") + problems
     # a map whose own entry is wrong is still a map, and without `maps:` no name is known: its
     # items are not each reported for it
     declared = [str(n) for n in data["maps"] if not str(n).startswith("__")] \
@@ -186,6 +197,8 @@ def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem
                                     f"`{group}:`, as the other lists of the file do"))
             continue
         for entry in entries:
+            if isinstance(entry, dict):
+                problems += unknown_keys(entry, ITEM_KEYS[group], rel, f"an item of `{group}`")
             feature, why = _feature(group, entry, declared, app)
             if feature is None:
                 line = entry.get("__line__", 1) if isinstance(entry, dict) else 1

@@ -21,7 +21,14 @@ from model import (
 )
 from record_model import read_record
 from source_text import _opt, _text, read_text, scan_text
-from yaml_lines import load_yaml
+from yaml_lines import load_yaml, unknown_keys
+
+#: the keys of a paper file, of one of its sections and abstracts, and of its `cite:`
+PAPER_KEYS = frozenset({"key", "lang", "source", "calendar", "short_title", "cite", "record",
+                        "abstracts", "sections", "excerpts"})
+SECTION_KEYS = frozenset({"id", "number", "level", "original", "run_in", *EDITIONS})
+ABSTRACT_KEYS = frozenset({"lang", "heading", "text", "notes"})
+CITE_KEYS = frozenset({"authors", "year"})
 
 
 class _PaperReader(ExcerptReader):
@@ -32,6 +39,7 @@ class _PaperReader(ExcerptReader):
         if data is None:
             return None
         lines = data["__lines__"]
+        self.problems.extend(unknown_keys(data, PAPER_KEYS, self.rel, "a paper file"))
         key, lang, calendar = self._identity(data, lines)
         if lang is None:
             return None
@@ -104,6 +112,8 @@ class _PaperReader(ExcerptReader):
               ) -> tuple[dict[str, Any], dict[str, str]]:
         """`cite:` and its authors by edition (`en` always, when the paper has them)."""
         cite = data.get("cite") or {}
+        if isinstance(cite, dict):
+            self.problems.extend(unknown_keys(cite, CITE_KEYS, self.rel, "`cite:`"))
         raw_authors = cite.get("authors") if isinstance(cite, dict) else None
         authors = ({"en": _text(raw_authors)} if isinstance(raw_authors, str) else
                    {k: _text(v) for k, v in raw_authors.items() if k in EDITIONS and _text(v)}
@@ -151,6 +161,7 @@ class _PaperReader(ExcerptReader):
                 self.problem(where, "a section needs an `id` of lowercase letters, digits and "
                                     "hyphens", "write e.g. `id: intro`")
                 continue
+            self.problems.extend(unknown_keys(item, SECTION_KEYS, self.rel, "a section"))
             if any(s.id == item["id"] for s in sections):
                 self.problem(item["__line__"], f"duplicate section id {item['id']!r}",
                              "give each section of the paper its own id")
@@ -224,6 +235,7 @@ class _PaperReader(ExcerptReader):
                              "an abstract without its `text`", "give it `text: |` followed by "
                              "the abstract as printed, or remove it")
                 continue
+            self.problems.extend(unknown_keys(item, ABSTRACT_KEYS, self.rel, "an abstract"))
             notes = self.read_notes(item.get("notes"), None, item.get("__line__", 1))
             abstracts.append({"lang": _text(item.get("lang")) or "en",
                               "heading": _text(item.get("heading")) or "Abstract",

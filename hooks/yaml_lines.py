@@ -5,7 +5,9 @@ refused where it holds an alias or nests deeper than any content needs; every pr
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +131,21 @@ def front_matter(text: str) -> dict[str, Any]:
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}
+
+
+def unknown_keys(entry: dict[Any, Any], known: Collection[str], rel: str, what: str,
+                 excerpt: str | None = None) -> list[Problem]:
+    """A problem for each key of `entry` (a mapping read by `load_yaml`) that is not one of
+    `known`: a misspelt key is otherwise dropped without a word (`page_infered: true`)."""
+    lines = entry.get("__lines__") or {}
+    problems = []
+    for key in entry:
+        if str(key).startswith("__") or key in known:
+            continue
+        close = difflib.get_close_matches(str(key), list(known), n=1)
+        fix = (f"write `{close[0]}:`" if close else
+               f"use one of the keys {what} takes: {', '.join(sorted(known))}") + ", or remove it"
+        problems.append(Problem(rel, lines.get(key, entry.get("__line__", 1)),
+                                f"{what} has a key `{key}` the site does not know", fix,
+                                excerpt=excerpt))
+    return problems

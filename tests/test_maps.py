@@ -96,24 +96,34 @@ def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None
     assert "entity: nagorno-karabakh" in lines[problems[2].line - 1]
 
 
+#: a whole list or mapping of the file: its key's line and the indented lines under it
+_BLOCK = r"^{}:\n(?:  .*\n)+"
+
+
 @pytest.mark.parametrize("old, new, needle, word", [
-    ("maps:\n", "maps: [caucasus]\nmaps_was:\n", "maps: [caucasus]", "names each map"),
-    ("maps:\n", "maps:\nmaps_was:\n", "maps:", "names each map"),
-    ("places:\n", "places: {baku: 1}\nplaces_was:\n", "places: {baku: 1}", "list of items"),
-    ("routes:\n", "routes: none\nroutes_was:\n", "routes: none", "list of items"),
-    ("extent: [40.6, 38.3, 50.6, 43.0]", "extent: [40.6, 38.3]", "caucasus:", "extent"),
+    (_BLOCK.format("maps"), "maps: [caucasus]\n", "maps: [caucasus]", "names each map"),
+    (_BLOCK.format("maps"), "maps:\n", "maps:", "names each map"),
+    (_BLOCK.format("places"), "places: {baku: 1}\n", "places: {baku: 1}", "list of items"),
+    (_BLOCK.format("routes"), "routes: none\n", "routes: none", "list of items"),
+    (re.escape("extent: [40.6, 38.3, 50.6, 43.0]"), "extent: [40.6, 38.3]", "caucasus:",
+     "extent"),
     ("width: 800", "width: 0", "caucasus:", "whole number from 200 to 2000"),
     ("width: 800", "width: true", "caucasus:", "whole number from 200 to 2000"),
     ("width: 800", "width: 80000", "caucasus:", "whole number from 200 to 2000"),
+    ("{entity: baku, at:", "{entity: baku, colour: red, at:", "{entity: baku, colour", "`colour`"),
+    ("    width: 800\n", "    width: 800\n    height: 600\n", "height: 600", "`height`"),
+    ("^routes:\n", "routs: []\nroutes:\n", "routs: []", "`routs`"),
 ], ids=["maps a list", "maps emptied", "places a mapping", "routes a word", "extent short",
-        "width zero", "width true", "width huge"])
+        "width zero", "width true", "width huge", "place key unknown", "map key unknown",
+        "file key misspelt"])
 def test_a_wrong_shape_of_the_file_is_one_message(tmp_path: Path, old: str, new: str,
                                                   needle: str, word: str) -> None:
-    """A list where the file has a mapping (or the reverse), or a map's wrong extent, is reported
-    once, at its line, and not again for every item drawn on that map."""
+    """A list where the file has a mapping (or the reverse), a map's wrong extent, or a key the
+    site does not know, is reported once, at its line, and not again for every item drawn on
+    that map (`old`: a regular expression)."""
     text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new, 1)
+    text, found = re.subn(old, lambda _: new, text, count=1, flags=re.M)
+    assert found == 1, old
     docs = maps_copy(tmp_path, text)
     _, app = map_data()
     _, problems = read_map_data(docs, app)
