@@ -16,12 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from anchors import update_anchors  # noqa: E402
 from apparatus import translation_gaps  # noqa: E402
 from content import read_corpus, ui_translation_warnings, without_consequences  # noqa: E402
 from model import Problem  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
 from page_structure import structure_warnings  # noqa: E402
-from pages import check_files, check_pages, page_translation_warnings, update_anchors  # noqa: E402
+from pages import check_files, check_pages, page_translation_warnings  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
 from search_fold import RULES_PATH, Folder, RulesError  # noqa: E402
 

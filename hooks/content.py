@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import yaml
+from anchors import check_anchors
 from languages import (
     EDITIONS,
     english_name,
@@ -19,7 +20,7 @@ from model import (
     Corpus,
     Problem,
 )
-from pages import check_anchors, check_pages, check_refs
+from pages import check_pages, check_refs
 from paper_file import _PaperReader
 from source_text import _rel, scan_letters, scan_markup, scan_text
 from yaml_lines import checked_yaml, load_yaml

@@ -6,13 +6,13 @@
    its title and its excerpts under the paper's own section headings after its prose; a packet
    gets its PDF button; a page that embeds excerpts gets the view switch.
 2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
-   `::: name` blocks become HTML through the page's `ReaderPage`.
+   `::: name` blocks become HTML through the page's `ReaderPage` (`reader_page`).
 3. **HTML** (`html_stage`, on the converted page): each data table's cells labelled by their
    column, for the cards a phone shows of a table too wide for it (`table_cards`); glosses of
    glossary terms, then the fallback notice and the English marking of a page an edition has
    not translated, then bidi isolation (so that it sees every run the earlier steps added), then
-   the allow-list sanitiser (`sanitize`), last, on the page's final content HTML; from that
-   HTML, each entry of the page's table of contents is given its heading's markup
+   the allow-list sanitiser (`sanitize`), last, on the page's final content HTML, in which no
+   two elements may share an id; from that HTML, each entry of the page's table of contents is given its heading's markup
    (`toc_titles`), so that the entry keeps the languages and directions of its heading.
 
 `hooks/reader.py` calls these for the MkDocs events; nothing else changes a page.
@@ -22,38 +22,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from apparatus_html import entities_html, glossary_html, timeline_html
-from apparatus_text import edition_name
 from bidi_isolation import isolate_tokens
 from calendar_sh import digits
-from export_html import corpus_downloads_html
-from figures import concepts_html, timeline_chart_html
 from glosses import gloss_tokens
 from html_tokens import Token, start_tag, tokenize
 from languages import direction
-from maps import map_html
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 from model import REF_RE, ContentError, Paper, Section
 from pages import check_markdown
-from pdf import enabled as pdf_enabled
-from pdf import pdf_path
 from reader_build import ReaderBuild
-from render import (
-    Forge,
-    abstracts_html,
-    downloads_html,
-    excerpt_html,
-    papers_table_html,
-    pdf_button,
-    record_html,
-    view_control_html,
-)
+from reader_page import PageError, ReaderPage
 from sanitize import UnsafeContent, repeated_ids, sanitize
 from source_text import _rel, read_text, without_code
 from table_cards import card_tables
@@ -61,97 +42,6 @@ from templates import render
 from toc_titles import typeset_toc
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
-#: the `::: name` blocks a page may use
-PUBLIC_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "concepts", "timeline-chart",
-                 "map-caucasus", "map-corridor")
-
-
-class PageError(PluginError):
-    """A page asks for something the build cannot give it; the message says what and where (a
-    PluginError: MkDocs reports it without a traceback where it is raised during the page's
-    Markdown conversion, inside a `::: name` block)."""
-
-
-@dataclass
-class ReaderPage:
-    """One page of one edition, as the short syntax sees it (a `reader_syntax.PageContext`)."""
-
-    build: ReaderBuild
-    url: str  #: the page's site-relative URL
-    src: str  #: the page's file, relative to the repository
-    paper: Paper | None = None
-    packet: str | None = None
-    forge: Forge | None = None
-
-    def rel(self, url: str) -> str:
-        return get_relative_url(url, self.url)
-
-    def href(self, excerpt_id: str) -> str:
-        excerpt = self.build.excerpt(excerpt_id)
-        if self.paper is not None and excerpt.paper == self.paper.key:
-            return f"#{excerpt.id}"
-        return self.rel(self.build.excerpt_url(excerpt.id))
-
-    def link(self, excerpt_id: str) -> tuple[str, str, str]:
-        excerpt = self.build.excerpt(excerpt_id)
-        return self.href(excerpt_id), self.build.corpus.label(excerpt, self.build.edition), self.build.dir
-
-    def embed(self, excerpt_id: str) -> str:
-        build = self.build
-        excerpt = build.excerpt(excerpt_id)
-        cited = [(title, self.rel(url)) for title, url in build.cited_on.get(excerpt.id, [])
-                 if url != self.url]
-        target = build.excerpt_url(excerpt.id)
-        embedded = self.paper is None or excerpt.paper != self.paper.key
-        return excerpt_html(build.corpus, excerpt, build.ui, self.href, cited, embedded=embedded,
-                            paper_href=self.rel(target), forge=self.forge,
-                            page_url=build.public_url(target), term_names={
-                                t.id: edition_name(t.names, build.edition)
-                                for t in build.app.terms.values()})
-
-    def block(self, name: str) -> str:
-        build = self.build
-        if name == "papers":
-            return papers_table_html(build.corpus, build.ui,
-                                     lambda key: self.rel(build.paper_url(key)))
-        if name == "downloads":
-            return (corpus_downloads_html(build.corpus, build.ui, self.rel)
-                    + downloads_html(build.corpus, build.ui, self.rel))
-        if name == "glossary":
-            return glossary_html(build, self.url)
-        if name == "entities":
-            return entities_html(build, self.url)
-        if name == "timeline":
-            return timeline_html(build, self.url)
-        if name.startswith("map-"):
-            maps = build.maps
-            if name.removeprefix("map-") not in maps.frames:
-                raise PageError(f"{self.src}: `::: {name}` draws a map that docs/data/maps.yml "
-                                "does not define; restore the file (or the map's frame) from the "
-                                "repository's history, or remove the line")
-            return map_html(build, maps, name.removeprefix("map-"), self.rel)
-        if name == "concepts":
-            return concepts_html(build, self.url)
-        if name == "timeline-chart":
-            return timeline_chart_html(build, self.url)
-        if name == "reader-view":
-            return view_control_html(build.ui)
-        if name == "reader-pdf":
-            return pdf_button(build.ui, self.rel(self.pdf_path()), typeset=pdf_enabled())
-        if name == "reader-record" and self.paper is not None:
-            key = self.paper.key
-            links = {ext: self.rel(f"cite/{key}.{ext}") for ext in ("bib", "ris", "json")}
-            return (record_html(self.paper, build.ui, links)
-                    + abstracts_html(self.paper, build.corpus, build.ui, self.href))
-        raise PageError(f"{self.src}: unknown block `::: {name}`; use one of "
-                        f"{', '.join(PUBLIC_BLOCKS)}")
-
-    def pdf_path(self) -> str:
-        """The page's PDF, in the page's edition (`pdf.jobs` makes it)."""
-        if self.packet:
-            return pdf_path(self.build.edition, f"packet-{self.packet}")
-        assert self.paper is not None
-        return pdf_path(self.build.edition, self.paper.key)
 
 
 # --- 1. source ----------------------------------------------------------------------------------

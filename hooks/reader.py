@@ -36,8 +36,9 @@ from mkdocs.structure.pages import Page
 from model import ContentError
 from page_meta import head, lastmod, page_styles
 from pdf import setting as pdf_setting
-from pipeline import ReaderPage, check_sources, cited_on, html_stage, source_stage
+from pipeline import check_sources, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
+from reader_page import ReaderPage
 from reader_syntax import ReaderSyntax
 from render import Forge
 from sanitize import anchor_ids, with_policy

@@ -18,8 +18,8 @@ from conftest import EDITIONS, ROOT, mkdocs_build, read_html
 from content import read_corpus
 from languages import edition_prefix
 from maps_data import SHAPES_FILE, read_map_data
-from pipeline import PUBLIC_BLOCKS
 from playwright.sync_api import Page
+from reader_page import PUBLIC_BLOCKS
 from sanitize import UnsafeContent, sanitize
 from source_text import PAGE_BLOCKS
 from test_a11y import axe_violations, run_vnu
