@@ -44,10 +44,13 @@ def read_packets(packets: dict[str, Packet], terms: Mapping[str, object], folder
         problems += _packet_meta(rel, meta, lines)
         listed = meta.get("terms") or []
         names = [str(t) for t in (listed if isinstance(listed, list) else [listed])]
-        for term in names:
+        for number, term in enumerate(names):
             if terms and term not in terms:
                 problems.append(Problem(rel, lines.get("terms", 1), f"packet names unknown term "
                                         f"'{term}'", "use a term id defined in docs/data/glossary.yml"))
+            elif term in names[:number]:
+                problems.append(Problem(rel, lines.get("terms", 1), f"packet lists term '{term}' "
+                                        "twice", "keep it once, where it comes first"))
         packets[path.stem] = Packet(path.stem, str(meta.get("title") or path.stem), names,
                                     [m.group(1).strip() for m in EMBED_RE.finditer(text)], rel)
     return problems

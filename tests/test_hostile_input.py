@@ -150,6 +150,8 @@ CASES = [
     ("event in month 13", V, None, EVENT.replace("2020-11-10", "2021-13"), "- id: a-day", "ISO"),
     ("packet terms not a list", PK, None, PACKET.replace("[soft-power]", "soft-power"),
      "terms:", "must be a list"),
+    ("packet term given twice", PK, None, PACKET.replace("[soft-power]", "[soft-power, soft-power]"),
+     "terms:", "twice"),
     ("packet without a title", PK, None, PACKET.replace("title: A packet\n", ""), 1, "title"),
     ("packet title not words", PK, None, PACKET.replace("title: A packet", "title: [a, b]"),
      "title:", "title"),
