@@ -1,12 +1,15 @@
-"""The published excerpt ids (`docs/data/anchors.txt`): every id readers may have cited must
-still lead to an excerpt, itself or one that keeps it as an alias; `make anchors` adds the new."""
+"""The anchors readers cite. Every published excerpt id (`docs/data/anchors.txt`) must still
+lead to an excerpt, itself or one that keeps it as an alias (`make anchors` adds the new ones),
+and no heading of a page may take the id of an excerpt the page shows."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from model import ID_RE, Corpus, Problem
-from source_text import read_text
+from pymdownx.slugs import slugify
+from source_text import EMBED_RE, read_text
 
 ANCHORS = Path("data") / "anchors.txt"
 
@@ -48,3 +51,29 @@ def update_anchors(docs_dir: Path, corpus: Corpus) -> list[str]:
     if new:
         path.write_text(text.rstrip("\n") + "\n" + "\n".join(new) + "\n", encoding="utf-8")
     return new
+
+
+#: a Markdown heading: its text, and the id given after it (`{#id}`) if any
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*$", re.M)
+#: what the heading's id is made from, as the site's `toc` extension makes it (mkdocs.yml)
+_SLUG = slugify(case="lower", normalize="NFC")
+_MARKUP = re.compile(r"<[^>]+>|[*_`]|\[\[[^\]]*\]\]|!?\[([^\]]*)\]\([^)]*\)")
+
+
+def heading_clashes(rel: str, body: str, corpus: Corpus, paper: str | None) -> list[Problem]:
+    """A heading of the page whose id is the id of an excerpt the page shows (its paper's, or one
+    it embeds): the page would have two elements with that id, and a link to the excerpt could
+    lead to the heading (`body`: the page without its code)."""
+    shown = {ex_id for ex_id, excerpt in corpus.excerpts.items() if excerpt.paper == paper}
+    shown |= {m.group(1).strip() for m in EMBED_RE.finditer(body)}
+    shown |= {old for old, new in corpus.aliases.items() if new in shown}
+    problems = []
+    for match in _HEADING.finditer(body):
+        ident = match.group(2) or _SLUG(_MARKUP.sub(r"\1", match.group(1)), "-")
+        if ident in shown:
+            problems.append(Problem(
+                rel, body[:match.start()].count("\n") + 1, f"this heading's id, '{ident}', is "
+                "also an excerpt's id on this page, so a link to the excerpt could lead here",
+                "give the heading its own id with `{#another-id}` after its title, or give the "
+                "excerpt another id (keeping the old one under `aliases:` if it was published)"))
+    return problems

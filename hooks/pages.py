@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
+from anchors import heading_clashes
 from bidi_runs import LTR_LETTER, RTL_LETTER
 from languages import (
     EDITIONS,
@@ -30,7 +31,7 @@ from source_text import (
     scan_text,
     without_code,
 )
-from yaml_lines import checked_yaml
+from yaml_lines import checked_yaml, front_matter
 
 
 def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
@@ -148,7 +149,8 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
-    problems += _open_comment(rel, body)
+    problems += _open_comment(rel, body) + heading_clashes(
+        rel, _after_front_matter(body), corpus, front_matter(text).get("paper"))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
         block = _BLOCK_LINE.match(line)

@@ -255,12 +255,27 @@ def test_a_front_matter_too_deep_to_read_stops_the_build_with_its_line(
 def test_an_excerpt_with_the_id_of_a_heading_on_its_page_stops_the_build(
         project_copy: Path, tmp_path: Path) -> None:
     """An excerpt renamed `summary` gave its paper's page two elements with that id (the heading
-    "Summary" has it too), and the citation link #summary led to the heading."""
+    "Summary" has it too), and the citation link #summary led to the heading. `make check` and
+    the build name the heading's line."""
     edit(project_copy, PAPER, "- id: sample-one\n", "- id: summary\n    aliases: [sample-one]\n")
-    assert problems_of(project_copy) == []  # the content is right; the page is not
+    (problem,) = problems_of(project_copy)
+    expected = "docs/en/papers/sample.md:6: this heading's id, 'summary', is also an excerpt's id"
+    assert problem.startswith(expected)
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode != 0 and expected in bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
+def test_any_other_id_two_elements_of_a_page_share_stops_the_build(
+        project_copy: Path, tmp_path: Path) -> None:
+    """Where the two come from elsewhere than a heading (here a paragraph given an excerpt's id
+    with an attribute list), the build finds them in the finished page."""
+    edit(project_copy, Path("docs/en/papers/sample.md"), "A summary.", "A summary.\n{: #sample-one }")
+    assert problems_of(project_copy) == []
     bad = mkdocs_build(project_copy, tmp_path / "bad")
     assert bad.returncode != 0
-    assert "docs/en/papers/sample.md: two elements of the page have the id 'summary'" in bad.stderr
+    assert "docs/en/papers/sample.md: two elements of the page have the id 'sample-one'" \
+        in bad.stderr
     assert "Traceback" not in bad.stdout + bad.stderr
 
 
