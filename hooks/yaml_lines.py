@@ -104,7 +104,7 @@ def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
             message = str(err.problem)
             fix = ("keep one of the two: the second would replace the first without a word (to "
                    "add an entry, give it a new key or id)")
-        elif ALIAS in str(err.problem) or "alias" in str(err.problem):  # `tr: *Title* ...`
+        elif "alias" in str(err.problem):  # ALIAS, or YAML's own (`tr: *Title* ...`)
             message = ALIAS + ("" if ALIAS in str(err.problem) else f" ({err.problem})")
             fix = ('write the value in quotes: `tr: "*Title* …"`, or begin it with another word; '
                    "a value used twice is written out twice")
