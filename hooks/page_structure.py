@@ -29,7 +29,7 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]")
 _ANCHOR = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 #: front-matter keys each edition writes in its own words
-_OWN_KEYS = frozenset({"title", "allow_variants"})
+_OWN_KEYS = frozenset({"title", "description", "allow_variants"})
 
 
 @dataclass
@@ -135,7 +135,9 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
     for key in sorted(set(mine.meta) | set(english.meta)):
         if mine.meta.get(key) != english.meta.get(key):
             warn(1, f"the front matter's `{key}` differs from the English page's",
-                 f"copy `{key}:` from the English page (only the title is translated)")
+                 f"remove `{key}:`, which the English page does not have" if key not in english.meta
+                 else f"copy `{key}:` from the English page (only the title and the description "
+                 "are translated)")
     return out
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from anchors import heading_clashes
 from bidi_runs import LTR_LETTER, RTL_LETTER
 from languages import (
@@ -19,6 +18,7 @@ from model import (
     Corpus,
     Problem,
 )
+from page_front import check_front_matter
 from source_text import (
     _BLOCK_LINE,
     EMBED_RE,
@@ -31,7 +31,7 @@ from source_text import (
     scan_text,
     without_code,
 )
-from yaml_lines import checked_yaml, front_matter
+from yaml_lines import front_matter
 
 
 def translated_pages(docs_dir: Path) -> set[tuple[str, str]]:
@@ -174,34 +174,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
                                     f"(first on line {embeds[target]})",
                                     "embed it once and link to it elsewhere with [[id]]"))
         embeds[target] = number
-    return problems + _check_front_matter(rel, text, corpus)
-
-
-def _check_front_matter(rel: str, text: str, corpus: Corpus) -> list[Problem]:
-    """The page's front matter: YAML `key: value` lines, naming a paper the corpus has."""
-    if not text.startswith("---"):
-        return []
-    front = text.split("---", 2)[1] if text.count("---") >= 2 else ""
-    try:
-        meta = checked_yaml(front)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
-        why = getattr(err, "problem", None)
-        return [Problem(rel, (mark.line + 1) if mark else 1,
-                        "the front matter between the `---` lines is not YAML"
-                        + (f" ({why})" if why else ""),
-                        "write one `key: value` per line, e.g. `paper: kazemi-1403`")]
-    if meta is not None and not isinstance(meta, dict):
-        return [Problem(rel, 2, "the front matter between the `---` lines is not "
-                        "`key: value` lines", "write one `key: value` per line, "
-                        "e.g. `paper: kazemi-1403`")]
-    paper = meta.get("paper") if isinstance(meta, dict) else None
-    if paper is not None and str(paper) not in corpus.papers:
-        front_line = next((n for n, line in enumerate(text.split("\n"), start=1)
-                           if line.startswith("paper:")), 1)
-        return [Problem(rel, front_line, f"unknown paper {paper!r} in the front matter",
-                        f"use one of: {', '.join(sorted(corpus.papers))}", missing=str(paper))]
-    return []
+    return problems + check_front_matter(rel, text, corpus)
 
 
 def check_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:

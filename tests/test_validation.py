@@ -252,6 +252,21 @@ def test_a_front_matter_too_deep_to_read_stops_the_build_with_its_line(
     assert "Traceback" not in bad.stdout + bad.stderr
 
 
+def test_a_front_matter_key_the_site_does_not_take_stops_the_build_with_its_line(
+        project_copy: Path, tmp_path: Path) -> None:
+    """MkDocs and the theme take any key: `papr: sample` built the paper's page without its
+    record and excerpts, and an icon the theme lacks stopped the build with a traceback."""
+    page = Path("docs/en/papers/sample.md")
+    edit(project_copy, page, "paper: sample", "papr: sample\nicon: material/no-such")
+    bad = mkdocs_build(project_copy, tmp_path / "bad")
+    assert bad.returncode == 1, bad.returncode
+    for line, message in ((1, "the page of the paper 'sample' does not say `paper: sample`"),
+                          (2, "the front matter has a key `papr` the site does not know"),
+                          (3, "the theme has no icon 'material/no-such'")):
+        assert f"{page.as_posix()}:{line}: {message}" in bad.stderr, bad.stderr[-2000:]
+    assert "Traceback" not in bad.stdout + bad.stderr
+
+
 def test_an_excerpt_with_the_id_of_a_heading_on_its_page_stops_the_build(
         project_copy: Path, tmp_path: Path) -> None:
     """An excerpt renamed `summary` gave its paper's page two elements with that id (the heading
@@ -400,8 +415,23 @@ def test_a_translation_that_keeps_the_structure_passes(tmp_path: Path) -> None:
             .replace("# Soft power", "# قدرت نرم").replace("Introduction", "درآمد")
             .replace("As [[kazemi-abstract]] says, and [[kazemi-shusha]] shows.",
                      "چنان‌که [[kazemi-shusha]] نشان می‌دهد و [[kazemi-abstract]] می‌گوید.")
-            .replace("# a comment in code", "# توضیحی در کد"))
+            .replace("# a comment in code", "# توضیحی در کد")
+            .replace("title: قدرت نرم", "title: قدرت نرم\ndescription: بسته‌ای دربارهٔ قدرت نرم"))
     assert _translation(tmp_path, page) == []
+
+
+def test_a_front_matter_key_the_english_page_lacks_is_to_be_removed_not_copied(
+        tmp_path: Path) -> None:
+    """A key only the translation has: the fix is to remove it (copying it "from the English
+    page" is impossible); a value that differs is copied from there."""
+    from page_structure import structure_warnings
+
+    _translation(tmp_path, ENGLISH_PAGE.replace("packet: true", "packet: true\nicon: material/map")
+                 .replace("[soft-power, identity]", "[soft-power]"))
+    fixes = [w.fix for w in structure_warnings(tmp_path / "docs")]
+    assert fixes == ["remove `icon:`, which the English page does not have",
+                     "copy `terms:` from the English page (only the title and the description are "
+                     "translated)"]
 
 
 @pytest.mark.parametrize("old, new, warning", [
