@@ -2,9 +2,9 @@
 
 It reads the content exactly as the build does (`ReaderBuild.read`) and checks every page of
 every edition as the build would, so the two never disagree. Prints every problem with its file,
-line and a fix, then the warnings (pages, interface strings, notes, and the entries of the
-glossary, the index and the timeline not yet translated; translated pages whose structure differs
-from their English page's), and exits 1 if there is a problem.
+line and a fix, then the warnings (pages, interface strings, menu titles, notes, and the entries
+of the glossary, the index and the timeline not yet translated; translated pages whose structure
+differs from their English page's), and exits 1 if there is a problem.
 `--update-anchors` (`make anchors`) first appends newly published excerpt ids to
 docs/data/anchors.txt.
 """
@@ -20,6 +20,7 @@ from anchors import update_anchors  # noqa: E402
 from apparatus import translation_gaps  # noqa: E402
 from content import read_corpus, ui_translation_warnings, without_consequences  # noqa: E402
 from model import Problem  # noqa: E402
+from nav_file import nav_problems  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
 from page_structure import structure_warnings  # noqa: E402
 from pages import check_files, check_pages, page_translation_warnings  # noqa: E402
@@ -40,9 +41,10 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the content and the pages; and, if there is none, every warning."""
     build, problems = ReaderBuild.read(docs)
     problems += check_pages(docs, build.corpus) + check_files(docs)
-    problems += search_rules_problems(docs)
+    nav, nav_warnings = nav_problems(docs)
+    problems += search_rules_problems(docs) + nav
     problems = without_consequences(problems, build.corpus)
-    warnings = (page_translation_warnings(docs) + structure_warnings(docs)
+    warnings = (page_translation_warnings(docs) + structure_warnings(docs) + nav_warnings
                 + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)
                 + check_note_languages(build.corpus) + translation_gaps(build.app)) \
         if not problems else []
