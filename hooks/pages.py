@@ -19,6 +19,7 @@ from model import (
     Problem,
 )
 from page_front import check_front_matter
+from page_images import check_images
 from source_text import (
     _BLOCK_LINE,
     EMBED_RE,
@@ -149,7 +150,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
-    problems += _open_comment(rel, body) + heading_clashes(
+    problems += check_images(rel, body, root) + _open_comment(rel, body) + heading_clashes(
         rel, _after_front_matter(body), corpus, front_matter(text).get("paper"))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):

@@ -32,6 +32,8 @@ TAGS = {
     "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
     "tr", "u", "ul", "var",
+    # an image from the site's own files (a Markdown image; `_foreign_images` refuses any other)
+    "img",
     # the maps' inline SVG (hooks/maps.py): shapes, labels and links only; no <use>, <image>,
     # <foreignObject>, <style>, <animate> or <script>, and no presentation or event attributes
     "svg", "g", "path", "circle", "text", "title",
@@ -49,6 +51,7 @@ ATTRIBUTES = {
     "ol": {"start"},
     "time": {"datetime"},
     "details": {"open"},
+    "img": {"src", "alt", "width", "height"},
     "svg": {"viewBox"},
     "path": {"d"},
     "circle": {"cx", "cy", "r"},
@@ -126,6 +129,8 @@ def sanitize(markup: str | list[Token], where: str) -> str:
     was removed."""
     tokens = tokenize(markup) if isinstance(markup, str) else markup
     markup = serialize(tokens)
+    if "<img" in markup:
+        _site_images(tokens, where)
     clean = nh3.clean(markup, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                       generic_attribute_prefixes={"data-"}, link_rel=None, strip_comments=True,
                       clean_content_tags={"script", "style"})
@@ -140,6 +145,23 @@ def sanitize(markup: str | list[Token], where: str) -> str:
             "`style`, scripts, frames, forms and URLs other than http(s) and mailto are refused; "
             "run `make check` for the file and the line)")
     return clean
+
+
+#: a URL with a scheme (`https:`, `data:`) or a host (`//`): not a file of the site
+_NOT_A_PATH = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\s-]*:|[/\\]{2})")
+
+
+def _site_images(tokens: list[Token], where: str) -> None:
+    """UnsafeContent for an image that is not a file of the site: every request stays on it (its
+    Content-Security-Policy would block another host's image, and a reader would see a hole)."""
+    for token in tokens:
+        if token.kind in ("start", "empty") and token.name == "img" and (
+                not token.attrs.get("src") or _NOT_A_PATH.match(token.attrs["src"] or "")):
+            raise UnsafeContent(
+                f"{where}: the page shows an image that is not a file of the site: "
+                f"{_describe('img', tuple(sorted((k, v or '') for k, v in token.attrs.items())))}. "
+                "How to fix: save the image beside the page and give its path relative to the "
+                "page, e.g. `![A map of the South Caucasus](map.png)`")
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)

@@ -17,13 +17,15 @@ READER_HTML = (
     '<bdi dir="ltr">(Nye, 2004)</bdi></p></div>'
     '<table><tbody><tr><th scope="row">DOI</th><td><a class="external" rel="noopener" '
     'href="https://doi.org/10.1/x">10.1/x</a></td></tr></tbody></table>'
-    '<details><summary>s</summary><p>t &amp; u</p></details></article>')
+    '<details><summary>s</summary><p>t &amp; u</p></details>'
+    '<p><img alt="A map" src="../map.png" width="300"></p></article>')
 
 
 def test_the_readers_own_html_passes_unchanged_in_substance() -> None:
     clean = sanitize(READER_HTML, "docs/en/page.md")
     assert 'data-copy-anchor="x-1"' in clean and '<bdi dir="ltr">' in clean
     assert 'href="https://doi.org/10.1/x"' in clean and "t &amp; u" in clean
+    assert '<img alt="A map" src="../map.png" width="300">' in clean  # an image of the site
 
 
 def test_the_clean_html_is_read_as_the_tokenizer_reads_it() -> None:
@@ -50,6 +52,10 @@ def test_the_clean_html_is_read_as_the_tokenizer_reads_it() -> None:
     ('<p onclick="alert(1)">text</p>', "onclick"),
     ('<p\nonmouseover="alert(1)">text</p>', "onmouseover"),
     ('<img src=x onerror="alert(1)">', "img"),
+    ('<img alt="x" src="https://evil.example/x.png">', "not a file of the site"),
+    ('<img alt="x" src="//evil.example/x.png">', "not a file of the site"),
+    ('<img alt="x" src="data:image/svg+xml,<svg/>">', "not a file of the site"),
+    ('<img alt="x" src=" jav&#x09;ascript:alert(1)">', "not a file of the site"),
     ('<a href="&#106;avascript:alert(1)">x</a>', "javascript"),
     ('<a href="jav&#x09;ascript:alert(1)">x</a>', "ascript"),
     ('<a href="data:text/html,<script>alert(1)</script>">x</a>', "data:"),

@@ -1,0 +1,75 @@
+"""The images of a page (`![description](file.png)`): each says what it shows, and is a file of
+the site, next to the page or in the English edition's folder (an edition without its own copy
+of an image shows the English one, as it does a page).
+
+The sanitiser (`sanitize.py`) publishes an `<img>` with a path of the site only; these checks give
+the contributor the file and the line first.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from languages import DEFAULT_EDITION, EDITIONS
+from model import Problem
+
+#: an image in Markdown: `![description](path "title")`, or `![description][label]`
+_IMAGE = re.compile(r"!\[([^\[\]]*)\](?:\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)|\[[^\]]*\])")
+#: a scheme (`https:`, `data:`) or a host (`//`) before the path: not a file of the site
+_FOREIGN = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+#: the kinds of image a browser and WeasyPrint both show
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
+
+
+def _candidates(rel: str, path: str) -> list[PurePosixPath]:
+    """Where the image of the page `rel` (`docs/<edition>/...`) may be, relative to the
+    repository: beside the page, then beside the English page."""
+    page = PurePosixPath(rel)
+    out = [page.parent / path]
+    parts = page.parts
+    if len(parts) > 2 and parts[0] == "docs" and parts[1] in EDITIONS \
+            and parts[1] != DEFAULT_EDITION:
+        out.append(PurePosixPath("docs", DEFAULT_EDITION, *parts[2:-1]) / path)
+    return out
+
+
+def _normal(path: PurePosixPath) -> PurePosixPath | None:
+    """`path` with `..` resolved; None where it climbs out of the repository."""
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return PurePosixPath(*parts)
+
+
+def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
+    """A problem for each image of the page `rel` without a description, or (with the
+    repository's `root`) whose file is not a file of the site."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _IMAGE.finditer(line):
+            alt, path = match.group(1).strip(), (match.group(2) or "").split("#")[0].split("?")[0]
+            if not alt:
+                problems.append(Problem(rel, number, "an image without a description: a screen "
+                                        "reader, and a reader whose connection drops it, get "
+                                        "nothing", "say what it shows, in the page's language: "
+                                        "`![A map of the South Caucasus](map.png)`"))
+            if root is None or match.group(2) is None or _FOREIGN.match(path):
+                continue  # a label (MkDocs checks its target); another host: `scan_markup`'s
+            found = [_normal(c) for c in _candidates(rel, path)]
+            if path.startswith("/") or not any(
+                    c and c.parts[:1] == ("docs",) and (root / c).is_file() for c in found):
+                problems.append(Problem(rel, number, f"the image `{path}` is not a file of the "
+                                        "site", "put the file beside the page (or beside the "
+                                        "English page) and give its path relative to the page, "
+                                        "e.g. `![…](map.png)`"))
+            elif PurePosixPath(path).suffix.lower() not in IMAGE_TYPES:
+                problems.append(Problem(rel, number, f"`{path}` is not an image a browser and "
+                                        "the PDFs both show", "use one of: "
+                                        + ", ".join(IMAGE_TYPES)))
+    return problems

@@ -1,0 +1,85 @@
+"""Images in pages (`![description](file.png)`): published from the site's own files, in every
+edition (one without its own copy shows the English one), shown by Chromium under the site's
+Content-Security-Policy and within a phone's width, and printed in the PDFs."""
+
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+import threading
+from pathlib import Path
+
+import fitz
+from bs4 import BeautifulSoup
+from conftest import ROOT, QuietHandler, QuietServer, mkdocs_build
+from PIL import Image
+from playwright.sync_api import Browser
+
+IMAGE = "![A grey band as wide as a desktop screen](band.png)"
+IMAGE_TR = "![Bir masaüstü ekranı genişliğinde gri bir şerit](band.png)"
+
+
+def _png(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 120, 120)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _add_images(project: Path) -> None:
+    """The image beside the English paper page only; the Turkish page shows it too. (With the
+    site's styles and fonts, which the PDFs need.)"""
+    docs = project / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+    (docs / "en" / "papers" / "band.png").write_bytes(_png(1600, 200))
+    for rel, image in (("en/papers/sample.md", IMAGE), ("tr/papers/sample.md", IMAGE_TR)):
+        page = docs / rel
+        page.write_text(page.read_text(encoding="utf-8").replace(
+            "\n## ", f"\n{image}\n\n## ", 1), encoding="utf-8")
+
+
+def _image(site: Path, url: str) -> tuple[str, Path]:
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    img = soup.select_one("article img")
+    assert img is not None, url
+    return str(img["alt"]), (site / url / str(img["src"])).resolve()
+
+
+def test_an_image_is_published_shown_and_printed(project_copy: Path, tmp_path: Path,
+                                                 browser: Browser) -> None:
+    _add_images(project_copy)
+    out = tmp_path / "site"
+    built = mkdocs_build(project_copy, out, pdf="1")
+    assert built.returncode == 0, built.stderr[-3000:]
+    band = out / "papers" / "band.png"
+    assert _image(out, "papers/sample") == (IMAGE[2:IMAGE.index("]")], band)
+    assert _image(out, "tr/papers/sample") == (IMAGE_TR[2:IMAGE_TR.index("]")], band)
+    assert band.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    for edition in ("en", "tr"):  # drawn once, at its full resolution
+        with fitz.open(out / "pdf" / edition / "sample.pdf") as pdf:
+            drawn = [(image[2], image[3], all(page.rect.contains(r) for r in rects))
+                     for page in pdf for image in page.get_images()
+                     for rects in [page.get_image_rects(image[0])] if rects]
+            assert drawn == [(1600, 200, True)], edition  # within the page
+
+    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    try:
+        for url in ("papers/sample/", "tr/papers/sample/"):
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{url}")
+            shown = page.evaluate("""() => { const img = document.querySelector('article img');
+                img.scrollIntoView();
+                return {loaded: img.complete && img.naturalWidth === 1600,
+                        right: img.getBoundingClientRect().right,
+                        width: document.documentElement.clientWidth}; }""")
+            assert shown["loaded"], url
+            assert shown["right"] <= shown["width"], (url, shown)  # within the phone's width
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert refused == []
