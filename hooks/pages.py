@@ -9,6 +9,7 @@ from pathlib import Path
 from anchors import heading_clashes
 from bidi_runs import LTR_LETTER, RTL_LETTER
 from languages import (
+    DEFAULT_EDITION,
     EDITIONS,
     RTL_LANGUAGES,
     english_name,
@@ -125,6 +126,24 @@ def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
     return problems
 
 
+#: an admonition or collapsible block with no title of its own: `!!! note`, `???+ tip inline`
+_UNTITLED_BLOCK = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*[ \t]*$")
+
+
+def _untitled_blocks(rel: str, body: str) -> list[Problem]:
+    """In the pages of the editions other than English, each admonition without a title: the
+    theme would title it in English (`!!! note` is headed "Note")."""
+    edition = rel.split("/")[1] if rel.startswith("docs/") and rel.count("/") > 1 else ""
+    if edition not in EDITIONS or edition == DEFAULT_EDITION:
+        return []
+    return [Problem(rel, number, f"`{match.group(1)} {match.group(2)}` has no title, and the "
+                    f"theme would head it in English (\"{match.group(2).capitalize()}\")",
+                    f"give it a title in {english_name(edition)}: "
+                    f"`{match.group(1)} {match.group(2)} \"…\"` (or `\"\"` for none)")
+            for number, line in enumerate(body.split("\n"), start=1)
+            for match in [_UNTITLED_BLOCK.match(line)] if match]
+
+
 def _open_comment(rel: str, body: str) -> list[Problem]:
     """An HTML comment opened and never closed: Markdown shows it as text on the page."""
     at = 0
@@ -150,7 +169,8 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
-    problems += check_images(rel, body, root) + _open_comment(rel, body) + heading_clashes(
+    problems += check_images(rel, body, root) + _untitled_blocks(rel, body)
+    problems += _open_comment(rel, body) + heading_clashes(
         rel, _after_front_matter(body), corpus, front_matter(text).get("paper"))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):

@@ -300,6 +300,8 @@ CASES = [
      "<!-- a note", "never closed"),
     ("page iframe", P, APPEND, '\n<iframe src="https://example.org"></iframe>\n', "<iframe",
      "iframe"),
+    ("admonition titled by the theme in English", "docs/tr/papers/sample.md", APPEND,
+     "\n!!! note\n    Bir not.\n", "!!! note", "has no title"),
     ("page image from another host", P, APPEND, "\n![x](https://example.org/x.png)\n",
      "example.org", "another site"),
     ("page image without a description", P, APPEND, "\n![](../data/ui.yml)\n", "![](",

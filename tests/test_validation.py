@@ -511,6 +511,19 @@ def test_a_paragraph_in_latin_letters_in_a_right_to_left_page_must_say_its_langu
     assert check_markdown("docs/tr/x.md", text, corpus) == []
 
 
+def test_an_admonition_needs_a_title_of_its_own_outside_the_english_edition(corpus) -> None:
+    """`!!! note` is headed "Note" by the theme: in English that is its title; in another
+    edition each admonition or collapsible block names its own, or has none (`""`)."""
+    from pages import check_markdown
+
+    text = ('# X\n\n!!! note\n    A.\n\n??? tip "İpucu"\n    B.\n\n???+ warning inline end\n'
+            '    C.\n\n!!! danger ""\n    D.\n\n```\n!!! note\n```\n')
+    assert check_markdown("docs/en/x.md", text, corpus) == []
+    found = [(p.line, p.fix) for p in check_markdown("docs/tr/x.md", text, corpus)]
+    assert found == [(3, 'give it a title in Turkish: `!!! note "…"` (or `""` for none)'),
+                     (9, 'give it a title in Turkish: `???+ warning "…"` (or `""` for none)')]
+
+
 def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
     """An English page an edition lacks: `make check` names it and the file to write, as a
     warning (the edition shows the English page, marked as such, meanwhile)."""
