@@ -94,6 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build()
     build.start_edition(edition_of(config))
+    # a footnote's link back to the text, titled in the edition's language (Markdown's footnotes
+    # write an English title; each page's Markdown is set up from this when it is converted)
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = \
+        build.ui["footnote_back"].replace("{n}", "%d")
     pages = list(files.documentation_pages())
     try:
         check_sources(build, pages)

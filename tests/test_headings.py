@@ -36,3 +36,23 @@ def test_heading_links_are_titled_in_the_editions_language(site: Path, corpus: C
         links = read_html(site, f"{edition_prefix(edition)}{url}").select("a.headerlink")
         assert links, url
         assert {link["title"] for link in links} == {title}, url
+
+
+def test_a_footnotes_link_back_is_titled_in_the_editions_language(project_copy: Path,
+                                                                   tmp_path: Path) -> None:
+    """Markdown's footnotes title the link back to the text in English ("Jump back to footnote
+    1 in the text"); each edition gives it in its own words, with the footnote's number."""
+    from bs4 import BeautifulSoup
+    from conftest import mkdocs_build
+
+    for rel, text in (("en/papers/sample.md", "A note"), ("tr/papers/sample.md", "Bir not")):
+        page = project_copy / "docs" / rel
+        page.write_text(page.read_text(encoding="utf-8")
+                        + f"\nA sentence.[^one]\n\n[^one]: {text}.\n", encoding="utf-8")
+    built = mkdocs_build(project_copy, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-2000:]
+    for prefix, title in (("", "Back to footnote 1 in the text"),
+                          ("tr/", "Metindeki 1 numaralı dipnota dön")):
+        html = (tmp_path / "site" / prefix / "papers" / "sample" / "index.html").read_text("utf-8")
+        links = BeautifulSoup(html, "html.parser").select("a.footnote-backref")
+        assert [link["title"] for link in links] == [title], prefix
