@@ -51,7 +51,7 @@ ATTRIBUTES = {
     "ol": {"start"},
     "time": {"datetime"},
     "details": {"open"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "loading"},
     "svg": {"viewBox"},
     "path": {"d"},
     "circle": {"cx", "cy", "r"},

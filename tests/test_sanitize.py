@@ -18,14 +18,14 @@ READER_HTML = (
     '<table><tbody><tr><th scope="row">DOI</th><td><a class="external" rel="noopener" '
     'href="https://doi.org/10.1/x">10.1/x</a></td></tr></tbody></table>'
     '<details><summary>s</summary><p>t &amp; u</p></details>'
-    '<p><img alt="A map" src="../map.png" width="300"></p></article>')
+    '<p><img alt="A map" src="../map.png" width="300" loading="lazy"></p></article>')
 
 
 def test_the_readers_own_html_passes_unchanged_in_substance() -> None:
     clean = sanitize(READER_HTML, "docs/en/page.md")
     assert 'data-copy-anchor="x-1"' in clean and '<bdi dir="ltr">' in clean
     assert 'href="https://doi.org/10.1/x"' in clean and "t &amp; u" in clean
-    assert '<img alt="A map" src="../map.png" width="300">' in clean  # an image of the site
+    assert '<img alt="A map" src="../map.png" width="300" loading="lazy">' in clean  # an image
 
 
 def test_the_clean_html_is_read_as_the_tokenizer_reads_it() -> None:
