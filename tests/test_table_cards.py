@@ -36,6 +36,62 @@ def test_tables_without_a_header_row_or_of_the_sites_own_are_left_as_they_are() 
         "</table></td><td>b", '</table></td><td data-label="B">b')
 
 
+def test_a_column_markdown_aligns_is_aligned_by_a_class_any_other_style_is_left() -> None:
+    """Markdown writes a column's alignment as a style, which the sanitiser refuses; the cell is
+    given the class of its alignment, to the start or the end of the line. Any other style is
+    left for the sanitiser to refuse."""
+    table = ('<table><thead><tr><th style="text-align: left;">A</th><th style="text-align: '
+             'right;">B</th><th style="text-align: center;" class="x">C</th></tr></thead><tbody>'
+             '<tr><td style="text-align: right;">1</td><td style="color: red">2</td>'
+             '<td style="text-align: right; color: red">3</td></tr></tbody></table>')
+    assert labelled(table) == (
+        '<table><thead><tr><th class="align-start">A</th><th class="align-end">B</th>'
+        '<th class="x align-center">C</th></tr></thead><tbody><tr>'
+        '<td class="align-end" data-label="A">1</td>'
+        '<td style="color: red" data-label="B">2</td>'
+        '<td style="text-align: right; color: red" data-label="C">3</td></tr></tbody></table>')
+
+
+def test_an_aligned_column_reads_from_the_start_or_the_end_of_each_editions_lines(
+        project_copy, tmp_path, browser: Browser) -> None:
+    """`|:--|--:|:-:|` built (the sanitiser lets the page through) and shown by Chromium: the
+    first column at the start of the line, the second at its end, in English and in Persian."""
+    import functools
+    import shutil
+    import threading
+
+    from conftest import ROOT, QuietHandler, QuietServer, mkdocs_build
+
+    shutil.copytree(ROOT / "docs" / "assets", project_copy / "docs" / "assets")  # reader.css
+    for rel, row in (("en/papers/sample.md", "| One | Two | Three |"),
+                     ("fa/papers/nemune.md", "| یک | دو | سه |")):
+        page = project_copy / "docs" / rel
+        page.write_text(page.read_text(encoding="utf-8") + "\n| A column | B column | C column |"
+                        "\n|:--|--:|:-:|\n" + row + "\n", encoding="utf-8")
+    built = mkdocs_build(project_copy, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-2000:]
+    httpd = QuietServer(("127.0.0.1", 0),
+                        functools.partial(QuietHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        for url, start, end in (("papers/sample/", "left", "right"),
+                                ("fa/papers/nemune/", "right", "left")):
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{url}")
+            found = page.evaluate("""() => [...[...document.querySelectorAll(
+                'article table:not([class])')].pop().querySelectorAll('tbody td')].map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                const text = r.getBoundingClientRect(), cell = td.getBoundingClientRect(),
+                  pad = parseFloat(getComputedStyle(td).paddingLeft);
+                return {left: Math.abs(text.left - cell.left - pad) < 2,
+                        right: Math.abs(cell.right - pad - text.right) < 2}; })""")
+            assert [cell[start] for cell in found[:1]] == [True], (url, found)
+            assert [cell[end] for cell in found[1:2]] == [True], (url, found)
+            assert not found[2]["left"] and not found[2]["right"], (url, found)  # centred
+    finally:
+        page.close()
+        httpd.shutdown()
+
+
 CARDS = """() => [...document.querySelectorAll('.md-typeset table:not([class])')].map(t => ({
   cards: t.hasAttribute('data-reader-cards'),
   wide: t.closest('.md-typeset__scrollwrap').scrollWidth > t.closest('.md-typeset__scrollwrap').clientWidth + 1,
