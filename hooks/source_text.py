@@ -15,6 +15,7 @@ from languages import (
 from model import (
     Problem,
 )
+from sanitize import ATTRIBUTES
 
 #: every Unicode Bidi_Control character: ALM, LRM, RLM, the embeddings, overrides and isolates
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -24,6 +25,10 @@ _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 #: a `lang` attribute, in raw HTML or an attribute list (its quote escaped in a YAML string)
 _LANG_ATTR = re.compile(r"""\blang\s*=\s*\\?["']?([^"'\s>}\\]*)""")
+#: an attribute list that sets a value (`{: .note lang="en" }`, Markdown's attr_list), and its keys
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
+_ATTR_KEY = re.compile(r"""(?:^|\s)([^\s=#.'"]+)\s*=""")
+_PUBLISHED = frozenset().union(*ATTRIBUTES.values())  # the attributes the sanitiser lets through
 _EXTERNAL_LINK = re.compile(r"\]\(\s*<?(https?:)?//|<https?://|^\[[^\]]+\]:\s*(https?:)?//", re.I | re.M)
 #: elements no content may hold: `scan_text` names them, `scan_markup` leaves them to it
 UNSAFE_TAGS = frozenset({"script", "iframe"})
@@ -124,6 +129,7 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
                     rel, first_line + offset, f"raw HTML <{tag}> is not allowed here",
                     "write it in Markdown; raw HTML may only use "
                     f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
+        problems += _attribute_lists(rel, first_line + offset, plain, excerpt)
         for code in dict.fromkeys(_LANG_ATTR.findall(plain)):
             if code not in LANGUAGES:
                 problems.append(Problem(
@@ -135,6 +141,17 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
                 "links to other hosts belong in an excerpt's notes or in the bibliographic "
                 "record; link pages of this site with a relative path", excerpt))
     return problems
+
+
+def _attribute_lists(rel: str, line: int, text: str, excerpt: str | None) -> list[Problem]:
+    """An attribute an attribute list sets that no element of the site publishes (`target`,
+    `style`, `onclick`): the build's sanitiser would refuse the page."""
+    return [Problem(rel, line, f"the attribute `{key}` of `{{{block.strip()}}}` is not published: "
+                    "the build would refuse the page",
+                    "remove it: an attribute list may give an id, classes, `lang`, `dir`, `title`, "
+                    "`data-` attributes, and an image's `width`, `height` and `loading`", excerpt)
+            for block in _ATTR_LIST.findall(text) for key in _ATTR_KEY.findall(block)
+            if key.lower() not in _PUBLISHED and not key.lower().startswith("data-")]
 
 
 def script_share(text: str, lang: str) -> float:

@@ -524,6 +524,17 @@ def test_an_admonition_needs_a_title_of_its_own_outside_the_english_edition(corp
                      (9, 'give it a title in Turkish: `???+ warning "…"` (or `""` for none)')]
 
 
+def test_an_attribute_list_may_set_what_the_site_publishes(corpus) -> None:
+    """An id, classes, `lang`, `dir`, `title`, `data-` attributes and an image's size pass; the
+    check reads attribute lists only (a placeholder such as `{n}` is text)."""
+    from pages import check_markdown
+
+    text = ('# X\n\n## Part { #part }\n\nA quotation.\n{: .quote lang="en" dir="ltr" '
+            'title="x" data-note=1 }\n\n![A map](x.png){ width=300 height="200" loading=lazy }\n\n'
+            "Shown as {n} results, {a: b}.\n")
+    assert [p.message for p in check_markdown("docs/en/x.md", text, corpus)] == []
+
+
 def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
     """An English page an edition lacks: `make check` names it and the file to write, as a
     warning (the edition shows the English page, marked as such, meanwhile)."""
