@@ -71,6 +71,9 @@ def _after_front_matter(text: str) -> str:
 #: what a paragraph of a right-to-left page may hold in Latin letters without being Latin text:
 #: references, attributes, addresses and inline code
 _NOT_PROSE = re.compile(r"!?\[\[[^\]]*\]\]|\{[^}]*\}|\]\([^)]*\)|https?://\S+|`[^`]*`|<[^>]*>")
+#: a block that is not a paragraph of the page: a heading, a table row, a block, a rule, an
+#: abbreviation's definition (`*[OSCE]: ...`, shown as a tooltip) or a link's (`[osce]: ...`)
+_NOT_A_PARAGRAPH = re.compile(r"\s*(#|\||:::|---|\*\[[^\]]+\]:|\[[^\]^][^\]]*\]:)")
 #: a paragraph of this many Latin words is prose (a name or a citation alone reads right as one
 #: isolated run)
 _LATIN_PROSE = 5
@@ -94,7 +97,7 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
         prose = _NOT_PROSE.sub(" ", text)
         latin_words = sum(1 for word in prose.split() if LTR_LETTER.search(word))
         if latin_words >= _LATIN_PROSE and not RTL_LETTER.search(prose) \
-                and not re.match(r"\s*(#|\||:::|---)", text) and "lang=" not in text:
+                and not re.match(_NOT_A_PARAGRAPH, text) and "lang=" not in text:
             problems.append(Problem(
                 rel, start, "this paragraph is written in Latin letters in a right-to-left page, "
                 "with nothing to say which language it is in: it would be laid out right to left",

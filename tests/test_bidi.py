@@ -415,3 +415,77 @@ def test_a_run_the_page_marks_in_another_language_says_so_in_the_search_dialog()
     assert run_offsets(english, "rtl", marks=[(15, 28, "en")]) == "6:28:en"
     # a marked run inside one found is listed after it
     assert run_offsets(persian, "rtl", marks=[(7, 12, "en")]) == "6:21,7:12:en"
+
+
+@pytest.mark.parametrize("markup, isolated", [
+    ("کتاب <em>Stratejik</em> Derinlik را", '<bdi dir="ltr" class="unbroken"><em>Stratejik</em> '
+     "Derinlik</bdi>"),
+    ("و H<sub>2</sub>O و", '<bdi dir="ltr" class="unbroken">H<sub>2</sub>O</bdi>'),
+    ("و CO<sub>2</sub> را", '<bdi dir="ltr" class="unbroken">CO<sub>2</sub></bdi>'),
+    ('کتاب <a href="x">The <strong>Grand</strong> Chessboard</a>، و',
+     '<bdi dir="ltr" class="unbroken"><a href="x">The <strong>Grand</strong> Chessboard</a></bdi>'),
+])
+def test_a_phrase_inline_markup_splits_is_isolated_whole(markup: str, isolated: str) -> None:
+    """Isolated apart, the words of a Latin phrase that emphasis, a link or a subscript splits
+    came out in the order of the Persian around them (Derinlik Stratejik, O₂H)."""
+    assert isolated in isolate_html(f"<p>{markup}</p>", "rtl")
+    assert isolate_html(f"<p>{markup}</p>", "rtl").count("<bdi") == 1
+
+
+@pytest.mark.parametrize("markup, direction, count", [
+    # buttons, and a footnote's number: items of their own
+    ('متن <a class="md-button" href="x">BibTeX</a> <a class="md-button" href="y">RIS</a> متن',
+     "rtl", 2),
+    ('متن Derinlik<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> متن', "rtl",
+     1),
+    # two runs of one text that the rule of runs parts (a list, by its Latin commas)
+    ("<p>spelt three ways: دآوری, داور, داوری.</p>", "ltr", 3),
+    # a run across the end of an element it did not open
+    ("<p><em>متن Stratejik</em> Derinlik</p>", "rtl", 2),
+])
+def test_isolates_that_are_not_one_phrase_stay_apart(markup: str, direction: str,
+                                                     count: int) -> None:
+    out = isolate_html(markup, direction)
+    assert out.count("<bdi") == count and out.count("</bdi>") == count, out
+    assert "</bdi><sup" in out or "<sup" not in out, out
+
+
+def test_a_split_phrase_reads_in_order_in_chromium(project_copy, tmp_path, browser) -> None:
+    """Built and shown: in a Persian page, the words of `*Stratejik* Derinlik` and the letters of
+    `H~2~O` stand left to right, as written."""
+    import functools
+    import threading
+
+    from conftest import QuietHandler, QuietServer, mkdocs_build
+
+    page_md = project_copy / "docs" / "fa" / "papers" / "nemune.md"
+    page_md.write_text(page_md.read_text(encoding="utf-8")
+                       + "\nنویسنده کتاب *Stratejik* Derinlik را خواند و H~2~O را نوشت.\n",
+                       encoding="utf-8")
+    built = mkdocs_build(project_copy, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-2000:]
+    httpd = QuietServer(("127.0.0.1", 0),
+                        functools.partial(QuietHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/fa/papers/nemune/")
+        left = page.evaluate("""() => {
+          const p = [...document.querySelectorAll('article p')].find(
+            p => p.textContent.includes('Derinlik'));
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          const at = {};
+          for (let node; (node = walker.nextNode());) {
+            for (const word of ['Stratejik', 'Derinlik', 'H', '2', 'O']) {
+              const i = node.textContent.indexOf(word);
+              if (i < 0 || word in at) continue;
+              const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + word.length);
+              at[word] = r.getBoundingClientRect().left;
+            }
+          }
+          return at; }""")
+    finally:
+        page.close()
+        httpd.shutdown()
+    assert left["Stratejik"] < left["Derinlik"], left
+    assert left["H"] < left["2"] < left["O"], left
