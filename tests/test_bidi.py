@@ -452,18 +452,24 @@ def test_isolates_that_are_not_one_phrase_stay_apart(markup: str, direction: str
 
 def test_a_split_phrase_reads_in_order_in_chromium(project_copy, tmp_path, browser) -> None:
     """Built and shown: in a Persian page, the words of `*Stratejik* Derinlik` and the letters of
-    `H~2~O` stand left to right, as written."""
+    `H~2~O` stand left to right, as written, in Chromium and in the PDF's text layer."""
     import functools
+    import shutil
+    import subprocess
     import threading
 
-    from conftest import QuietHandler, QuietServer, mkdocs_build
+    from conftest import ROOT, QuietHandler, QuietServer, mkdocs_build
 
+    shutil.copytree(ROOT / "docs" / "assets", project_copy / "docs" / "assets")  # the PDFs' fonts
     page_md = project_copy / "docs" / "fa" / "papers" / "nemune.md"
     page_md.write_text(page_md.read_text(encoding="utf-8")
                        + "\nنویسنده کتاب *Stratejik* Derinlik را خواند و H~2~O را نوشت.\n",
                        encoding="utf-8")
-    built = mkdocs_build(project_copy, tmp_path / "site")
+    built = mkdocs_build(project_copy, tmp_path / "site", pdf="1")
     assert built.returncode == 0, built.stderr[-2000:]
+    text = subprocess.run(["pdftotext", str(tmp_path / "site" / "pdf" / "fa" / "nemune.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "Stratejik Derinlik" in text and "H2O" in text, text
     httpd = QuietServer(("127.0.0.1", 0),
                         functools.partial(QuietHandler, directory=str(tmp_path / "site")))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
