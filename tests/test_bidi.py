@@ -453,12 +453,10 @@ def test_isolates_that_are_not_one_phrase_stay_apart(markup: str, direction: str
 def test_a_split_phrase_reads_in_order_in_chromium(project_copy, tmp_path, browser) -> None:
     """Built and shown: in a Persian page, the words of `*Stratejik* Derinlik` and the letters of
     `H~2~O` stand left to right, as written, in Chromium and in the PDF's text layer."""
-    import functools
     import shutil
     import subprocess
-    import threading
 
-    from conftest import ROOT, QuietHandler, QuietServer, mkdocs_build
+    from conftest import ROOT, mkdocs_build, served
 
     shutil.copytree(ROOT / "docs" / "assets", project_copy / "docs" / "assets")  # the PDFs' fonts
     page_md = project_copy / "docs" / "fa" / "papers" / "nemune.md"
@@ -470,12 +468,9 @@ def test_a_split_phrase_reads_in_order_in_chromium(project_copy, tmp_path, brows
     text = subprocess.run(["pdftotext", str(tmp_path / "site" / "pdf" / "fa" / "nemune.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "Stratejik Derinlik" in text and "H2O" in text, text
-    httpd = QuietServer(("127.0.0.1", 0),
-                        functools.partial(QuietHandler, directory=str(tmp_path / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     page = browser.new_page()
-    try:
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/fa/papers/nemune/")
+    with served(tmp_path / "site") as address:
+        page.goto(address + "fa/papers/nemune/")
         left = page.evaluate("""() => {
           const p = [...document.querySelectorAll('article p')].find(
             p => p.textContent.includes('Derinlik'));
@@ -490,8 +485,6 @@ def test_a_split_phrase_reads_in_order_in_chromium(project_copy, tmp_path, brows
             }
           }
           return at; }""")
-    finally:
-        page.close()
-        httpd.shutdown()
+    page.close()
     assert left["Stratejik"] < left["Derinlik"], left
     assert left["H"] < left["2"] < left["O"], left

@@ -4,15 +4,13 @@ Content-Security-Policy and within a phone's width, and printed in the PDFs."""
 
 from __future__ import annotations
 
-import functools
 import io
 import shutil
-import threading
 from pathlib import Path
 
 import fitz
 from bs4 import BeautifulSoup
-from conftest import ROOT, QuietHandler, QuietServer, mkdocs_build
+from conftest import ROOT, mkdocs_build, served
 from PIL import Image
 from playwright.sync_api import Browser
 
@@ -63,15 +61,13 @@ def test_an_image_is_published_shown_and_printed(project_copy: Path, tmp_path: P
                      for rects in [page.get_image_rects(image[0])] if rects]
             assert drawn == [(1600, 200, True)], edition  # within the page
 
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
-    try:
+    with served(out) as address:
         for url in ("papers/sample/", "tr/papers/sample/"):
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{url}")
+            page.goto(address + url)
             shown = page.evaluate("""() => { const img = document.querySelector('article img');
                 img.scrollIntoView();
                 return {loaded: img.complete && img.naturalWidth === 1600,
@@ -79,7 +75,5 @@ def test_an_image_is_published_shown_and_printed(project_copy: Path, tmp_path: P
                         width: document.documentElement.clientWidth}; }""")
             assert shown["loaded"], url
             assert shown["right"] <= shown["width"], (url, shown)  # within the phone's width
-    finally:
-        context.close()
-        httpd.shutdown()
+    context.close()
     assert refused == []

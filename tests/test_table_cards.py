@@ -56,11 +56,9 @@ def test_an_aligned_column_reads_from_the_start_or_the_end_of_each_editions_line
         project_copy, tmp_path, browser: Browser) -> None:
     """`|:--|--:|:-:|` built (the sanitiser lets the page through) and shown by Chromium: the
     first column at the start of the line, the second at its end, in English and in Persian."""
-    import functools
     import shutil
-    import threading
 
-    from conftest import ROOT, QuietHandler, QuietServer, mkdocs_build
+    from conftest import ROOT, mkdocs_build, served
 
     shutil.copytree(ROOT / "docs" / "assets", project_copy / "docs" / "assets")  # reader.css
     for rel, row in (("en/papers/sample.md", "| One | Two | Three |"),
@@ -70,16 +68,14 @@ def test_an_aligned_column_reads_from_the_start_or_the_end_of_each_editions_line
                         "\n|:--|--:|:-:|\n" + row + "\n", encoding="utf-8")
     built = mkdocs_build(project_copy, tmp_path / "site")
     assert built.returncode == 0, built.stderr[-2000:]
-    httpd = QuietServer(("127.0.0.1", 0),
-                        functools.partial(QuietHandler, directory=str(tmp_path / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    try:
+    with served(tmp_path / "site") as address:
         for url, start, end in (("papers/sample/", "left", "right"),
                                 ("fa/papers/nemune/", "right", "left")):
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{url}")
+            page.goto(address + url)
             found = page.evaluate("""() => [...[...document.querySelectorAll(
-                'article table:not([class])')].pop().querySelectorAll('tbody td')].map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                'article table:not([class])')].pop().querySelectorAll('tbody td')].map(td =>
+              { const r = document.createRange(); r.selectNodeContents(td);
                 const text = r.getBoundingClientRect(), cell = td.getBoundingClientRect(),
                   pad = parseFloat(getComputedStyle(td).paddingLeft);
                 return {left: Math.abs(text.left - cell.left - pad) < 2,
@@ -87,9 +83,7 @@ def test_an_aligned_column_reads_from_the_start_or_the_end_of_each_editions_line
             assert [cell[start] for cell in found[:1]] == [True], (url, found)
             assert [cell[end] for cell in found[1:2]] == [True], (url, found)
             assert not found[2]["left"] and not found[2]["right"], (url, found)  # centred
-    finally:
-        page.close()
-        httpd.shutdown()
+    page.close()
 
 
 CARDS = """() => [...document.querySelectorAll('.md-typeset table:not([class])')].map(t => ({
