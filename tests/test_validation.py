@@ -511,6 +511,19 @@ def test_a_paragraph_in_latin_letters_in_a_right_to_left_page_must_say_its_langu
     assert check_markdown("docs/tr/x.md", text, corpus) == []
 
 
+def test_an_abbreviations_or_a_links_definition_is_not_a_latin_paragraph(corpus) -> None:
+    """`*[NATO]: North Atlantic Treaty Organization` is shown as a tooltip, not laid out as a
+    paragraph: a Persian page may define it in English. A footnote is a paragraph."""
+    from pages import check_markdown
+
+    text = ("# عنوان\n\nسازمان NATO و [سند][doc].\n\n"
+            "*[NATO]: North Atlantic Treaty Organization of the member states\n\n"
+            '[doc]: ../guide.md "The reading guide of this whole site here"\n\n'
+            "[^1]: A footnote written in English words only here.\n")
+    found = [p.line for p in check_markdown("docs/fa/x.md", text, corpus)]
+    assert found == [9], found
+
+
 def test_an_admonition_needs_a_title_of_its_own_outside_the_english_edition(corpus) -> None:
     """`!!! note` is headed "Note" by the theme: in English that is its title; in another
     edition each admonition or collapsible block names its own, or has none (`""`)."""
