@@ -64,11 +64,9 @@ def _read(rel: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     return meta or {}, []
 
 
-def check_front_matter(rel: str, text: str, corpus: Corpus,
-                       icons: list[Path] | None = None) -> list[Problem]:
+def check_front_matter(rel: str, text: str, corpus: Corpus) -> list[Problem]:
     """The problems of a page's front matter: not YAML, a key no page takes, a value of the
-    wrong kind, or a key on a page it does not belong on (`icons`: the folders of the theme's
-    icons; None: `theme_icons()`)."""
+    wrong kind, or a key on a page it does not belong on."""
     meta, problems = _read(rel, text)
     if problems:
         return problems
@@ -76,8 +74,8 @@ def check_front_matter(rel: str, text: str, corpus: Corpus,
     problems = unknown_keys(meta, PAGE_KEYS, rel, "the front matter")
     lines: dict[str, int] = meta.get("__lines__", {})
     plain = strip_lines(meta)
-    found = _paper(rel, plain, corpus) + _packet(rel, plain) + _kinds(rel, plain) + \
-        _hide(rel, plain) + _icon(rel, plain, theme_icons() if icons is None else icons)
+    found = _paper(rel, plain, corpus) + _packet(rel, plain) + _kinds(plain) + _hide(plain) + \
+        _icon(plain)
     return problems + [Problem(rel, lines.get(key, 1), message, fix, missing=missing)
                        for key, message, fix, missing in found]
 
@@ -123,7 +121,7 @@ def _packet(rel: str, meta: dict[str, Any]) -> list[_Found]:
     return out
 
 
-def _kinds(rel: str, meta: dict[str, Any]) -> list[_Found]:
+def _kinds(meta: dict[str, Any]) -> list[_Found]:
     """The title and description are text; the variants a list of words."""
     out: list[_Found] = []
     for key in ("title", "description"):
@@ -137,7 +135,7 @@ def _kinds(rel: str, meta: dict[str, Any]) -> list[_Found]:
     return out
 
 
-def _hide(rel: str, meta: dict[str, Any]) -> list[_Found]:
+def _hide(meta: dict[str, Any]) -> list[_Found]:
     if "hide" not in meta:
         return []
     hide = meta["hide"]
@@ -157,12 +155,12 @@ def theme_icons() -> list[Path]:
                       if theme and theme.origin else [])
 
 
-def _icon(rel: str, meta: dict[str, Any], icons: list[Path]) -> list[_Found]:
+def _icon(meta: dict[str, Any]) -> list[_Found]:
     if "icon" not in meta:
         return []
     icon = meta["icon"]
     if isinstance(icon, str) and _ICON.fullmatch(icon) and any(
-            (folder / f"{icon}.svg").is_file() for folder in icons):
+            (folder / f"{icon}.svg").is_file() for folder in theme_icons()):
         return []
     return [("icon", f"the theme has no icon {icon!r}", "name an icon as `set/name` (e.g. "
              "`material/map`), one of those listed at "

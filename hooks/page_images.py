@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from languages import DEFAULT_EDITION, EDITIONS
 from model import Problem
@@ -61,7 +62,7 @@ def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
                                         "`![A map of the South Caucasus](map.png)`"))
             if root is None or match.group(2) is None or _FOREIGN.match(path):
                 continue  # a label (MkDocs checks its target); another host: `scan_markup`'s
-            found = [_normal(c) for c in _candidates(rel, path)]
+            found = [_normal(c) for c in _candidates(rel, unquote(path))]
             if path.startswith("/") or not any(
                     c and c.parts[:1] == ("docs",) and (root / c).is_file() for c in found):
                 problems.append(Problem(rel, number, f"the image `{path}` is not a file of the "

@@ -77,3 +77,17 @@ def test_an_image_is_published_shown_and_printed(project_copy: Path, tmp_path: P
             assert shown["right"] <= shown["width"], (url, shown)  # within the phone's width
     context.close()
     assert refused == []
+
+
+def test_an_images_path_is_read_as_a_url(tmp_path: Path) -> None:
+    """`my%20map.png` is the file `my map.png`, beside the page or the English page; a path
+    that climbs out of docs/ is no file of the site."""
+    from page_images import check_images
+
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    (tmp_path / "docs" / "en" / "my map.png").write_bytes(_png(2, 2))
+    (tmp_path / "mkdocs.png").write_bytes(_png(2, 2))
+    text = "![A map](my%20map.png)\n![Ein Bild](../../mkdocs.png)\n"
+    for rel in ("docs/en/guide.md", "docs/tr/guide.md"):
+        assert [(p.line, p.message) for p in check_images(rel, text, tmp_path)] == [
+            (2, "the image `../../mkdocs.png` is not a file of the site")], rel
