@@ -161,11 +161,16 @@ def _copy_paper(docs: Path, key: str, n: int) -> str:
 
 
 def scaled_project(tmp: Path, factor: int) -> Path:
-    """The project with `factor` times its papers (the copies are not in the nav)."""
+    """The project with `factor` times its papers, each copy in the menu after the papers (a page
+    the menu does not list stops the build)."""
     project = _copy(tmp, f"scaled-{factor}")
     docs = project / "docs"
     keys = sorted(p.stem for p in (docs / "data" / "papers").glob("*.yml"))
-    for n in range(1, factor):
-        for key in keys:
-            _copy_paper(docs, key, n)
+    copies = [_copy_paper(docs, key, n) for n in range(1, factor) for key in keys]
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    last = max(n for n, line in enumerate(lines) if re.search(r": papers/[a-z0-9-]+\.md$", line))
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines[last + 1:last + 1] = [f'{indent}- "{new}": papers/{new}.md' for new in copies]
+    config.write_text("\n".join(lines), encoding="utf-8")
     return project

@@ -193,6 +193,10 @@ _GLUE = {"ltr": re.compile(r"[\s\d.,:;'’\-–/&%()+_=?#@~]*"),
          "rtl": re.compile(r"[\s\u200c«»()0-9۰-۹.…:!؟،؛\-–/]*")}
 
 
+#: glue is short: a longer text between two runs is a sentence of the text around
+_GLUE_MOST = 40
+
+
 def _inline(token: Token) -> bool:
     return token.name in _PHRASE_TAGS and "class" not in token.attrs and token.kind in ("start", "end")
 
@@ -218,7 +222,8 @@ def _phrase_end(tokens: list[Token], first: int) -> int:
     at, markup = last + 1, False  # the runs of one text `bidi_runs` parted on purpose
     while at < len(tokens):
         token = tokens[at]
-        if token.kind == "text" and glue.fullmatch(html.unescape(token.raw)):
+        if token.kind == "text" and len(token.raw) <= _GLUE_MOST \
+                and glue.fullmatch(html.unescape(token.raw)):
             at += 1
         elif _inline(token):
             at, markup = at + 1, True
@@ -255,9 +260,11 @@ def phrases(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     at = 0
     while at < len(tokens):
-        end = _phrase_end(tokens, at) if _isolate(tokens, at) else at
-        if end == at or _isolate(tokens, at) == end:
-            out.append(tokens[at])
+        token = tokens[at]
+        isolate = _isolate(tokens, at) if token.name == "bdi" and token.kind == "start" else None
+        end = _phrase_end(tokens, at) if isolate else at
+        if end == at or isolate == end:
+            out.append(token)
             at += 1
             continue
         # the markup the phrase opens before its first run and closes after its last
