@@ -217,7 +217,8 @@ def _isolate(tokens: list[Token], at: int) -> int | None:
 def _phrase_end(tokens: list[Token], first: int) -> int:
     """The end of the last isolate of the phrase that begins with the isolate at `first`: each
     next one of the same direction and language reached over inline markup and glue only."""
-    glue = _GLUE.get(str(tokens[first].attrs.get("dir")), _GLUE["ltr"])
+    direction, lang = tokens[first].attrs.get("dir"), tokens[first].attrs.get("lang")
+    glue = _GLUE.get(str(direction), _GLUE["ltr"])
     last = _isolate(tokens, first) or first
     at, markup = last + 1, False  # the runs of one text `bidi_runs` parted on purpose
     while at < len(tokens):
@@ -228,7 +229,10 @@ def _phrase_end(tokens: list[Token], first: int) -> int:
         elif _inline(token):
             at, markup = at + 1, True
         elif markup and token.kind == "start" and token.name == "bdi" and _isolate(tokens, at) \
-                and _unclassed(token) == _unclassed(tokens[first]):
+                and token.attrs.get("dir") == direction \
+                and (None in (lang, token.attrs.get("lang")) or lang == token.attrs.get("lang")):
+            # a run whose letters do not tell its language (عمق) joins one whose letters do
+            lang = lang or token.attrs.get("lang")
             last = at = _isolate(tokens, at) or at
             at, markup = at + 1, False
         else:
@@ -281,6 +285,9 @@ def phrases(tokens: list[Token]) -> list[Token]:
             continue
         text = "".join(html.unescape(t.raw) for t in inner if t.kind == "text")
         attrs = _unclassed(tokens[at])
+        langs = {t.attrs.get("lang") for t in tokens[at:close] if t.name == "bdi"} - {None}
+        if langs:
+            attrs["lang"] = langs.pop()
         if len(text) <= UNBROKEN:
             attrs["class"] = "unbroken"
         del out[start:]

@@ -488,3 +488,13 @@ def test_a_split_phrase_reads_in_order_in_chromium(project_copy, tmp_path, brows
     page.close()
     assert left["Stratejik"] < left["Derinlik"], left
     assert left["H"] < left["2"] < left["O"], left
+
+
+def test_a_persian_phrase_emphasis_splits_in_english_text_is_isolated_whole() -> None:
+    """The same in left-to-right text: a word whose letters do not tell Persian from Arabic
+    (عمق) joins the one whose letters do, and the phrase says its language; two runs that say
+    different languages stay apart."""
+    out = isolate_html("<p>the book <em>عمق</em> راهبردی is by Davutoğlu</p>", "ltr")
+    assert '<bdi dir="rtl" lang="fa" class="unbroken"><em>عمق</em> راهبردی</bdi>' in out
+    apart = isolate_html("<p>see <em>قومی</em> قومي here</p>", "ltr")
+    assert apart.count("<bdi") == 2 and 'lang="fa"' in apart and 'lang="ar"' in apart, apart
