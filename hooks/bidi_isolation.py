@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
-from bidi_runs import UNBROKEN, guillemets, runs
+from bidi_runs import RUN_INSIDE, UNBROKEN, guillemets, runs
 from html_tokens import (
     Token,
     element,
@@ -186,11 +186,10 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
 #: button, an anchor or a gloss is an item of its own, isolated alone)
 _PHRASE_TAGS = frozenset({"em", "strong", "i", "b", "a", "sub", "sup", "mark", "small", "s",
                           "del", "ins", "u", "abbr"})
-#: between two runs of one phrase, by the direction of the runs: what `bidi_runs` lets a run of
-#: that direction hold between its letters (no letter; no Latin comma between right-to-left runs,
-#: which ends a run there: "دآوری, داور, داوری" is a list)
-_GLUE = {"ltr": re.compile(r"[\s\d.,:;'’\-–/&%()+_=?#@~]*"),
-         "rtl": re.compile(r"[\s\u200c«»()0-9۰-۹.…:!؟،؛\-–/]*")}
+#: between two runs of one phrase, by the direction of the runs: what a run of that direction
+#: holds between its letters (`bidi_runs.RUN_INSIDE`; no Latin comma between right-to-left runs:
+#: "دآوری, داور, داوری" is a list)
+_GLUE = {direction: re.compile(f"[{inside}]*") for direction, inside in RUN_INSIDE.items()}
 
 
 #: glue is short: a longer text between two runs is a sentence of the text around

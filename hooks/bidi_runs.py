@@ -37,8 +37,12 @@ _ARABIC = _char_class({"R", "AL"})
 #: marks that take the direction of the letter before them (bidi class NSM)
 _MARKS = _char_class({"NSM"}, letters_only=False)
 #: a left-to-right run: words, or numbers joined by punctuation, with what binds them
+#: what a run of each direction holds between its letters besides letters and marks: digits,
+#: spaces and punctuation (no Latin comma in a right-to-left run: it ends the run there)
+RUN_INSIDE = {"ltr": r"0-9\s.,:;'’\-–/&%()+_=?#@~",
+              "rtl": r"\u200c\s«»()0-9۰-۹.…:!؟،؛\-–/"}
 _LTR_RUN = re.compile(
-    rf"\(?(?:[{_LATIN}][{_LATIN}{_MARKS}0-9\s.,:;'’\-–/&%()+_=?#@~]*[{_LATIN}{_MARKS}0-9)/]"
+    rf"\(?(?:[{_LATIN}][{_LATIN}{_MARKS}{RUN_INSIDE['ltr']}]*[{_LATIN}{_MARKS}0-9)/]"
     rf"|[0-9]+(?:[.,:/\-–][0-9]+)*(?:\s*[:–\-]\s*[0-9]+)+"
     rf"|[{_LATIN}])"
 )
@@ -48,7 +52,7 @@ _LTR_RUN = re.compile(
 #: of the English sentence and «يمكن»; «لردٍّّ» two quotations of it, each a run of its own (one
 #: run would show them backwards)
 _RTL_RUN = re.compile(
-    rf"(?:«[0-9۰-۹]+[\-–](?=[{_ARABIC}])|[«(])?[{_ARABIC}](?:[{_ARABIC}{_MARKS}\u200c\s«»()0-9۰-۹.…:!؟،؛\-–/]*[{_ARABIC}{_MARKS}»)])?"
+    rf"(?:«[0-9۰-۹]+[\-–](?=[{_ARABIC}])|[«(])?[{_ARABIC}](?:[{_ARABIC}{_MARKS}{RUN_INSIDE['rtl']}]*[{_ARABIC}{_MARKS}»)])?"
 )
 _HAS_LATIN = re.compile(rf"[{_LATIN}]|[0-9][.,:/\-–\s]+[0-9]")
 _HAS_ARABIC = re.compile(rf"[{_ARABIC}]")

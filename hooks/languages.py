@@ -70,5 +70,14 @@ def edition_prefix(edition: str) -> str:
     return "" if edition == DEFAULT_EDITION else f"{edition}/"
 
 
+def page_place(rel: str) -> tuple[str, str]:
+    """(edition, path inside it) of a page's file, `docs/<edition>/<path>`; ("", "") for any
+    other file."""
+    parts = rel.split("/", 2)
+    if len(parts) == 3 and parts[0] == "docs" and parts[1] in LANGUAGES:
+        return parts[1], parts[2]
+    return "", ""
+
+
 def english_name(code: str) -> str:
     return LANGUAGES[code].name

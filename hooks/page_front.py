@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from languages import EDITIONS
+from languages import page_place
 from model import Corpus, Problem
 from yaml_lines import DUPLICATE_KEY, _LineLoader, checked_yaml, strip_lines, unknown_keys
 
@@ -38,10 +38,8 @@ _EXAMPLE = "write one `key: value` per line, e.g. `paper: kazemi-1403`"
 
 
 def _place(rel: str) -> str:
-    """Where the page is inside its edition (`papers/kazemi-1403.md`); "" outside `docs/<edition>/`."""
-    parts = rel.split("/")
-    return "/".join(parts[2:]) if len(parts) > 2 and parts[0] == "docs" and parts[1] in EDITIONS \
-        else ""
+    """Where the page is inside its edition (`papers/kazemi-1403.md`)."""
+    return page_place(rel)[1]
 
 
 def _read(rel: str, text: str) -> tuple[dict[str, Any] | None, list[Problem]]:

@@ -12,13 +12,12 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from languages import DEFAULT_EDITION, EDITIONS
+from languages import DEFAULT_EDITION, page_place
 from model import Problem
+from sanitize import NOT_A_PATH
 
 #: an image in Markdown: `![description](path "title")`, or `![description][label]`
 _IMAGE = re.compile(r"!\[([^\[\]]*)\](?:\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)|\[[^\]]*\])")
-#: a scheme (`https:`, `data:`) or a host (`//`) before the path: not a file of the site
-_FOREIGN = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 #: the kinds of image a browser and WeasyPrint both show
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 
@@ -26,12 +25,10 @@ IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 def _candidates(rel: str, path: str) -> list[PurePosixPath]:
     """Where the image of the page `rel` (`docs/<edition>/...`) may be, relative to the
     repository: beside the page, then beside the English page."""
-    page = PurePosixPath(rel)
-    out = [page.parent / path]
-    parts = page.parts
-    if len(parts) > 2 and parts[0] == "docs" and parts[1] in EDITIONS \
-            and parts[1] != DEFAULT_EDITION:
-        out.append(PurePosixPath("docs", DEFAULT_EDITION, *parts[2:-1]) / path)
+    out = [PurePosixPath(rel).parent / path]
+    edition, place = page_place(rel)
+    if edition and edition != DEFAULT_EDITION:
+        out.append(PurePosixPath("docs", DEFAULT_EDITION, place).parent / path)
     return out
 
 
@@ -60,7 +57,7 @@ def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
                                         "reader, and a reader whose connection drops it, get "
                                         "nothing", "say what it shows, in the page's language: "
                                         "`![A map of the South Caucasus](map.png)`"))
-            if root is None or match.group(2) is None or _FOREIGN.match(path):
+            if root is None or match.group(2) is None or NOT_A_PATH.match(path):
                 continue  # a label (MkDocs checks its target); another host: `scan_markup`'s
             found = [_normal(c) for c in _candidates(rel, unquote(path))]
             if path.startswith("/") or not any(

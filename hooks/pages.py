@@ -13,6 +13,7 @@ from languages import (
     EDITIONS,
     RTL_LANGUAGES,
     english_name,
+    page_place,
 )
 from model import (
     REF_RE,
@@ -83,7 +84,7 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
     """In a Persian or Arabic page, a paragraph written wholly in Latin letters with nothing to
     say so: laid out right to left, its phrases come out in the wrong order ("member states in
     Bursa, a decision was Turkic Council On October 20, 2022, …")."""
-    edition = rel.split("/")[1] if rel.count("/") > 1 else ""
+    edition = page_place(rel)[0]
     if edition not in RTL_LANGUAGES:
         return []
     problems: list[Problem] = []
@@ -136,8 +137,8 @@ _UNTITLED_BLOCK = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-
 def _untitled_blocks(rel: str, body: str) -> list[Problem]:
     """In the pages of the editions other than English, each admonition without a title: the
     theme would title it in English (`!!! note` is headed "Note")."""
-    edition = rel.split("/")[1] if rel.startswith("docs/") and rel.count("/") > 1 else ""
-    if edition not in EDITIONS or edition == DEFAULT_EDITION:
+    edition = page_place(rel)[0]
+    if edition in ("", DEFAULT_EDITION):
         return []
     return [Problem(rel, number, f"`{match.group(1)} {match.group(2)}` has no title, and the "
                     f"theme would head it in English (\"{match.group(2).capitalize()}\")",

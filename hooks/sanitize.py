@@ -32,7 +32,7 @@ TAGS = {
     "kbd", "label", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
     "tr", "u", "ul", "var",
-    # an image from the site's own files (a Markdown image; `_foreign_images` refuses any other)
+    # an image from the site's own files (a Markdown image; `_site_images` refuses any other)
     "img",
     # the maps' inline SVG (hooks/maps.py): shapes, labels and links only; no <use>, <image>,
     # <foreignObject>, <style>, <animate> or <script>, and no presentation or event attributes
@@ -148,7 +148,7 @@ def sanitize(markup: str | list[Token], where: str) -> str:
 
 
 #: a URL with a scheme (`https:`, `data:`) or a host (`//`): not a file of the site
-_NOT_A_PATH = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\s-]*:|[/\\]{2})")
+NOT_A_PATH = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\s-]*:|[/\\]{2})")
 
 
 def _site_images(tokens: list[Token], where: str) -> None:
@@ -156,7 +156,7 @@ def _site_images(tokens: list[Token], where: str) -> None:
     Content-Security-Policy would block another host's image, and a reader would see a hole)."""
     for token in tokens:
         if token.kind in ("start", "empty") and token.name == "img" and (
-                not token.attrs.get("src") or _NOT_A_PATH.match(token.attrs["src"] or "")):
+                not token.attrs.get("src") or NOT_A_PATH.match(token.attrs["src"] or "")):
             raise UnsafeContent(
                 f"{where}: the page shows an image that is not a file of the site: "
                 f"{_describe('img', tuple(sorted((k, v or '') for k, v in token.attrs.items())))}. "
