@@ -17,12 +17,16 @@ from cite import Reference, csl_json, reference, ris
 from languages import english_name
 from model import Paper
 
-_TEX_SPECIAL = re.compile(r"([&%$#_])")
+#: the characters BibTeX and LaTeX read as syntax, written as the characters themselves; a brace
+#: as a command, since BibTeX counts even an escaped brace when it matches braces
+_TEX = str.maketrans({"\\": r"\textbackslash{}", "{": r"\textbraceleft{}",
+                      "}": r"\textbraceright{}", "~": r"\textasciitilde{}",
+                      "^": r"\textasciicircum{}", **{c: "\\" + c for c in "&%$#_"}})
 _WORD = re.compile(r"[^\s\[\]]+")
 
 
 def _tex(text: str) -> str:
-    return _TEX_SPECIAL.sub(r"\\\1", text.replace("{", "").replace("}", ""))
+    return text.translate(_TEX)
 
 
 def protect(text: str, nouns: Iterable[str] = (), every_capital: bool = False) -> str:
@@ -104,8 +108,8 @@ def bibtex(paper: Paper, site_url: str = "", nouns: Iterable[str] = ()) -> str:
         fields.append(("pages", "--".join(p for p in ref.pages if p)))
     if ref.year:
         fields.append(("year", str(ref.year)))
-    fields += [(k, _tex(v)) for k, v in (("doi", ref.doi), ("issn", ref.issn if article else None))
-               if v]
+    # biblatex reads a DOI verbatim (the record's pattern keeps braces and backslashes out of it)
+    fields += [(k, v) for k, v in (("doi", ref.doi), ("issn", ref.issn if article else None)) if v]
     if ref.url:
         fields.append(("url", ref.url))
     fields.append(("language", english_name(ref.lang).lower()))

@@ -7,6 +7,7 @@ YAML loader's line numbers) and reports each mistake with its line and a fix.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from calendar_sh import ISO_DATE
@@ -14,6 +15,7 @@ from languages import EDITIONS
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from yaml_lines import strip_lines
 
+_DOI = re.compile(r"10\.\d{4,9}/[^\s{}\\]+")
 #: who wrote an English rendering: the paper's authors (printed in the paper) or the site
 By = Literal["authors", "site"]
 
@@ -84,7 +86,7 @@ class Record(_Strict):
     year: str | None
     year_calendar: Literal["gregorian", "solar-hijri"] | None = None
     pages: str | None
-    doi: str | None = Field(pattern=r"^10\.\d{4,9}/\S+$")
+    doi: str | None
     issn: str | None = Field(pattern=r"^\d{4}-\d{3}[\dX]$")
     received: str | None
     accepted: str | None
@@ -92,6 +94,16 @@ class Record(_Strict):
     note: dict[str, str]  #: the editors' note on the record, in every edition
 
     _editions = field_validator("note")(_by_edition)
+
+    @field_validator("doi")
+    @classmethod
+    def _doi_as_printed(cls, value: str | None) -> str | None:
+        # BibTeX and biblatex read a DOI verbatim: a brace or a backslash would break the entry
+        if value is not None and not _DOI.fullmatch(value):
+            raise ValueError("not a DOI as the paper prints it: `10.` and the registrant's number, "
+                             "`/` and the suffix, without `https://doi.org/`, spaces, braces or "
+                             "backslashes, as in `10.22034/irr.2025.477975.2599`")
+        return value
 
     @field_validator("date")
     @classmethod

@@ -159,6 +159,25 @@ def test_record_field_misspelt_or_malformed(project_copy: Path) -> None:
     assert issn.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, 'issn:')}:")
 
 
+@pytest.mark.parametrize("doi, accepted", [
+    ('"10.1000/x_y%z<1>;(2)"', True),
+    ('"10.1000/a{b}"', False),
+    ('"https://doi.org/10.1000/ab"', False),
+    ('"10.1000/a b"', False),
+])
+def test_record_doi_as_printed(project_copy: Path, doi: str, accepted: bool) -> None:
+    """A DOI is written as the paper prints it; a brace or backslash, which the citation files
+    cannot carry, is refused at its line."""
+    edit(project_copy, PAPER, "  doi: null", f"  doi: {doi}")
+    problems = problems_of(project_copy)
+    if accepted:
+        assert not problems
+        return
+    (found,) = problems
+    assert found.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, '  doi:')}:")
+    assert "`record.doi`: not a DOI as the paper prints it" in found and "10.22034/" in found
+
+
 @pytest.mark.parametrize("date, problem", [
     ('"December 2025"', "not a Gregorian date in numbers"),
     ("{en: December 2025, tr: Aralık 2025}", "missing in fa, ar"),
