@@ -16,8 +16,10 @@ from languages import DEFAULT_EDITION, page_place
 from model import Problem
 from sanitize import NOT_A_PATH
 
-#: an image in Markdown: `![description](path "title")`, or `![description][label]`
-_IMAGE = re.compile(r"!\[([^\[\]]*)\](?:\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)|\[[^\]]*\])")
+#: an image in Markdown: `![description](path "title")`, `![description](<path with spaces>)`,
+#: or `![description][label]`
+_IMAGE = re.compile(r"!\[([^\[\]]*)\](?:\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
+                    r"(?:\s+[\"'][^\"']*[\"'])?\s*\)|\[[^\]]*\])")
 #: the kinds of image a browser and WeasyPrint both show
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 
@@ -51,13 +53,14 @@ def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         for match in _IMAGE.finditer(line):
-            alt, path = match.group(1).strip(), (match.group(2) or "").split("#")[0].split("?")[0]
+            given = match.group(2) if match.group(2) is not None else match.group(3)
+            alt, path = match.group(1).strip(), (given or "").split("#")[0].split("?")[0]
             if not alt:
                 problems.append(Problem(rel, number, "an image without a description: a screen "
                                         "reader, and a reader whose connection drops it, get "
                                         "nothing", "say what it shows, in the page's language: "
                                         "`![A map of the South Caucasus](map.png)`"))
-            if root is None or match.group(2) is None or NOT_A_PATH.match(path):
+            if root is None or given is None or NOT_A_PATH.match(path):
                 continue  # a label (MkDocs checks its target); another host: `scan_markup`'s
             found = [_normal(c) for c in _candidates(rel, unquote(path))]
             if path.startswith("/") or not any(

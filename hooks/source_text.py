@@ -23,6 +23,9 @@ BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
 _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
+#: a link's or an image's path in angle brackets (`](<my map.png>)`, `[map]: <my map.png>`):
+#: Markdown's way to write a path with spaces, not an HTML element
+_BRACKETED_PATH = re.compile(r"(\]\(\s*|^\s*\[[^\]]+\]:\s*)<[^<>\n]*>")
 #: a `lang` attribute, in raw HTML or an attribute list (its quote escaped in a YAML string)
 _LANG_ATTR = re.compile(r"""\blang\s*=\s*\\?["']?([^"'\s>}\\]*)""")
 #: an attribute list that sets a value (`{: .note lang="en" }`, Markdown's attr_list), and its keys
@@ -121,7 +124,7 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
     for offset, line in enumerate(outside_fences(text).split("\n")):
         plain = _INLINE_CODE.sub("", line)
         written: dict[str, str] = {}
-        for match in _HTML_TAG.finditer(plain):
+        for match in _HTML_TAG.finditer(_BRACKETED_PATH.sub(r"\1", plain)):
             written.setdefault(match.group(1).lower(), match.group(1))
         for name, tag in written.items():
             if name not in ALLOWED_TAGS and name not in UNSAFE_TAGS:

@@ -87,7 +87,20 @@ def test_an_images_path_is_read_as_a_url(tmp_path: Path) -> None:
     (tmp_path / "docs" / "en").mkdir(parents=True)
     (tmp_path / "docs" / "en" / "my map.png").write_bytes(_png(2, 2))
     (tmp_path / "mkdocs.png").write_bytes(_png(2, 2))
-    text = "![A map](my%20map.png)\n![Ein Bild](../../mkdocs.png)\n"
+    text = ("![A map](my%20map.png)\n![Ein Bild](../../mkdocs.png)\n![A map](<my map.png>)\n"
+            "![A map](<my maps.png> \"Maps\")\n")
     for rel in ("docs/en/guide.md", "docs/tr/guide.md"):
         assert [(p.line, p.message) for p in check_images(rel, text, tmp_path)] == [
-            (2, "the image `../../mkdocs.png` is not a file of the site")], rel
+            (2, "the image `../../mkdocs.png` is not a file of the site"),
+            (4, "the image `my maps.png` is not a file of the site")], rel
+
+
+def test_a_path_in_angle_brackets_is_no_html() -> None:
+    """`![…](<my map.png>)` is Markdown's way to write a path with spaces: not the raw HTML
+    element `<my>`; a link to another host stays a link to another host, however written."""
+    from source_text import scan_markup
+
+    text = ("![A map](<my map.png>) and [the guide](<../guide/my page.md>)\n"
+            "[map]: <my map.png>\n<my map.png>\n[x](<https://example.org/a b>)\n")
+    assert [(p.line, p.message) for p in scan_markup("docs/en/guide.md", text)] == [
+        (3, "raw HTML <my> is not allowed here"), (4, "a link to another site in a page")]
