@@ -226,3 +226,23 @@ def test_contributing_guide_is_on_the_site(site: Path) -> None:
     for part in ("Fix a translation", "Add an excerpt", "Add a paper", "Add a seminar packet",
                  "What counts as verbatim", "Transliteration"):
         assert part in text, part
+
+
+def test_the_preview_rebuilds_on_every_file_the_site_is_made_of() -> None:
+    """`make serve` rebuilds when a contributor edits a page, a data file, a template or a file
+    a page includes (the English guide is CONTRIBUTING.md): MkDocs watches docs/ and mkdocs.yml,
+    and the theme's folder only when told to."""
+    import re
+
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    watched = [Path(config.docs_dir), *map(Path, config.watch)]
+    included = {Path(name) for page in Path(config.docs_dir).rglob("*.md")
+                for name in re.findall(r'^--8<-- "([^"]+)"', page.read_text(encoding="utf-8"),
+                                       re.M)}
+    assert included, "no page includes a file: the test reads the wrong syntax"
+    outside = [ROOT / name for name in sorted(included)] + [Path(config.theme.custom_dir)]
+    for path in outside:
+        assert any(path == folder or folder in path.parents for folder in watched), \
+            f"{path.relative_to(ROOT)} is not in `watch:` of mkdocs.yml"
