@@ -23,7 +23,7 @@ from model import Problem  # noqa: E402
 from nav_file import nav_problems  # noqa: E402
 from note_languages import check_note_languages  # noqa: E402
 from page_structure import structure_warnings  # noqa: E402
-from pages import check_files, check_pages, page_translation_warnings  # noqa: E402
+from pages import check_pages, page_translation_warnings  # noqa: E402
 from reader_build import ReaderBuild  # noqa: E402
 from search_fold import RULES_PATH, Folder, RulesError  # noqa: E402
 
@@ -39,8 +39,8 @@ def search_rules_problems(docs: Path) -> list[Problem]:
 
 def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     """Every problem in the content and the pages; and, if there is none, every warning."""
-    build, problems = ReaderBuild.read(docs)
-    problems += check_pages(docs, build.corpus) + check_files(docs)
+    build, problems = ReaderBuild.read(docs)  # the data files, and the files published as they are
+    problems += check_pages(docs, build.corpus)
     nav, nav_warnings = nav_problems(docs)
     problems += search_rules_problems(docs) + nav
     problems = without_consequences(problems, build.corpus)

@@ -382,6 +382,8 @@ def test_bad_input_is_refused_with_file_and_line(project_copy: Path, case: str, 
     problems = [p for p in output.split("\n") if p and not p.startswith(" ") and "warning" not in p]
     assert any(p.startswith(expected) and word.lower() in p.lower() for p in problems), \
         (expected, word, output)
+    repeated = sorted({p for p in problems if problems.count(p) > 1})
+    assert not repeated, f"reported more than once: {repeated}"
 
 
 def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
