@@ -113,6 +113,17 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
 _SNIPPET_LINE = re.compile(r'^\s*-+8<-+\s+"([^"]+)"\s*$')
 
 
+def included_files(docs_dir: Path) -> list[Path]:
+    """The files of the repository that pages include (`--8<-- "CONTRIBUTING.md"`)."""
+    root = docs_dir.parent.resolve()
+    found = {(root / match.group(1)).resolve()
+             for page in docs_dir.rglob("*.md")
+             for match in map(_SNIPPET_LINE.match,
+                              page.read_text(encoding="utf-8", errors="replace").split("\n"))
+             if match}
+    return sorted(path for path in found if path.is_relative_to(root) and path.is_file())
+
+
 def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
     """Each file the page includes must be a file of the repository (the build stopped with a
     traceback on one that is not)."""

@@ -2,6 +2,8 @@
 
 * `on_startup`, `on_pre_build`, `on_shutdown`: whether the site is served, so that the search
   index is written in the background (`search.Indexer`), stopped before the site is built again;
+* `on_serve`: the served site is also built again when a template or a file a page includes
+  changes (MkDocs watches docs/ and mkdocs.yml);
 * `on_config`: the content is loaded and validated once (`reader_build`), and the short syntax
   is registered as a Markdown extension (`reader_syntax`);
 * `on_files`: the edition being built, its pages checked (`pipeline.check_sources`), and which of
@@ -18,6 +20,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,11 +33,13 @@ from jinja2 import Environment
 from languages import DEFAULT_EDITION, EDITIONS, LANGUAGES, edition_prefix
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from model import ContentError
 from page_meta import head, lastmod, page_styles
+from pages import included_files
 from pdf import setting as pdf_setting
 from pipeline import check_sources, cited_on, html_stage, source_stage
 from reader_build import ReaderBuild
@@ -67,6 +72,16 @@ def _build() -> ReaderBuild:
 
 def on_startup(command: str, dirty: bool) -> None:
     _index.serving = command == "serve"
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]
+             ) -> LiveReloadServer:
+    # MkDocs watches docs/ and mkdocs.yml: the site is also made of its templates and of the
+    # files its pages include (the English contributing guide is CONTRIBUTING.md)
+    for path in [config.theme.custom_dir, *included_files(Path(config.docs_dir))]:
+        if path:
+            server.watch(str(path))
+    return server
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
