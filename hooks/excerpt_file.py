@@ -10,7 +10,15 @@ from typing import Any
 
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
-from source_text import _opt, _rel, _text, scan_letters, scan_markup, script_share
+from source_text import (
+    _opt,
+    _rel,
+    _text,
+    scan_images,
+    scan_letters,
+    scan_markup,
+    script_share,
+)
 from yaml_lines import unknown_keys
 
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
@@ -113,6 +121,7 @@ class ExcerptReader:
                 self.problems.extend(scan_markup(self.rel, text, lines[lang],
                                                  external_links=True, excerpt=excerpt))
                 self.problems.extend(scan_letters(self.rel, text, lines[lang], excerpt))
+                self.problems.extend(scan_images(self.rel, text, lines[lang], excerpt))
             notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes
 

@@ -146,6 +146,23 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
     return problems
 
 
+#: an image in Markdown, `![description](path)` or `![description][label]` (not `![[id]]`)
+_IMAGE_SYNTAX = re.compile(r"!\[[^\[\]\n]*\][(\[]")
+
+
+def scan_images(rel: str, text: str, first_line: int = 1,
+                excerpt: str | None = None) -> list[Problem]:
+    """An image in the Markdown of a data file (a note, an entry, an interface string): its text
+    is shown on many pages, in the PDFs and in the corpus, where a path written for one page
+    leads nowhere."""
+    return [Problem(rel, first_line + offset, "an image in a note or an entry: its text is shown "
+                    "on many pages, where the image's path would lead nowhere", "put the image "
+                    "on a page (`docs/<edition>/…`, with its file beside the page), or say in "
+                    "words what it shows", excerpt)
+            for offset, line in enumerate(outside_fences(text).split("\n"))
+            if _IMAGE_SYNTAX.search(_INLINE_CODE.sub("", line))]
+
+
 def _attribute_lists(rel: str, line: int, text: str, excerpt: str | None) -> list[Problem]:
     """An attribute an attribute list sets that no element of the site publishes (`target`,
     `style`, `onclick`): the build's sanitiser would refuse the page."""

@@ -319,6 +319,10 @@ CASES = [
      "not an image"),
     ("page reference to another host", P, APPEND, "\n[x]: https://example.org/x.png\n",
      "example.org", "another site"),
+    ("note image", S, NOTE, "        text: See [[sample-one]] and ![A map](map.png).",
+     "![A map]", "image in a note"),
+    ("glossary definition image", G, "    en: Power that attracts rather than coerces.",
+     "    en: Power that attracts ![a chart](chart.png).", "![a chart]", "image in a note"),
     # files published as they are
     ("svg with script", "docs/en/map.svg", None,
      '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n', "<script>",

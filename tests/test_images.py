@@ -104,3 +104,14 @@ def test_a_path_in_angle_brackets_is_no_html() -> None:
             "[map]: <my map.png>\n<my map.png>\n[x](<https://example.org/a b>)\n")
     assert [(p.line, p.message) for p in scan_markup("docs/en/guide.md", text)] == [
         (3, "raw HTML <my> is not allowed here"), (4, "a link to another site in a page")]
+
+
+def test_an_image_in_a_data_file_is_named() -> None:
+    """A note's or an entry's text is shown on many pages: an image in it is named, an embedded
+    excerpt (`![[id]]`) and code that shows the syntax are not."""
+    from source_text import scan_images
+
+    text = ("See ![[sample-one]] and `![x](y.png)`.\n![A map](map.png)\n```\n![x](y.png)\n```\n"
+            "Also ![A chart][chart].\n")
+    assert [(p.line, p.excerpt) for p in scan_images("docs/data/glossary.yml", text, 10, "e")] \
+        == [(11, "e"), (15, "e")]
