@@ -24,7 +24,7 @@ import nh3
 from languages import EDITIONS, english_name
 from markupsafe import Markup, escape
 from model import Problem
-from source_text import scan_images, scan_letters, scan_markup, scan_text
+from source_text import scan_letters, scan_markup, scan_paths, scan_text
 
 
 def edition_texts(value: Any) -> dict[str, str]:
@@ -85,7 +85,7 @@ def scan_file(rel: str, text: str) -> list[Problem]:
     """The line-level checks of a data file of the apparatus: bidi controls and unsafe HTML, raw
     HTML outside the allow-list, words that mix the Arabic and Persian keyboards."""
     return scan_text(rel, text) + scan_markup(rel, text, external_links=True) + \
-        scan_letters(rel, text) + scan_images(rel, text)
+        scan_letters(rel, text) + scan_paths(rel, text)
 
 
 def check_inline(rel: str, line: int, where: str, text: str) -> list[Problem]:

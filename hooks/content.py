@@ -22,7 +22,7 @@ from model import (
 )
 from pages import check_pages, check_refs
 from paper_file import _PaperReader
-from source_text import _rel, scan_images, scan_letters, scan_markup, scan_text
+from source_text import _rel, scan_letters, scan_markup, scan_paths, scan_text
 from yaml_lines import checked_yaml, load_yaml
 
 
@@ -79,7 +79,7 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
             else:
                 at = strings["__lines__"].get(key, line)
                 problems += scan_markup(rel, value, at) + scan_letters(rel, value, at) + \
-                    scan_images(rel, value, at) + \
+                    scan_paths(rel, value, at) + \
                     _placeholder_problems(rel, at, key, value, data["en"][key])
     return problems
 

@@ -14,9 +14,9 @@ from source_text import (
     _opt,
     _rel,
     _text,
-    scan_images,
     scan_letters,
     scan_markup,
+    scan_paths,
     script_share,
 )
 from yaml_lines import unknown_keys
@@ -121,7 +121,7 @@ class ExcerptReader:
                 self.problems.extend(scan_markup(self.rel, text, lines[lang],
                                                  external_links=True, excerpt=excerpt))
                 self.problems.extend(scan_letters(self.rel, text, lines[lang], excerpt))
-                self.problems.extend(scan_images(self.rel, text, lines[lang], excerpt))
+                self.problems.extend(scan_paths(self.rel, text, lines[lang], excerpt))
             notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes
 

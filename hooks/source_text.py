@@ -15,7 +15,7 @@ from languages import (
 from model import (
     Problem,
 )
-from sanitize import ATTRIBUTES
+from sanitize import ATTRIBUTES, NOT_A_PATH
 
 #: every Unicode Bidi_Control character: ALM, LRM, RLM, the embeddings, overrides and isolates
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -148,19 +148,34 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
 
 #: an image in Markdown, `![description](path)` or `![description][label]` (not `![[id]]`)
 _IMAGE_SYNTAX = re.compile(r"!\[[^\[\]\n]*\][(\[]")
+#: the target of a link, `[text](target)` or a link definition `[label]: target` (not `[[id]]`)
+_LINK_TARGET = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)|^\s*\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)")
 
 
-def scan_images(rel: str, text: str, first_line: int = 1,
-                excerpt: str | None = None) -> list[Problem]:
-    """An image in the Markdown of a data file (a note, an entry, an interface string): its text
-    is shown on many pages, in the PDFs and in the corpus, where a path written for one page
-    leads nowhere."""
-    return [Problem(rel, first_line + offset, "an image in a note or an entry: its text is shown "
-                    "on many pages, where the image's path would lead nowhere", "put the image "
-                    "on a page (`docs/<edition>/…`, with its file beside the page), or say in "
-                    "words what it shows", excerpt)
-            for offset, line in enumerate(outside_fences(text).split("\n"))
-            if _IMAGE_SYNTAX.search(_INLINE_CODE.sub("", line))]
+def scan_paths(rel: str, text: str, first_line: int = 1,
+               excerpt: str | None = None) -> list[Problem]:
+    """An image, or a link to a page of the site, in the Markdown of a data file (a note, an
+    entry, an interface string): its text is shown on many pages, in the PDFs and in the corpus,
+    where a path written for one page leads nowhere or elsewhere. Links to other sites are
+    written in full; an excerpt is linked with `[[id]]`."""
+    problems = []
+    for offset, line in enumerate(outside_fences(text).split("\n")):
+        plain = _INLINE_CODE.sub("", line)
+        if _IMAGE_SYNTAX.search(plain):
+            problems.append(Problem(
+                rel, first_line + offset, "an image in a note or an entry: its text is shown on "
+                "many pages, where the image's path would lead nowhere", "put the image on a page "
+                "(`docs/<edition>/…`, with its file beside the page), or say in words what it "
+                "shows", excerpt))
+        for match in _LINK_TARGET.finditer(plain):
+            target = match.group(1) if match.group(1) is not None else match.group(2)
+            if not NOT_A_PATH.match(target):
+                problems.append(Problem(
+                    rel, first_line + offset, f"a link to `{target}` in a note or an entry: its "
+                    "text is shown on many pages, where the path would lead nowhere or elsewhere",
+                    "link an excerpt with `[[id]]`, name a page of the site in words, or give "
+                    "another site's address in full (`https://…`)", excerpt))
+    return problems
 
 
 def _attribute_lists(rel: str, line: int, text: str, excerpt: str | None) -> list[Problem]:

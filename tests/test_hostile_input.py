@@ -321,6 +321,8 @@ CASES = [
      "example.org", "another site"),
     ("note image", S, NOTE, "        text: See [[sample-one]] and ![A map](map.png).",
      "![A map]", "image in a note"),
+    ("note link to a page", S, NOTE, "        text: See [[sample-one]] and [the timeline](timeline.md).",
+     "[the timeline]", "a link to `timeline.md` in a note"),
     ("glossary definition image", G, "    en: Power that attracts rather than coerces.",
      "    en: Power that attracts ![a chart](chart.png).", "![a chart]", "image in a note"),
     # files published as they are
