@@ -148,8 +148,10 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
 
 #: an image in Markdown, `![description](path)` or `![description][label]` (not `![[id]]`)
 _IMAGE_SYNTAX = re.compile(r"!\[[^\[\]\n]*\][(\[]")
-#: the target of a link, `[text](target)` or a link definition `[label]: target` (not `[[id]]`)
-_LINK_TARGET = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)|^\s*\[[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)")
+#: the target of a link, `[text](target)` or a link definition `[label]: target` (not `[[id]]`,
+#: nor a footnote `[^1]: …`)
+_LINK_TARGET = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)"
+                          r"|^\s*\[(?!\^)[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)")
 
 
 def scan_paths(rel: str, text: str, first_line: int = 1,

@@ -106,7 +106,6 @@ def test_a_path_in_angle_brackets_is_no_html() -> None:
         (3, "raw HTML <my> is not allowed here"), (4, "a link to another site in a page")]
 
 
-
 def test_an_image_or_a_page_link_in_a_data_file_is_named() -> None:
     """A note's or an entry's text is shown on many pages: an image or a link to a page of the
     site in it is named; an embedded or linked excerpt (`![[id]]`, `[[id|text]]`), a link to
@@ -116,7 +115,7 @@ def test_an_image_or_a_page_link_in_a_data_file_is_named() -> None:
     text = ("See ![[sample-one]], [[sample-one|this]] and `![x](y.png)`.\n![A map](map.png)\n"
             "```\n![x](y.png)\n```\nAlso ![A chart][chart].\n[The source](https://e.org/a) and "
             "<https://e.org/b>\n[the timeline](../timeline.md), [there](#sample-one)\n"
-            "[t]: timeline.md\n[u]: https://e.org/c\n")
+            "[t]: timeline.md\n[u]: https://e.org/c\n[^1]: A footnote.\n")
     found = [(p.line, p.message.split(":")[0]) for p in
              scan_paths("docs/data/glossary.yml", text, 10, "e")]
     assert found == [(11, "an image in a note or an entry"), (15, "an image in a note or an entry"),
