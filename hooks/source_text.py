@@ -15,7 +15,7 @@ from languages import (
 from model import (
     Problem,
 )
-from sanitize import ATTRIBUTES, NOT_A_PATH
+from sanitize import ATTRIBUTES, NOT_A_PATH, URL_SCHEMES
 
 #: every Unicode Bidi_Control character: ALM, LRM, RLM, the embeddings, overrides and isolates
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -32,6 +32,9 @@ _LANG_ATTR = re.compile(r"""\blang\s*=\s*\\?["']?([^"'\s>}\\]*)""")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_KEY = re.compile(r"""(?:^|\s)([^\s=#.'"]+)\s*=""")
 _PUBLISHED = frozenset().union(*ATTRIBUTES.values())  # the attributes the sanitiser lets through
+#: the scheme of a link's or an image's address: `[x](data:…)`, `[x]: ftp://…`, `<tel:…>`
+_SCHEME = r"([a-zA-Z][a-zA-Z0-9+.-]*):"
+_LINK_SCHEME = re.compile(rf"\]\(\s*<?\s*{_SCHEME}|^\s*\[(?!\^)[^\]\n]+\]:\s*<?{_SCHEME}|<{_SCHEME}[^\s<>]+>")
 _EXTERNAL_LINK = re.compile(r"\]\(\s*<?(https?:)?//|<https?://|^\[[^\]]+\]:\s*(https?:)?//", re.I | re.M)
 #: elements no content may hold: `scan_text` names them, `scan_markup` leaves them to it
 UNSAFE_TAGS = frozenset({"script", "iframe"})
@@ -133,6 +136,7 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
                     "write it in Markdown; raw HTML may only use "
                     f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
         problems += _attribute_lists(rel, first_line + offset, plain, excerpt)
+        problems += _link_schemes(rel, first_line + offset, plain, excerpt)
         for code in dict.fromkeys(_LANG_ATTR.findall(plain)):
             if code not in LANGUAGES:
                 problems.append(Problem(
@@ -178,6 +182,17 @@ def scan_paths(rel: str, text: str, first_line: int = 1,
                     "link an excerpt with `[[id]]`, name a page of the site in words, or give "
                     "another site's address in full (`https://…`)", excerpt))
     return problems
+
+
+def _link_schemes(rel: str, line: int, text: str, excerpt: str | None) -> list[Problem]:
+    """A link or an image whose address the sanitiser would refuse (`data:`, `ftp:`, `file:`):
+    the site links web pages and e-mail addresses only. (`javascript:` is `scan_text`'s.)"""
+    schemes = [next(s for s in m.groups() if s) for m in _LINK_SCHEME.finditer(text)]
+    return [Problem(rel, line, f"a link to a `{scheme}:` address: the site links web pages "
+                    "(`https://…`) and e-mail addresses (`mailto:`) only", "give a web page's "
+                    "address, or remove the link", excerpt)
+            for scheme in dict.fromkeys(schemes)
+            if scheme.lower() not in URL_SCHEMES and scheme.lower() != "javascript"]
 
 
 def _attribute_lists(rel: str, line: int, text: str, excerpt: str | None) -> list[Problem]:
