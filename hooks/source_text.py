@@ -136,6 +136,7 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
                     "write it in Markdown; raw HTML may only use "
                     f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}", excerpt))
         problems += _attribute_lists(rel, first_line + offset, plain, excerpt)
+        problems += _raw_attributes(rel, first_line + offset, plain, excerpt)
         problems += _link_schemes(rel, first_line + offset, plain, excerpt)
         for code in dict.fromkeys(_LANG_ATTR.findall(plain)):
             if code not in LANGUAGES:
@@ -204,6 +205,32 @@ def _attribute_lists(rel: str, line: int, text: str, excerpt: str | None) -> lis
                     "`data-` attributes, and an image's `width`, `height` and `loading`", excerpt)
             for block in _ATTR_LIST.findall(text) for key in _ATTR_KEY.findall(block)
             if key.lower() not in _PUBLISHED and not key.lower().startswith("data-")]
+
+
+#: an attribute of a raw HTML element: `style="…"`, `hidden`
+_RAW_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+_OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+
+
+def _raw_attributes(rel: str, line: int, text: str, excerpt: str | None) -> list[Problem]:
+    """An attribute of an allowed raw HTML element that the site does not publish (`style`,
+    `hidden`, `accesskey`): the build's sanitiser would refuse the page. (An event handler is
+    `scan_text`'s.)"""
+    problems = []
+    for match in _OPENING_TAG.finditer(_BRACKETED_PATH.sub(r"\1", text)):
+        tag = match.group(1).lower()
+        if tag not in ALLOWED_TAGS:
+            continue  # `scan_markup` names the element itself
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name in dict.fromkeys(_RAW_ATTRIBUTE.findall(match.group(2) or "")):
+            key = name.lower()
+            if key not in allowed and not key.startswith(("data-", "on")):
+                problems.append(Problem(
+                    rel, line, f"the attribute `{name}` of `<{match.group(1)}>` is not published: "
+                    "the build would refuse the page", "remove it: raw HTML may give "
+                    + ", ".join(f"`{a}`" for a in sorted(allowed)) + " and `data-` attributes",
+                    excerpt))
+    return problems
 
 
 def script_share(text: str, lang: str) -> float:
