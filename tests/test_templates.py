@@ -51,3 +51,21 @@ def test_a_range_of_numbers_is_kept_on_one_line_and_the_rest_escaped() -> None:
         'pp. <span class="unbroken">251–278</span> &amp; &lt;b&gt;')
     assert keep_ranges("صص ۲۵۱–۲۷۸.") == 'صص <span class="unbroken">۲۵۱–۲۷۸</span>.'
     assert keep_ranges("2020 – 2021, 3-4") == "2020 – 2021, 3-4"  # a dash between words, a hyphen
+
+
+def test_the_search_box_escapes_its_strings_though_the_theme_does_not() -> None:
+    """The theme renders its partials without autoescaping (as MkDocs sets up Jinja): the search
+    box, which it renders, escapes each interface string itself, as the reader's templates do."""
+    import material
+    from conftest import ROOT
+
+    theme = Path(material.__file__).parent / "templates"
+    env = Environment(loader=FileSystemLoader([ROOT / "overrides", theme]))
+    assert not env.autoescape
+    said = "<b>R&D</b>"
+    search_ui = {key: said for key in ("search", "edition", "search_label", "search_placeholder",
+                                       "search_close", "search_all_editions")}
+    search_ui |= {"strings": {"none": said}, "hint_parts": [(said, False), (said, True)]}
+    html = env.get_template("partials/search-box.html").render(search_ui=search_ui)
+    assert "<b>" not in html and "R&D" not in html
+    assert html.count("&lt;b&gt;R&amp;D&lt;/b&gt;") == 10, html
