@@ -22,7 +22,7 @@ from model import (
 )
 from pages import check_pages, check_refs
 from paper_file import _PaperReader
-from source_text import _rel, scan_letters, scan_markup, scan_paths, scan_text
+from source_text import _rel, scan_letters, scan_text
 from yaml_lines import checked_yaml, load_yaml
 
 
@@ -78,10 +78,25 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
                                         "correct the key, or add it under `en:` first"))
             else:
                 at = strings["__lines__"].get(key, line)
-                problems += scan_markup(rel, value, at) + scan_letters(rel, value, at) + \
-                    scan_paths(rel, value, at) + \
+                problems += _markup_problems(rel, at, value) + scan_letters(rel, value, at) + \
                     _placeholder_problems(rel, at, key, value, data["en"][key])
     return problems
+
+
+#: markup in an interface string: an HTML element, Markdown's code, emphasis, link, image or
+#: attribute list
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?=[\s/>])[^>]*>|`|\*\*|__|\]\(|\{:")
+
+
+def _markup_problems(rel: str, line: int, value: str) -> list[Problem]:
+    """An interface string is plain text: the templates escape it, so markup would be shown as
+    written (`<bdi>Kapat</bdi>`, `**Kapat**`)."""
+    found = _MARKUP.search(value)
+    if not found:
+        return []
+    return [Problem(rel, line, f"`{found.group(0)}` would be shown as typed: an interface string "
+                    "is plain text", "write the words alone; the site sets the string's language, "
+                    "direction and style itself")]
 
 
 #: a word in braces that the site fills in ("{n} results")

@@ -233,6 +233,11 @@ CASES = [
     ("ui unknown key", U, "tr:\n", "tr:\n  copy_lnk: Bağlantı\n", "copy_lnk", "not an interface"),
     ("ui script", U, "  copy_link: Copy link", '  copy_link: "<script>alert(1)</script>"',
      "copy_link", "script"),
+    ("ui string with an element", U, "  copy_link: Bağlantıyı kopyala",
+     '  copy_link: "<bdi>Bağlantıyı</bdi> kopyala"', "copy_link: \"<bdi>",
+     "`<bdi>` would be shown as typed"),
+    ("ui string with emphasis", U, "  copied: Kopyalandı", '  copied: "**Kopyalandı**"',
+     "copied: \"**", "`**` would be shown as typed"),
     ("ui unknown edition", U, APPEND, "de:\n  copy_link: Kopieren\n", "de:", "edition"),
     # pages
     ("page links nothing", P, "[[sample-one]]", "[[sample-nine]]", "[[sample-nine]]",
