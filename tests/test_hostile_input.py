@@ -328,6 +328,8 @@ CASES = [
      "<span style", "`style` of `<span>`"),
     ("note raw HTML hidden", S, NOTE, "        text: See [[sample-one]], <mark hidden>this</mark>.",
      "<mark hidden>", "`hidden` of `<mark>`"),
+    ("page link to no page", P, APPEND, "\nSee [the glossary](glosary.md).\n", "glosary.md",
+     "leads to no page"),
     ("page link to a data URL", P, APPEND, "\n[x](data:text/html;base64,PHA+eDwvcD4=)\n",
      "[x](data:", "`data:` address"),
     ("page image from a data URL", P, APPEND, "\n![A dot](data:image/png;base64,iVBORw0KGgo=)\n",

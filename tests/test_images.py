@@ -82,7 +82,7 @@ def test_an_image_is_published_shown_and_printed(project_copy: Path, tmp_path: P
 def test_an_images_path_is_read_as_a_url(tmp_path: Path) -> None:
     """`my%20map.png` is the file `my map.png`, beside the page or the English page; a path
     that climbs out of docs/ is no file of the site."""
-    from page_images import check_images
+    from page_paths import check_images
 
     (tmp_path / "docs" / "en").mkdir(parents=True)
     (tmp_path / "docs" / "en" / "my map.png").write_bytes(_png(2, 2))
@@ -122,3 +122,24 @@ def test_an_image_or_a_page_link_in_a_data_file_is_named() -> None:
                      (17, "a link to `../timeline.md` in a note or an entry"),
                      (17, "a link to `#sample-one` in a note or an entry"),
                      (18, "a link to `timeline.md` in a note or an entry")], found
+
+
+def test_a_link_to_a_page_that_is_not_there_is_named(tmp_path: Path) -> None:
+    """A link leads to a page of the edition, or of the English edition (shown where the
+    edition has none); one to no page is named at its line. Anchors, other sites and files that
+    are no page are MkDocs' to check."""
+    from page_paths import check_links
+
+    for rel in ("docs/en/glossary.md", "docs/en/papers/my paper.md", "docs/tr/papers/index.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# A page\n", encoding="utf-8")
+    text = ("[the glossary](../glossary.md#soft-power) and [a paper](<my paper.md>)\n"
+            "[missing](../glosary.md), [here](#x), [there](https://e.org/a.md), [a file](x.pdf)\n"
+            "[papers](index.md) ![[kazemi-ots]] [[kazemi-ots|this]]\n[def]: gone.md\n")
+    for rel in ("docs/en/papers/sample.md", "docs/tr/papers/sample.md"):
+        found = [(p.line, p.message) for p in check_links(rel, text, tmp_path)]
+        expected = [(2, "the link `../glosary.md` leads to no page"),
+                    (4, "the link `gone.md` leads to no page")]
+        if rel.startswith("docs/en/"):  # the Turkish edition has its own papers/index.md
+            expected.insert(1, (3, "the link `index.md` leads to no page"))
+        assert found == expected, (rel, found)

@@ -1,8 +1,11 @@
-"""The images of a page (`![description](file.png)`): each says what it shows, and is a file of
-the site, next to the page or in the English edition's folder (an edition without its own copy
-of an image shows the English one, as it does a page).
+"""The paths a page gives: its images (`![description](file.png)`) and its links to other pages
+(`[the glossary](../glossary.md)`).
 
-The sanitiser (`sanitize.py`) publishes an `<img>` with a path of the site only; these checks give
+Each image says what it shows, and is a file of the site, next to the page or in the English
+edition's folder (an edition without its own copy of an image shows the English one, as it does a
+page). Each link to a page leads to a page of the edition or of the English edition, which the
+site shows where the edition has none. MkDocs checks the anchors (`validation:` in mkdocs.yml);
+the sanitiser (`sanitize.py`) publishes an `<img>` with a path of the site only; these checks give
 the contributor the file and the line first.
 """
 
@@ -73,4 +76,29 @@ def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
                 problems.append(Problem(rel, number, f"`{path}` is not an image a browser and "
                                         "the PDFs both show", "use one of: "
                                         + ", ".join(IMAGE_TYPES)))
+    return problems
+
+
+#: a link to a page: `[text](page.md)`, `[text](<my page.md>#anchor)`, `[label]: page.md`
+_PAGE_LINK = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
+                        r"|^\s*\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)")
+
+
+def check_links(rel: str, text: str, root: Path) -> list[Problem]:
+    """A problem for each link of the page `rel` to a Markdown page that is neither in its
+    edition nor in the English one (MkDocs stopped the build without the line)."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _PAGE_LINK.finditer(line):
+            target = next((g for g in match.groups() if g is not None), "")
+            path = unquote(target.split("#")[0].split("?")[0])
+            if NOT_A_PATH.match(target) or not path.lower().endswith(".md"):
+                continue  # another site (`scan_markup`'s), an anchor, or a file MkDocs checks
+            found = [_normal(c) for c in _candidates(rel, path)]
+            if path.startswith("/") or not any(
+                    c and c.parts[:1] == ("docs",) and (root / c).is_file() for c in found):
+                problems.append(Problem(rel, number, f"the link `{target}` leads to no page",
+                                        "give the path of a page relative to this one, as the "
+                                        "file is named in docs/en/ (from a paper's page, "
+                                        "`[the glossary](../glossary.md)`)"))
     return problems
