@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
+from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
 from source_text import (
     _opt,
@@ -18,6 +19,7 @@ from source_text import (
     scan_markup,
     scan_paths,
     script_share,
+    without_code,
 )
 from yaml_lines import unknown_keys
 
@@ -122,6 +124,8 @@ class ExcerptReader:
                                                  external_links=True, excerpt=excerpt))
                 self.problems.extend(scan_letters(self.rel, text, lines[lang], excerpt))
                 self.problems.extend(scan_paths(self.rel, text, lines[lang], excerpt))
+                self.problems.extend(undefined_labels(self.rel, without_code(text), lines[lang],
+                                                      excerpt))
             notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes
 

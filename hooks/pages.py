@@ -15,6 +15,7 @@ from languages import (
     english_name,
     page_place,
 )
+from md_labels import undefined_labels
 from model import (
     REF_RE,
     Corpus,
@@ -185,7 +186,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     problems += check_images(rel, body, root) + _untitled_blocks(rel, body)
-    problems += check_links(rel, body, root) if root else []
+    problems += (check_links(rel, body, root) if root else []) + undefined_labels(rel, body)
     problems += _open_comment(rel, body) + heading_clashes(
         rel, _after_front_matter(body), corpus, front_matter(text).get("paper"))
     embeds: dict[str, int] = {}
