@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from languages import DEFAULT_EDITION, page_place
 from model import Problem
 from sanitize import NOT_A_PATH
+from source_text import LINK_TARGET, link_target
 
 #: an image in Markdown: `![description](path "title")`, `![description](<path with spaces>)`,
 #: or `![description][label]`
@@ -79,18 +80,13 @@ def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
     return problems
 
 
-#: a link to a page: `[text](page.md)`, `[text](<my page.md>#anchor)`, `[label]: page.md`
-_PAGE_LINK = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
-                        r"|^\s*\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)")
-
-
 def check_links(rel: str, text: str, root: Path) -> list[Problem]:
     """A problem for each link of the page `rel` to a Markdown page that is neither in its
     edition nor in the English one (MkDocs stopped the build without the line)."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in _PAGE_LINK.finditer(line):
-            target = next((g for g in match.groups() if g is not None), "")
+        for match in LINK_TARGET.finditer(line):
+            target = link_target(match)
             path = unquote(target.split("#")[0].split("?")[0])
             if NOT_A_PATH.match(target) or not path.lower().endswith(".md"):
                 continue  # another site (`scan_markup`'s), an anchor, or a file MkDocs checks

@@ -153,10 +153,15 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
 
 #: an image in Markdown, `![description](path)` or `![description][label]` (not `![[id]]`)
 _IMAGE_SYNTAX = re.compile(r"!\[[^\[\]\n]*\][(\[]")
-#: the target of a link, `[text](target)` or a link definition `[label]: target` (not `[[id]]`,
-#: nor a footnote `[^1]: …`)
-_LINK_TARGET = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)"
-                          r"|^\s*\[(?!\^)[^\]\n]+\]:\s*<?(\S*?)>?(?:\s|$)")
+#: the target of a link: `[text](target)`, `[text](<target with spaces>)` or a link definition
+#: `[label]: target` (not `[[id]]`, nor a footnote `[^1]: …`); `link_target` reads it
+LINK_TARGET = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
+                         r"|^\s*\[(?!\^)[^\]\n]+\]:\s*<?([^\s>]+)")
+
+
+def link_target(match: re.Match[str]) -> str:
+    """The target of a `LINK_TARGET` match."""
+    return next((group for group in match.groups() if group is not None), "")
 
 
 def scan_paths(rel: str, text: str, first_line: int = 1,
@@ -174,8 +179,8 @@ def scan_paths(rel: str, text: str, first_line: int = 1,
                 "many pages, where the image's path would lead nowhere", "put the image on a page "
                 "(`docs/<edition>/…`, with its file beside the page), or say in words what it "
                 "shows", excerpt))
-        for match in _LINK_TARGET.finditer(plain):
-            target = match.group(1) if match.group(1) is not None else match.group(2)
+        for match in LINK_TARGET.finditer(plain):
+            target = link_target(match)
             if not NOT_A_PATH.match(target):
                 problems.append(Problem(
                     rel, first_line + offset, f"a link to `{target}` in a note or an entry: its "
