@@ -23,6 +23,8 @@ from source_text import (
 )
 from yaml_lines import unknown_keys
 
+#: a heading in Markdown (`## …`)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
 _BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
@@ -120,14 +122,24 @@ class ExcerptReader:
             lines = dict(raw_text.get("__lines__", {})) if isinstance(raw_text, dict) else {}
             lines = {lang: self.text_start(lines.get(lang, note_line)) for lang in texts}
             for lang, text in texts.items():
-                self.problems.extend(scan_markup(self.rel, text, lines[lang],
-                                                 external_links=True, excerpt=excerpt))
-                self.problems.extend(scan_letters(self.rel, text, lines[lang], excerpt))
-                self.problems.extend(scan_paths(self.rel, text, lines[lang], excerpt))
-                self.problems.extend(undefined_labels(self.rel, without_code(text), lines[lang],
-                                                      excerpt))
+                self.scan_note_text(text, lines[lang], excerpt)
             notes.append(Note(kind, texts, item.get("__line__", line), lines))
         return notes
+
+    def scan_note_text(self, text: str, line: int, excerpt: str | None) -> None:
+        """The checks of a note's text in one language, which starts at `line`."""
+        self.problems.extend(scan_markup(self.rel, text, line, external_links=True,
+                                         excerpt=excerpt))
+        self.problems.extend(scan_letters(self.rel, text, line, excerpt))
+        self.problems.extend(scan_paths(self.rel, text, line, excerpt))
+        code_free = without_code(text)
+        self.problems.extend(undefined_labels(self.rel, code_free, line, excerpt))
+        for offset, row in enumerate(code_free.split("\n")):
+            if _HEADING.match(row):
+                self.problem(line + offset, "a heading in a note: the note is shown inside its "
+                             "excerpt, where a heading would break the outline of every page "
+                             "the excerpt is on", "write it as a sentence, or in bold "
+                             "(`**…**`) at the start of a paragraph", excerpt)
 
     def read_note_texts(self, raw: Any, line: int, excerpt: str | None) -> dict[str, str]:
         """`text:` is the English text, or a mapping `{en: ..., tr: ..., fa: ..., ar: ...}`."""

@@ -334,6 +334,8 @@ CASES = [
      "has no text"),
     ("note link to an undefined label", S, NOTE, "        text: See [[sample-one]] and [the map][map].",
      "[the map][map]", "not defined"),
+    ("note with a heading", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
+     ".\n\n            ## More", "## More", "a heading in a note"),
     ("page link to a data URL", P, APPEND, "\n[x](data:text/html;base64,PHA+eDwvcD4=)\n",
      "[x](data:", "`data:` address"),
     ("page image from a data URL", P, APPEND, "\n![A dot](data:image/png;base64,iVBORw0KGgo=)\n",
