@@ -22,6 +22,7 @@ from model import (
     Problem,
 )
 from page_front import check_front_matter
+from page_outline import outline_problems
 from page_paths import check_images, check_links
 from source_text import (
     _BLOCK_LINE,
@@ -187,6 +188,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     problems += check_images(rel, body, root) + _untitled_blocks(rel, body)
     problems += (check_links(rel, body, root) if root else []) + undefined_labels(rel, body)
+    problems += outline_problems(rel, body)
     problems += _open_comment(rel, body) + heading_clashes(
         rel, _after_front_matter(body), corpus, front_matter(text).get("paper"))
     embeds: dict[str, int] = {}

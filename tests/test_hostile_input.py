@@ -336,6 +336,8 @@ CASES = [
      "[the map][map]", "not defined"),
     ("note with a heading", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
      ".\n\n            ## More", "## More", "a heading in a note"),
+    ("page heading skips a level", P, APPEND, "\n## Part\n\n#### Detail\n", "#### Detail",
+     "skips a level"),
     ("page link to a data URL", P, APPEND, "\n[x](data:text/html;base64,PHA+eDwvcD4=)\n",
      "[x](data:", "`data:` address"),
     ("page image from a data URL", P, APPEND, "\n![A dot](data:image/png;base64,iVBORw0KGgo=)\n",
