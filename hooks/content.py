@@ -22,7 +22,7 @@ from model import (
 )
 from pages import check_pages, check_refs
 from paper_file import _PaperReader
-from source_text import _rel, scan_letters, scan_text
+from source_text import HTML_TAG, _rel, scan_letters, scan_text
 from yaml_lines import checked_yaml, load_yaml
 
 
@@ -85,7 +85,7 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
 
 #: markup in an interface string: an HTML element, Markdown's code, emphasis, link, image or
 #: attribute list
-_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?=[\s/>])[^>]*>|`|\*\*|__|\]\(|\{:")
+_MARKUP = re.compile(HTML_TAG.pattern + r"|`|\*\*|__|\]\(|\{:")
 
 
 def _markup_problems(rel: str, line: int, value: str) -> list[Problem]:

@@ -11,6 +11,7 @@ from typing import Any
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
+from page_outline import HEADING
 from source_text import (
     _opt,
     _rel,
@@ -23,8 +24,6 @@ from source_text import (
 )
 from yaml_lines import unknown_keys
 
-#: a heading in Markdown (`## …`)
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
 _BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
@@ -135,7 +134,7 @@ class ExcerptReader:
         code_free = without_code(text)
         self.problems.extend(undefined_labels(self.rel, code_free, line, excerpt))
         for offset, row in enumerate(code_free.split("\n")):
-            if _HEADING.match(row):
+            if HEADING.match(row):
                 self.problem(line + offset, "a heading in a note: the note is shown inside its "
                              "excerpt, where a heading would break the outline of every page "
                              "the excerpt is on", "write it as a sentence, or in bold "

@@ -9,8 +9,8 @@ import re
 
 from model import Problem
 
-#: a heading written with `#` marks: its level and its text
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+#: a heading written with `#` marks (Markdown's ATX heading): its marks and its text
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 
 
 def _body_lines(text: str) -> list[str]:
@@ -27,17 +27,17 @@ def outline_problems(rel: str, text: str) -> list[Problem]:
     before it (`text`: the page with its code blanked)."""
     problems, level, titled = [], 1, False
     for number, line in enumerate(_body_lines(text), start=1):
-        match = _HEADING.match(line)
+        match = HEADING.match(line)
         if not match:
             continue
-        depth = len(match.group(1))
+        depth, title = len(match.group(1)), match.group(2) or ""
         if depth == 1 and titled:
-            problems.append(Problem(rel, number, f"a second title, `# {match.group(2)}`: a page "
+            problems.append(Problem(rel, number, f"a second title, `# {title}`: a page "
                                     "has one", "make it a section heading (`## …`)"))
         elif depth > level + 1:
-            problems.append(Problem(rel, number, f"the heading `{match.group(1)} {match.group(2)}` "
+            problems.append(Problem(rel, number, f"the heading `{match.group(1)} {title}` "
                                     f"skips a level: the heading before it is level {level}",
-                                    f"make it `{'#' * (level + 1)} {match.group(2)}`, or add the "
+                                    f"make it `{'#' * (level + 1)} {title}`, or add the "
                                     "level between"))
         titled = titled or depth == 1
         level = depth

@@ -11,19 +11,14 @@ the contributor the file and the line first.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from languages import DEFAULT_EDITION, page_place
 from model import Problem
 from sanitize import NOT_A_PATH
-from source_text import LINK_TARGET, link_target
+from source_text import IMAGE, LINK_TARGET, link_target
 
-#: an image in Markdown: `![description](path "title")`, `![description](<path with spaces>)`,
-#: or `![description][label]`
-_IMAGE = re.compile(r"!\[([^\[\]]*)\](?:\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
-                    r"(?:\s+[\"'][^\"']*[\"'])?\s*\)|\[[^\]]*\])")
 #: the kinds of image a browser and WeasyPrint both show
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 
@@ -56,7 +51,7 @@ def check_images(rel: str, text: str, root: Path | None) -> list[Problem]:
     repository's `root`) whose file is not a file of the site."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in _IMAGE.finditer(line):
+        for match in IMAGE.finditer(line):
             given = match.group(2) if match.group(2) is not None else match.group(3)
             alt, path = match.group(1).strip(), (given or "").split("#")[0].split("?")[0]
             if not alt:

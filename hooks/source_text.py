@@ -21,7 +21,7 @@ from sanitize import ATTRIBUTES, NOT_A_PATH, URL_SCHEMES
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: the raw HTML tags a page or a note may use; anything else is reported
 ALLOWED_TAGS = {"br", "sup", "sub", "abbr", "kbd", "mark", "small", "span", "cite", "bdi"}
-_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
+HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 #: a link's or an image's path in angle brackets (`](<my map.png>)`, `[map]: <my map.png>`):
 #: Markdown's way to write a path with spaces, not an HTML element
@@ -127,7 +127,7 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
     for offset, line in enumerate(outside_fences(text).split("\n")):
         plain = _INLINE_CODE.sub("", line)
         written: dict[str, str] = {}
-        for match in _HTML_TAG.finditer(_BRACKETED_PATH.sub(r"\1", plain)):
+        for match in HTML_TAG.finditer(_BRACKETED_PATH.sub(r"\1", plain)):
             written.setdefault(match.group(1).lower(), match.group(1))
         for name, tag in written.items():
             if name not in ALLOWED_TAGS and name not in UNSAFE_TAGS:
@@ -151,8 +151,10 @@ def scan_markup(rel: str, text: str, first_line: int = 1, external_links: bool =
     return problems
 
 
-#: an image in Markdown, `![description](path)` or `![description][label]` (not `![[id]]`)
-_IMAGE_SYNTAX = re.compile(r"!\[[^\[\]\n]*\][(\[]")
+#: an image in Markdown: `![description](path "title")`, `![description](<path with spaces>)`
+#: or `![description][label]` (not `![[id]]`); its description, and its path in group 2 or 3
+IMAGE = re.compile(r"!\[([^\[\]\n]*)\](?:\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
+                   r"(?:\s+[\"'][^\"']*[\"'])?\s*\)|\[[^\]]*\])")
 #: the target of a link: `[text](target)`, `[text](<target with spaces>)` or a link definition
 #: `[label]: target` (not `[[id]]`, nor a footnote `[^1]: …`); `link_target` reads it
 LINK_TARGET = re.compile(r"(?<![!\[])\[[^\[\]\n]*\]\(\s*(?:<([^<>\n]*)>|([^)\s]*))"
@@ -173,7 +175,7 @@ def scan_paths(rel: str, text: str, first_line: int = 1,
     problems = []
     for offset, line in enumerate(outside_fences(text).split("\n")):
         plain = _INLINE_CODE.sub("", line)
-        if _IMAGE_SYNTAX.search(plain):
+        if IMAGE.search(plain):
             problems.append(Problem(
                 rel, first_line + offset, "an image in a note or an entry: its text is shown on "
                 "many pages, where the image's path would lead nowhere", "put the image on a page "
