@@ -5,7 +5,7 @@ file, the line and a fix.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,10 @@ from typing import Any
 from model import Problem
 from source_text import EMBED_RE, read_text
 from yaml_lines import front_matter
+
+#: a packet reads the papers against each other: it quotes at least this many of them (the
+#: packets' index page and the contributing guide say so)
+FEWEST_PAPERS = 3
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Packet:
     terms: list[str]
     excerpts: list[str]
     file: str
+    line: int = 1  #: the line of its `packet: true`
 
 
 def read_packets(packets: dict[str, Packet], terms: Mapping[str, object], folder: Path,
@@ -52,7 +57,29 @@ def read_packets(packets: dict[str, Packet], terms: Mapping[str, object], folder
                 problems.append(Problem(rel, lines.get("terms", 1), f"packet lists term '{term}' "
                                         "twice", "keep it once, where it comes first"))
         packets[path.stem] = Packet(path.stem, str(meta.get("title") or path.stem), names,
-                                    [m.group(1).strip() for m in EMBED_RE.finditer(text)], rel)
+                                    [m.group(1).strip() for m in EMBED_RE.finditer(text)], rel,
+                                    lines.get("packet", 1))
+    return problems
+
+
+def packet_papers(packets: Mapping[str, Packet],
+                  paper_of: Callable[[str], str | None]) -> list[Problem]:
+    """A packet that embeds excerpts of fewer than `FEWEST_PAPERS` papers (`paper_of`: the paper
+    of an excerpt id, None for an id no excerpt has)."""
+    problems = []
+    for packet in packets.values():
+        found = [paper_of(ref) for ref in packet.excerpts]
+        if None in found:
+            continue  # an id no excerpt has is the mistake, named where it is embedded
+        papers = list(dict.fromkeys(p for p in found if p is not None))
+        if len(papers) < FEWEST_PAPERS:
+            quoted = ", ".join(papers) or "none"
+            problems.append(Problem(
+                packet.file, packet.line,
+                f"the packet embeds excerpts of {len(papers)} paper{'s' * (len(papers) != 1)} "
+                f"({quoted}): a seminar packet reads at least {FEWEST_PAPERS} of them side by side",
+                f"embed excerpts of at least {FEWEST_PAPERS} papers with `![[excerpt-id]]` (each "
+                "paper's excerpts and their ids are in docs/data/papers/<paper>.yml)"))
     return problems
 
 

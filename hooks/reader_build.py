@@ -19,6 +19,7 @@ from form_match import form_pattern
 from languages import DEFAULT_EDITION, LANGUAGES, RTL_LANGUAGES, direction
 from maps_data import MapData, read_map_data
 from model import ContentError, Corpus, Excerpt, Problem
+from packet_file import packet_papers
 from pages import check_files, translated_pages
 
 
@@ -50,6 +51,8 @@ class ReaderBuild:
         corpus, problems = read_corpus(docs_dir)
         app, more = load_apparatus(docs_dir, corpus.known_ids())
         problems += more + check_terms(list(corpus.excerpts.values()), app)
+        problems += packet_papers(app.packets, lambda ref: getattr(corpus.resolve(ref), "paper",
+                                                                   None))
         variants, bad = read_variants(app.variants)
         problems += bad + check_variants(docs_dir, corpus, variants) + check_files(docs_dir)
         maps, more = read_map_data(docs_dir, app)

@@ -258,6 +258,26 @@ def test_packets(site: Path, corpus, app) -> None:
         assert len(doc.select("[data-excerpt]")) == len(packet.excerpts)
 
 
+@pytest.mark.unit
+def test_a_packet_of_fewer_than_three_papers_is_named_at_its_packet_line() -> None:
+    """The packets' page promises excerpts of at least three papers: a packet of two is named at
+    its `packet: true` line (an excerpt embedded twice counts once); one that embeds an id no
+    excerpt has is left to the message at that embed."""
+    from packet_file import Packet, packet_papers
+
+    papers = {"a-1": "a", "a-2": "a", "b-1": "b", "c-1": "c"}
+
+    def packet(*ids: str) -> dict[str, Packet]:
+        return {"p": Packet("p", "P", [], list(ids), "docs/en/packets/p.md", 2)}
+
+    assert packet_papers(packet("a-1", "b-1", "c-1"), papers.get) == []
+    found = packet_papers(packet("a-1", "a-2", "b-1", "a-1"), papers.get)
+    assert [(p.file, p.line) for p in found] == [("docs/en/packets/p.md", 2)]
+    assert "excerpts of 2 papers (a, b)" in found[0].message and "![[" in found[0].fix
+    assert "0 papers (none)" in packet_papers(packet(), papers.get)[0].message
+    assert packet_papers(packet("a-1", "b-1", "nowhere"), papers.get) == []
+
+
 def test_export_carries_the_apparatus(site: Path, corpus, app) -> None:
     data = json.loads((site / "corpus" / "excerpts.json").read_text(encoding="utf-8"))
     for key in ("terms", "entities", "events", "packets"):

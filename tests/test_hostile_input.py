@@ -269,6 +269,8 @@ CASES = [
     ("packet not true", PK, None, PACKET.replace("packet: true", "packet: 1"), "packet: 1",
      "packet: true"),
     ("packet outside the packets", P, None, PACKET, "packet:", "pages of packets/"),
+    ("packet of two papers", PK, None, PACKET + "\n![[sample-one]]\n\n![[nemune-one]]\n",
+     "packet: true", "excerpts of 2 papers (sample, nemune): a seminar packet reads at least 3"),
     ("heading given an excerpt's id", PP, APPEND, "\n## The first {#sample-one}\n",
      "## The first", "also an excerpt's id"),
     ("heading named as an excerpt", PP, APPEND, "\n## Sample One\n", "## Sample One",
