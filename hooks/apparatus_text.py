@@ -23,6 +23,7 @@ import markdown
 import nh3
 from languages import EDITIONS, english_name
 from markupsafe import Markup, escape
+from md_labels import label_marks
 from model import Problem
 from source_text import scan_letters, scan_markup, scan_paths, scan_text
 
@@ -90,12 +91,19 @@ def scan_file(rel: str, text: str) -> list[Problem]:
 
 def check_inline(rel: str, line: int, where: str, text: str) -> list[Problem]:
     """A cross-reference, which has no page to link from in `text` (`where` names the field:
-    "event 'x', title (tr)"); raw HTML outside the allow-list is `source_text.scan_markup`'s."""
+    "event 'x', title (tr)"), or a reference link or footnote, whose label a line of text cannot
+    define; raw HTML outside the allow-list is `source_text.scan_markup`'s."""
     if "[[" in text:
         return [Problem(rel, line, f"{where}: a cross-reference `[[…]]` cannot be used here",
                         "write the text without it: the glossary, the index and the timeline "
                         "link their excerpts themselves (an excerpt's `terms`, an entity's "
                         "`match` forms, an event's `excerpts`)")]
+    marks = label_marks(text)
+    if marks:  # one line of text cannot define a label: Markdown shows the brackets as typed
+        return [Problem(rel, line, f"{where}: `{marks[0]}` needs a label defined on a line of "
+                        "its own, which a text of one line cannot have: it would be shown as "
+                        "typed", "write a link inline (`[text](https://…)`), and a footnote's "
+                        "words in the text itself")]
     return []
 
 

@@ -17,6 +17,11 @@ _REFERENCE = re.compile(r"(?<!\[)\[([^\[\]\n]+)\]\[([^\[\]\n]*)\](?!\])")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
+def label_marks(text: str) -> list[str]:
+    """The reference links and footnote marks of `text`, as written."""
+    return [m.group(0) for pattern in (_REFERENCE, _FOOTNOTE) for m in pattern.finditer(text)]
+
+
 def _key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
