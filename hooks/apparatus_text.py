@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from md_labels import label_marks
 from model import Problem
 from source_text import scan_letters, scan_markup, scan_paths, scan_text
+from yaml_lines import unknown_keys
 
 
 def edition_texts(value: Any) -> dict[str, str]:
@@ -109,12 +110,15 @@ def check_inline(rel: str, line: int, where: str, text: str) -> list[Problem]:
 
 def check_texts(rel: str, entry: dict[str, Any], key: str, where: str) -> list[Problem]:
     """`check_values` on the texts under `key` of a data file's entry (a mapping from
-    `source_text.load_yaml`, which knows each value's line)."""
+    `source_text.load_yaml`, which knows each value's line), each under a language of the
+    site."""
     value = entry.get(key)
     if not isinstance(value, dict):
         return []
     line = entry.get("__lines__", {}).get(key, entry.get("__line__", 1))
-    return check_values(rel, value, line, f"{where}, {key}")
+    # a language the site does not have (`fs:` for `fa:`) would be dropped without a word
+    return unknown_keys(value, EDITIONS, rel, f"{where}, {key}") + \
+        check_values(rel, value, line, f"{where}, {key}")
 
 
 def check_values(rel: str, texts: dict[str, Any], line: int, where: str) -> list[Problem]:
