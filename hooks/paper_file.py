@@ -133,6 +133,8 @@ class _PaperReader(ExcerptReader):
                          "add `short_title:` with `en:`, `tr:`, `fa:` and `ar:`, each a short "
                          "descriptive title in that language")
             return {}
+        # a language the site does not have (`fs:` for `fa:`) would be dropped without a word
+        self.problems.extend(unknown_keys(short, EDITIONS, self.rel, "`short_title`"))
         return {code: _text(short.get(code)) for code in EDITIONS if _text(short.get(code))}
 
     def _read_excerpts(self, data: dict[str, Any], lines: dict[str, int], paper: Paper) -> None:
@@ -236,8 +238,15 @@ class _PaperReader(ExcerptReader):
                              "the abstract as printed, or remove it")
                 continue
             self.problems.extend(unknown_keys(item, ABSTRACT_KEYS, self.rel, "an abstract"))
+            lang = _text(item.get("lang")) or "en"
+            if lang not in EDITIONS:  # the abstracts of the papers are in the site's languages
+                self.problem(item.get("__lines__", {}).get("lang", item.get("__line__", line)),
+                             f"an abstract in an unknown language {lang!r}",
+                             f"write the language it is printed in: one of "
+                             f"{', '.join(EDITIONS)} ({', '.join(map(english_name, EDITIONS))})")
+                continue
             notes = self.read_notes(item.get("notes"), None, item.get("__line__", 1))
-            abstracts.append({"lang": _text(item.get("lang")) or "en",
+            abstracts.append({"lang": lang,
                               "heading": _text(item.get("heading")) or "Abstract",
                               "text": _text(item.get("text")), "notes": notes})
         return abstracts
