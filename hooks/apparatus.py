@@ -75,6 +75,13 @@ def _forms(value: Any) -> list[str]:
     return [str(f).strip() for f in (value or []) if str(f).strip()]
 
 
+def _match_keys(entry: dict[str, Any], rel: str, what: str) -> list[Problem]:
+    """`match` given by language: forms under a language the site does not have (`fs:` for
+    `fa:`) would be dropped without a word."""
+    match = entry.get("match")
+    return unknown_keys(match, EDITIONS, rel, f"{what}, match") if isinstance(match, dict) else []
+
+
 def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
     rel = path.resolve().relative_to(root.resolve()).as_posix()
     if not path.exists():
@@ -132,7 +139,8 @@ def _read_terms(app: Apparatus, data: Any, problems: list[Problem], rel: str) ->
                                     "an id of lowercase letters, digits and hyphens",
                                     "write `term-id:` followed by en/tr/fa/ar and definition"))
             continue
-        problems += unknown_keys(entry, TERM_KEYS, rel, f"glossary term '{term_id}'")
+        problems += unknown_keys(entry, TERM_KEYS, rel, f"glossary term '{term_id}'") + \
+            _match_keys(entry, rel, f"glossary term '{term_id}'")
         names = edition_texts(entry)
         definition = edition_texts(entry.get("definition"))
         if not names.get("en") or not definition.get("en"):
@@ -164,7 +172,8 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
             problems.append(Problem(rel, line, "an entity needs an `id` of lowercase letters, "
                                     "digits and hyphens", "write e.g. `- id: ilham-aliyev`"))
             continue
-        problems += unknown_keys(entry, ENTITY_KEYS, rel, f"entity '{entry['id']}'")
+        problems += unknown_keys(entry, ENTITY_KEYS, rel, f"entity '{entry['id']}'") + \
+            _match_keys(entry, rel, f"entity '{entry['id']}'")
         kind = str(entry.get("kind") or "")
         if kind not in KINDS:
             problems.append(Problem(rel, line, f"entity '{entry['id']}' has unknown kind {kind!r}",

@@ -115,6 +115,8 @@ class _PaperReader(ExcerptReader):
         if isinstance(cite, dict):
             self.problems.extend(unknown_keys(cite, CITE_KEYS, self.rel, "`cite:`"))
         raw_authors = cite.get("authors") if isinstance(cite, dict) else None
+        if isinstance(raw_authors, dict):  # a form under `fs:` for `fa:` would be dropped
+            self.problems.extend(unknown_keys(raw_authors, EDITIONS, self.rel, "`cite.authors`"))
         authors = ({"en": _text(raw_authors)} if isinstance(raw_authors, str) else
                    {k: _text(v) for k, v in raw_authors.items() if k in EDITIONS and _text(v)}
                    if isinstance(raw_authors, dict) else {})

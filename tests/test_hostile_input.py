@@ -55,6 +55,8 @@ CASES = [
     ("unknown calendar", S, "calendar: gregorian", "calendar: julian", "calendar: julian",
      "calendar"),
     ("no cite", S, "cite:\n  authors: Örnek\n", "cite:\n", "cite:", "cite"),
+    ("cite authors under a language the site lacks", S, "  authors: Örnek\n",
+     "  authors: {en: Örnek, fs: Nmune}\n", "authors:", "`cite.authors` has a key `fs`"),
     ("record of the wrong type", S, "record:\n", "record: 5\nrecord_was:\n", "record: 5", "record"),
     ("sections not a list", S, "sections:\n", "sections: 5\nsections_was:\n", "sections: 5",
      "sections"),
@@ -192,6 +194,9 @@ CASES = [
     ("event title in a language the site lacks", V, None,
      EVENT.replace('{en: "A day"}', '{en: "A day", de: "Ein Tag"}'), "title:",
      "key `de` the site does not know"),
+    ("match forms under a language the site lacks", G, APPEND,
+     'other-term:\n  en: other\n  definition: {en: "Other."}\n  match:\n    en: [other]\n'
+     '    fs: [دیگر]\n', "fs: [دیگر]", "match has a key `fs` the site does not know"),
     ("definition with a block element", G, APPEND,
      'other-term:\n  en: other\n  definition:\n    en: "An <div>other</div> term"\n', "<div>",
      "raw HTML <div>"),
