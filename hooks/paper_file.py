@@ -3,6 +3,7 @@ every problem with its line and a fix."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,8 @@ PAPER_KEYS = frozenset({"key", "lang", "source", "calendar", "short_title", "cit
 SECTION_KEYS = frozenset({"id", "number", "level", "original", "run_in", *EDITIONS})
 ABSTRACT_KEYS = frozenset({"lang", "heading", "text", "notes"})
 CITE_KEYS = frozenset({"authors", "year"})
+#: a citation's year: four digits, perhaps with a letter (2025a), or "n.d." (no date)
+_CITE_YEAR = re.compile(r"\d{4}[a-z]?|n\.d\.")
 
 
 class _PaperReader(ExcerptReader):
@@ -120,6 +123,14 @@ class _PaperReader(ExcerptReader):
         authors = ({"en": _text(raw_authors)} if isinstance(raw_authors, str) else
                    {k: _text(v) for k, v in raw_authors.items() if k in EDITIONS and _text(v)}
                    if isinstance(raw_authors, dict) else {})
+        year = str(cite.get("year") or "n.d.") if isinstance(cite, dict) else "n.d."
+        if not _CITE_YEAR.fullmatch(year):
+            self.problem(cite.get("__lines__", {}).get("year", lines.get("cite", 1)),
+                         f"the citation year {year!r} is not a year",
+                         "write the year the citation labels give, in four digits (`year: "
+                         "\"1403\"` for a Solar Hijri year, as the paper prints it), with a letter "
+                         "after it where two papers share author and year (`\"2025a\"`), or "
+                         "`\"n.d.\"` where the paper states none")
         if not authors.get("en"):
             self.problem(lines.get("cite", 1), "the paper has no `cite:` with `authors` and `year`",
                          "add `cite: {authors: Surname, year: \"2025\"}` (use \"n.d.\" for no year); "

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from yaml_lines import strip_lines
 
 _DOI = re.compile(r"10\.\d{4,9}/[^\s{}\\]+")
+#: a year as printed: four digits (Gregorian, or Solar Hijri with `year_calendar`)
+_YEAR = re.compile(r"\d{4}")
 #: who wrote an English rendering: the paper's authors (printed in the paper) or the site
 By = Literal["authors", "site"]
 
@@ -103,6 +105,15 @@ class Record(_Strict):
             raise ValueError("not a DOI as the paper prints it: `10.` and the registrant's number, "
                              "`/` and the suffix, without `https://doi.org/`, spaces, braces or "
                              "backslashes, as in `10.22034/irr.2025.477975.2599`")
+        return value
+
+    @field_validator("year")
+    @classmethod
+    def _year_in_four_digits(cls, value: str | None) -> str | None:
+        if value is not None and not _YEAR.fullmatch(value):
+            raise ValueError(f"the year {value!r} is not a year as the paper prints it: four "
+                             "digits, `2025`, or `1403` for a Solar Hijri year (with "
+                             "`year_calendar: solar-hijri`), or null where it is not stated")
         return value
 
     @field_validator("date")
