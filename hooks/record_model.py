@@ -18,6 +18,8 @@ from yaml_lines import strip_lines
 _DOI = re.compile(r"10\.\d{4,9}/[^\s{}\\]+")
 #: a year as printed: four digits (Gregorian, or Solar Hijri with `year_calendar`)
 _YEAR = re.compile(r"\d{4}")
+#: the pages of the paper in its issue: one page, or the first and the last joined by a dash
+_PAGES = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?")
 #: who wrote an English rendering: the paper's authors (printed in the paper) or the site
 By = Literal["authors", "site"]
 
@@ -114,6 +116,18 @@ class Record(_Strict):
             raise ValueError(f"the year {value!r} is not a year as the paper prints it: four "
                              "digits, `2025`, or `1403` for a Solar Hijri year (with "
                              "`year_calendar: solar-hijri`), or null where it is not stated")
+        return value
+
+    @field_validator("pages")
+    @classmethod
+    def _page_or_range(cls, value: str | None) -> str | None:
+        # the citations give the first and the last page (RIS SP and EP, citation_firstpage)
+        found = _PAGES.fullmatch(value) if value is not None else None
+        if value is not None and (found is None or (
+                found.group(2) and int(found.group(2)) < int(found.group(1)))):
+            raise ValueError(f"the pages {value!r} are not the paper's first and last page: write "
+                             "them as printed in numbers, `251–278` (or one page, `382`), or null "
+                             "where they are not stated")
         return value
 
     @field_validator("date")
