@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from projects import bare_project, plain_project, scaled_project  # noqa: E402
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("make", [bare_project, plain_project], ids=["bare", "plain"])
 def test_the_bench_comparison_projects_build(tmp_path: Path, make) -> None:
     project = make(tmp_path)

@@ -74,6 +74,7 @@ def append_excerpt(project: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
 
 
+@pytest.mark.site
 def test_make_check_passes_on_the_shipped_content() -> None:
     """How long it takes is measured by `make bench`, not asserted here."""
     result = subprocess.run([sys.executable, str(ROOT / "hooks" / "cli.py"), "check"],

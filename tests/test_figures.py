@@ -180,6 +180,7 @@ def test_the_persian_chart_shows_solar_hijri_years(site: Path) -> None:
     assert not read_html(site, "timeline/").select("svg.tl-chart text.tl-year--sh")
 
 
+@pytest.mark.site
 def test_an_event_before_the_solar_hijri_calendar_is_drawn_and_listed(tmp_path: Path) -> None:
     """An event dated before the Solar Hijri calendar's first day (March 622) stopped the build
     with a traceback: the Persian timeline and chart give it no Solar Hijri date, and the other

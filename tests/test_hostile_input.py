@@ -450,6 +450,7 @@ def test_bad_input_is_refused_with_file_and_line(project_copy: Path, case: str, 
     assert not repeated, f"reported more than once: {repeated}"
 
 
+@pytest.mark.site
 def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
     """A YAML typo that makes a whole paper unreadable is reported once, not once for every page,
     note, event and published id that names its excerpts."""
@@ -472,6 +473,7 @@ def test_one_mistake_gives_one_message(tmp_path: Path) -> None:
     assert problems[0].startswith("docs/data/papers/kazemi-1403.yml:") and "YAML" in problems[0]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("rel, old, new", [
     ("glossary.yml", "strategic-depth:\n", "strategic-depth\n"),
     ("glossary.yml", "strategic-depth:\n", "soft-power:\n"),

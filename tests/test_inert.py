@@ -59,6 +59,7 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.mark.site
 def test_hostile_looking_text_is_published_inert(inert_site: str) -> None:
     assert Path(CHROMIUM).exists()
     events: list[str] = []

@@ -192,6 +192,7 @@ def test_a_problem_in_the_maps_stops_the_build_with_its_message(project_copy: Pa
     assert f"docs/data/maps.yml:{line}: map 'caucasus' needs" in output, output[-3000:]
 
 
+@pytest.mark.site
 def test_a_name_an_edition_lacks_is_drawn_and_listed_as_english(tmp_path: Path) -> None:
     """A place whose entry has no Persian name yet is labelled on the Persian map with its
     English name, marked English, on the map and in the list under it; a name the edition has

@@ -185,6 +185,7 @@ def paragraph_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]
     return out
 
 
+@pytest.mark.pdf
 def test_pdftotext_reads_a_number_and_its_comma_in_order(paragraph_pdfs: dict[bool, Path]) -> None:
     def read(path: Path) -> str:
         return squeezed(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
@@ -196,6 +197,7 @@ def test_pdftotext_reads_a_number_and_its_comma_in_order(paragraph_pdfs: dict[bo
         assert squeezed(phrase) not in before, ("the test sees the old reading fail", phrase)
 
 
+@pytest.mark.pdf
 def test_pdftotext_reads_a_mark_shaped_apart_with_its_letter(
         paragraph_pdfs: dict[bool, Path]) -> None:
     def words(path: Path) -> list[str]:
@@ -209,6 +211,7 @@ def test_pdftotext_reads_a_mark_shaped_apart_with_its_letter(
         assert word not in before, ("the test sees the old reading fail", word)
 
 
+@pytest.mark.pdf
 def test_pymupdf_still_reads_the_paragraph_in_order(paragraph_pdfs: dict[bool, Path]) -> None:
     import pymupdf
 
@@ -217,6 +220,7 @@ def test_pymupdf_still_reads_the_paragraph_in_order(paragraph_pdfs: dict[bool, P
     assert squeezed(re.sub("<[^>]+>", "", PARAGRAPH)) in text, text
 
 
+@pytest.mark.pdf
 def test_the_paragraph_looks_the_same(paragraph_pdfs: dict[bool, Path], tmp_path: Path) -> None:
     """The spans change the text layer only: both PDFs render to the same pixels (pdftoppm)."""
     pixels = []

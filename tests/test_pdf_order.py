@@ -104,12 +104,14 @@ def words(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@pytest.mark.pdf
 def test_a_typeset_line_reads_back_in_order(typeset_both: tuple[dict, dict]) -> None:
     ordered, drawn = typeset_both
     assert words(SENTENCE) in words(ordered["text"]), ordered["text"]
     assert words(SENTENCE) not in words(drawn["text"]), "the test sees the old order fail"
 
 
+@pytest.mark.pdf
 def test_the_page_looks_the_same(typeset_both: tuple[dict, dict]) -> None:
     """Every glyph is drawn at the same place as WeasyPrint put it."""
     ordered, drawn = typeset_both
