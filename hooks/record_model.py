@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from yaml_lines import strip_lines
 
 _DOI = re.compile(r"10\.\d{4,9}/[^\s{}\\]+")
-#: a year as printed: four digits (Gregorian, or Solar Hijri with `year_calendar`)
+#: a year as printed: four digits (in the paper's calendar, or in `year_calendar`)
 _YEAR = re.compile(r"\d{4}")
 #: the pages of the paper in its issue: one page, or the first and the last joined by a dash
 _PAGES = re.compile(r"(\d+)(?:\s*[–-]\s*(\d+))?")
@@ -114,8 +114,8 @@ class Record(_Strict):
     def _year_in_four_digits(cls, value: str | None) -> str | None:
         if value is not None and not _YEAR.fullmatch(value):
             raise ValueError(f"the year {value!r} is not a year as the paper prints it: four "
-                             "digits, `2025`, or `1403` for a Solar Hijri year (with "
-                             "`year_calendar: solar-hijri`), or null where it is not stated")
+                             "digits, `2025` or `1403` (in the paper's `calendar`, or in the one "
+                             "`year_calendar:` names), or null where it is not stated")
         return value
 
     @field_validator("pages")
