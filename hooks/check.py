@@ -44,7 +44,8 @@ def problems_and_warnings(docs: Path) -> tuple[list[Problem], list[Problem]]:
     nav, nav_warnings = nav_problems(docs)
     problems += search_rules_problems(docs) + nav
     problems = without_consequences(problems, build.corpus)
-    warnings = (page_translation_warnings(docs) + structure_warnings(docs) + nav_warnings
+    own_words = {f"{p.lang}/papers/{p.key}.md" for p in build.corpus.papers.values()}
+    warnings = (page_translation_warnings(docs) + structure_warnings(docs, own_words) + nav_warnings
                 + ui_translation_warnings(docs / "data" / "ui.yml", docs.parent)
                 + check_note_languages(build.corpus) + translation_gaps(build.app)) \
         if not problems else []

@@ -26,6 +26,10 @@ class Language:
     #: slash, as Arabic prose names a month: the Levantine name, then the Egyptian one
     #: («تشرين الثاني/نوفمبر»)
     month_locales: tuple[str, ...] = ("en_GB",)
+    #: about how many letters a text in the language writes for each letter of the English it
+    #: translates (measured on the site's translated pages): a translated section far shorter
+    #: may have left a part out (`page_structure`)
+    letters_per_english: float = 1.0
 
     @property
     def comma(self) -> str:
@@ -42,14 +46,15 @@ _LATIN_IN_ARABIC = _LATIN[0]
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "ltr", "Latn", "English", "English", _LATIN),
     "tr": Language("tr", "ltr", "Latn", "Turkish", "Türkçe",
-                   (*_LATIN, "noto-sans/noto-sans-latin-ext-400-normal.woff2"), ("tr",)),
+                   (*_LATIN, "noto-sans/noto-sans-latin-ext-400-normal.woff2"), ("tr",), 1.05),
     "fa": Language("fa", "rtl", "Arab", "Persian", "فارسی",
                    ("vazirmatn/vazirmatn-arabic-400-normal.woff2",
-                    "vazirmatn/vazirmatn-arabic-700-normal.woff2", _LATIN_IN_ARABIC), ("fa",)),
+                    "vazirmatn/vazirmatn-arabic-700-normal.woff2", _LATIN_IN_ARABIC), ("fa",),
+                   0.85),
     "ar": Language("ar", "rtl", "Arab", "Arabic", "العربية",
                    ("noto-naskh-arabic/noto-naskh-arabic-arabic-400-normal.woff2",
                     "noto-naskh-arabic/noto-naskh-arabic-arabic-700-normal.woff2",
-                    _LATIN_IN_ARABIC), ("ar_SY", "ar_EG")),
+                    _LATIN_IN_ARABIC), ("ar_SY", "ar_EG"), 0.83),
 }
 #: the editions of the site, the default first
 EDITIONS: tuple[str, ...] = tuple(LANGUAGES)

@@ -12,12 +12,12 @@ English page may have changed first, and its translations follow).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from languages import EDITIONS, english_name
+from languages import EDITIONS, LANGUAGES, english_name
 from model import REF_RE, Problem
 from source_text import _BLOCK_LINE, _rel, without_code
 from yaml_lines import front_matter
@@ -41,6 +41,8 @@ class Structure:
     blocks: list[tuple[int, str]] = field(default_factory=list)  #: (line, "::: name" or "![[id]]")
     refs: dict[str, int] = field(default_factory=dict)  #: excerpt id -> first line
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the letters of the text under each heading, to its next heading (`_letters`)
+    sizes: list[int] = field(default_factory=list)
 
 
 def structure(text: str) -> Structure:
@@ -52,6 +54,9 @@ def structure(text: str) -> Structure:
             out.headings.append((number, len(heading.group(1))))
             anchor = _ANCHOR.search(line)
             out.anchors.append(anchor.group(1) if anchor else "")
+            out.sizes.append(0)
+        elif out.sizes:
+            out.sizes[-1] += _letters(line)
         block = _BLOCK_LINE.match(line)
         if block:
             out.blocks.append((number, f"::: {block.group(1)}"))
@@ -62,6 +67,15 @@ def structure(text: str) -> Structure:
             else:
                 out.refs.setdefault(target, number)
     return out
+
+
+#: what is not the words of a section: cross-references, markup and addresses
+_NOT_WORDS = re.compile(r"!?\[\[[^\]]*\]\]|<[^>]*>|\]\([^)]*\)|https?://\S+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _letters(line: str) -> int:
+    return len(_LETTER.findall(_NOT_WORDS.sub(" ", line)))
 
 
 def _english_text(path: Path, root: Path) -> str:
@@ -98,8 +112,9 @@ def _levels(items: list[tuple[int, int]]) -> str:
 
 
 def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
-            language: str) -> list[Problem]:
-    """Warnings for each way the translated page `rel` differs from its English page."""
+            language: str, sized: bool = True) -> list[Problem]:
+    """Warnings for each way the translated page `rel` differs from its English page (its
+    sections' lengths too, where `sized`)."""
     out = []
 
     def warn(line: int, message: str, fix: str) -> None:
@@ -132,6 +147,8 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
              "keep each `::: name` line and each `![[id]]` line of the English page, in its "
              "order, on a line of its own")
     _compare_refs(mine, english, warn)
+    if sized:
+        _compare_sizes(mine, english, language, warn)
     for key in sorted(set(mine.meta) | set(english.meta)):
         if mine.meta.get(key) != english.meta.get(key):
             warn(1, f"the front matter's `{key}` differs from the English page's",
@@ -139,6 +156,32 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
                  else f"copy `{key}:` from the English page (only the title and the description "
                  "are translated)")
     return out
+
+
+#: a section of the English page this long (in letters) is compared with its translation's
+SIZED = 300
+#: a translation's section shorter than this share of what its language writes for the English
+#: one is named: a part of the English is likely left out (an abridged summary, a paragraph
+#: skipped)
+SHORT = 0.7
+
+
+def _compare_sizes(mine: Structure, english: Structure, language: str,
+                   warn: Callable[[int, str, str], None]) -> None:
+    """A warning for the first section whose text is far shorter than the English section's."""
+    if len(mine.sizes) != len(english.sizes):
+        return  # the headings differ: that warning comes first
+    code = next(c for c, lang in LANGUAGES.items() if lang.name == language)
+    expected = LANGUAGES[code].letters_per_english
+    for (line, _), size, theirs in zip(mine.headings, mine.sizes, english.sizes, strict=True):
+        if theirs >= SIZED and size < SHORT * expected * theirs:
+            share = round(100 * size / (expected * theirs))
+            warn(line, f"the section under this heading has about {share}% of the text the "
+                 f"English section would have in {language}: a part of it may not be translated "
+                 "yet",
+                 "translate the whole of the English section: each sentence, with its figures, "
+                 "names, quotations and references, in its place")
+            return
 
 
 def _compare_refs(mine: Structure, english: Structure,
@@ -158,8 +201,11 @@ def _compare_refs(mine: Structure, english: Structure,
              "add the reference to the English page too, or remove it here")
 
 
-def structure_warnings(docs_dir: Path) -> list[Problem]:
-    """Every translated page compared with its English page."""
+def structure_warnings(docs_dir: Path, own_words: Collection[str] = ()) -> list[Problem]:
+    """Every translated page compared with its English page. `own_words`: the pages (paths
+    under docs/, `fa/papers/kazemi-1403.md`) whose sections are not held to the English ones'
+    length: a paper's page in the paper's own language gives a summary of its own, shorter
+    (300–600 words), for readers who can read the paper itself."""
     root, out = docs_dir.parent, []
     for english_path in sorted((docs_dir / "en").rglob("*.md")):
         page = english_path.relative_to(docs_dir / "en")
@@ -169,5 +215,6 @@ def structure_warnings(docs_dir: Path) -> list[Problem]:
             if path.is_file():
                 out += compare(_rel(path, root), _rel(english_path, root),
                                structure(path.read_text(encoding="utf-8")), english,
-                               english_name(edition))
+                               english_name(edition),
+                               sized=f"{edition}/{page.as_posix()}" not in own_words)
     return out

@@ -439,6 +439,33 @@ def test_a_translation_that_keeps_the_structure_passes(tmp_path: Path) -> None:
     assert _translation(tmp_path, page) == []
 
 
+def test_a_section_far_shorter_than_the_english_one_is_named_at_its_heading(
+        tmp_path: Path) -> None:
+    """An abridged translation (a summary with half of the English one's sentences) is named at
+    its section's heading; one as long as its language writes the English is not. Persian writes
+    about 0.85 of the English's letters (`languages.Language.letters_per_english`)."""
+    sentence = "The paper traces the alliance from 1918 to the Shusha Declaration of 2021. "
+    persian = "مقاله اتحاد را از ۱۹۱۸ تا اعلامیۀ شوشا در ۲۰۲۱ پی می‌گیرد و شواهد آن را می‌آورد. "
+    english = ENGLISH_PAGE.replace("As [[kazemi-abstract]] says", sentence * 8 + "As [[kazemi-abstract]] says")
+    whole = english.replace(sentence * 8, persian * 8)
+    half = english.replace(sentence * 8, persian * 3)
+
+    def warnings(page: str) -> list[str]:
+        from page_structure import structure_warnings
+
+        docs = tmp_path / "docs"
+        for edition, text in (("en", english), ("fa", page)):
+            (docs / edition / "packets").mkdir(parents=True, exist_ok=True)
+            (docs / edition / "packets" / "p.md").write_text(text, encoding="utf-8")
+        return [str(w).splitlines()[0] for w in structure_warnings(docs)]
+
+    assert warnings(whole) == []
+    found = warnings(half)
+    assert len(found) == 1 and found[0].startswith("docs/fa/packets/p.md:8: warning: the section "
+                                                   "under this heading has about "), found
+    assert "in Persian: a part of it may not be translated yet" in found[0]
+
+
 def test_a_front_matter_key_the_english_page_lacks_is_to_be_removed_not_copied(
         tmp_path: Path) -> None:
     """A key only the translation has: the fix is to remove it (copying it "from the English
@@ -486,13 +513,18 @@ def test_a_translation_that_loses_the_structure_is_warned_with_its_line(
     assert _translation(tmp_path, ENGLISH_PAGE.replace(old, new)) == [warning]
 
 
-def test_every_translated_page_keeps_its_english_pages_structure() -> None:
+def test_every_translated_page_keeps_its_english_pages_structure(corpus) -> None:
     """The shipped editions: no page differs from its English page in headings, anchors, blocks,
     excerpts or front matter (the Persian, Turkish and Arabic pages of one paper each gave its
-    table of contents an anchor of their own, so a link to #contents led nowhere there)."""
+    table of contents an anchor of their own, so a link to #contents led nowhere there), and no
+    section is far shorter than the English one, but on a paper's page in its own language,
+    whose summary is shorter by design (300–600 words; `test_papers.test_summary_lengths`)."""
     from page_structure import structure_warnings
 
-    assert [str(w).splitlines()[0] for w in structure_warnings(ROOT / "docs")] == []
+    own = {f"{p.lang}/papers/{p.key}.md" for p in corpus.papers.values()}
+    assert [str(w).splitlines()[0] for w in structure_warnings(ROOT / "docs", own)] == []
+    # the length rule is what sets those pages apart
+    assert {w.file for w in structure_warnings(ROOT / "docs")} <= {f"docs/{o}" for o in own}
 
 
 def test_the_english_contributing_page_is_compared_as_it_includes_contributing_md(
