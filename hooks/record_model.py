@@ -77,6 +77,13 @@ class Keywords(_Strict):
     en_by: By | None = None
 
 
+def _printed(form: re.Pattern[str], value: str | None, wrong: str) -> str | None:
+    """`value` if it is null or written in `form`; else ValueError with `wrong`."""
+    if value is not None and not form.fullmatch(value):
+        raise ValueError(wrong)
+    return value
+
+
 class Record(_Strict):
     title: Title
     site_title: SiteTitle | None
@@ -103,20 +110,16 @@ class Record(_Strict):
     @classmethod
     def _doi_as_printed(cls, value: str | None) -> str | None:
         # BibTeX and biblatex read a DOI verbatim: a brace or a backslash would break the entry
-        if value is not None and not _DOI.fullmatch(value):
-            raise ValueError("not a DOI as the paper prints it: `10.` and the registrant's number, "
-                             "`/` and the suffix, without `https://doi.org/`, spaces, braces or "
-                             "backslashes, as in `10.22034/irr.2025.477975.2599`")
-        return value
+        return _printed(_DOI, value, "not a DOI as the paper prints it: `10.` and the "
+                        "registrant's number, `/` and the suffix, without `https://doi.org/`, "
+                        "spaces, braces or backslashes, as in `10.22034/irr.2025.477975.2599`")
 
     @field_validator("year")
     @classmethod
     def _year_in_four_digits(cls, value: str | None) -> str | None:
-        if value is not None and not _YEAR.fullmatch(value):
-            raise ValueError(f"the year {value!r} is not a year as the paper prints it: four "
-                             "digits, `2025` or `1403` (in the paper's `calendar`, or in the one "
-                             "`year_calendar:` names), or null where it is not stated")
-        return value
+        return _printed(_YEAR, value, f"the year {value!r} is not a year as the paper prints "
+                        "it: four digits, `2025` or `1403` (in the paper's `calendar`, or in the "
+                        "one `year_calendar:` names), or null where it is not stated")
 
     @field_validator("pages")
     @classmethod
