@@ -112,10 +112,11 @@ def _levels(items: list[tuple[int, int]]) -> str:
 
 
 def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
-            language: str, sized: bool = True) -> list[Problem]:
-    """Warnings for each way the translated page `rel` differs from its English page (its
-    sections' lengths too, where `sized`)."""
+            edition: str, sized: bool = True) -> list[Problem]:
+    """Warnings for each way the translated page `rel` of `edition` differs from its English
+    page (its sections' lengths too, where `sized`)."""
     out = []
+    language = english_name(edition)
 
     def warn(line: int, message: str, fix: str) -> None:
         out.append(Problem(rel, line, f"{message} ({english_rel} is the English page)",
@@ -148,7 +149,7 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
              "order, on a line of its own")
     _compare_refs(mine, english, warn)
     if sized:
-        _compare_sizes(mine, english, language, warn)
+        _compare_sizes(mine, english, edition, warn)
     for key in sorted(set(mine.meta) | set(english.meta)):
         if mine.meta.get(key) != english.meta.get(key):
             warn(1, f"the front matter's `{key}` differs from the English page's",
@@ -166,19 +167,18 @@ SIZED = 300
 SHORT = 0.7
 
 
-def _compare_sizes(mine: Structure, english: Structure, language: str,
+def _compare_sizes(mine: Structure, english: Structure, edition: str,
                    warn: Callable[[int, str, str], None]) -> None:
     """A warning for the first section whose text is far shorter than the English section's."""
     if len(mine.sizes) != len(english.sizes):
         return  # the headings differ: that warning comes first
-    code = next(c for c, lang in LANGUAGES.items() if lang.name == language)
-    expected = LANGUAGES[code].letters_per_english
+    expected = LANGUAGES[edition].letters_per_english
     for (line, _), size, theirs in zip(mine.headings, mine.sizes, english.sizes, strict=True):
         if theirs >= SIZED and size < SHORT * expected * theirs:
             share = round(100 * size / (expected * theirs))
             warn(line, f"the section under this heading has about {share}% of the text the "
-                 f"English section would have in {language}: a part of it may not be translated "
-                 "yet",
+                 f"English section would have in {english_name(edition)}: a part of it may not be "
+                 "translated yet",
                  "translate the whole of the English section: each sentence, with its figures, "
                  "names, quotations and references, in its place")
             return
@@ -215,6 +215,5 @@ def structure_warnings(docs_dir: Path, own_words: Collection[str] = ()) -> list[
             if path.is_file():
                 out += compare(_rel(path, root), _rel(english_path, root),
                                structure(path.read_text(encoding="utf-8")), english,
-                               english_name(edition),
-                               sized=f"{edition}/{page.as_posix()}" not in own_words)
+                               edition, sized=f"{edition}/{page.as_posix()}" not in own_words)
     return out
