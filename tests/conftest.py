@@ -29,17 +29,16 @@ BUILD_ENV = {**os.environ, "SITE_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test by what it needs, unless it is marked where it is written (a test that
     builds a project of its own, reads all of the shipped content or typesets a PDF): `-m unit`
-    runs the fast ones in seconds. Then order them
-    for the workers (`pytest -n`): the tests that do not need the site first (the unit tests, then
-    those that build a project of their own), while one worker's background thread builds the
-    site (`_site_in_background`); then the browser tests, the longest, so that the run does not
-    end on one of them; then the rest, and last those that read the PDFs, which are typeset once
-    the pages are built."""
+    runs the fast ones in seconds. Then order them for the workers (`pytest -n`): the tests that
+    do not need the site first (the unit tests, then those that build a project of their own),
+    while one worker's background thread builds the site (`_site_in_background`); then the
+    browser tests, the longest, so that the run does not end on one of them; then the rest, and
+    last those that read the PDFs, which are typeset once the pages are built."""
     for item in items:
         module = item.module.__name__ if item.module else ""  # type: ignore[attr-defined]
         fixtures = set(getattr(item, "fixturenames", ()))
         if any(item.get_closest_marker(kind) for kind in ("site", "browser", "pdf")):
-            continue  # marked where it is written: it builds a project, or typesets a PDF
+            continue  # marked where it is written: it builds, reads all content or typesets
         if module.endswith(("test_browser", "test_a11y", "test_a11y_reading")) or \
                 "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
