@@ -16,11 +16,11 @@ inline event handler can run.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 import nh3
 from html_tokens import Token, serialize, tokenize
@@ -94,12 +94,14 @@ _CLEAN_START = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\
 _CLEAN_ATTR = re.compile(r'([^\s=/>]+)(?:="([^"]*)")?')
 
 
-def _clean_tags(clean: str) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
+@functools.lru_cache(maxsize=4)
+def _clean_tags(clean: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """Each start tag of the sanitiser's own output with its attributes (values decoded), read
-    from its serialisation directly."""
-    for match in _CLEAN_START.finditer(clean):
-        yield match.group(1).lower(), tuple(sorted(
-            (k.lower(), html.unescape(v or "")) for k, v in _CLEAN_ATTR.findall(match.group(2))))
+    from its serialisation directly (once per page: the check of what was removed, of repeated
+    ids and MkDocs' list of the page's anchors all read them)."""
+    return tuple((match.group(1).lower(), tuple(sorted(
+        (k.lower(), html.unescape(v or "")) for k, v in _CLEAN_ATTR.findall(match.group(2)))))
+        for match in _CLEAN_START.finditer(clean))
 
 
 def _clean_signature(clean: str) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
