@@ -8,26 +8,19 @@ from pathlib import Path
 
 from anchors import heading_clashes
 from bidi_runs import LTR_LETTER, RTL_LETTER
-from languages import (
-    DEFAULT_EDITION,
-    EDITIONS,
-    RTL_LANGUAGES,
-    english_name,
-    page_place,
-)
+from languages import EDITIONS, RTL_LANGUAGES, english_name, page_place
 from md_labels import undefined_labels
 from model import (
     REF_RE,
     Corpus,
     Problem,
 )
+from page_blocks import block_problems
 from page_front import check_front_matter
 from page_outline import outline_problems
 from page_paths import check_images, check_links
 from source_text import (
-    _BLOCK_LINE,
     EMBED_RE,
-    PAGE_BLOCKS,
     _rel,
     read_text,
     scan_controls,
@@ -143,24 +136,6 @@ def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
     return problems
 
 
-#: an admonition or collapsible block with no title of its own: `!!! note`, `???+ tip inline`
-_UNTITLED_BLOCK = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*[ \t]*$")
-
-
-def _untitled_blocks(rel: str, body: str) -> list[Problem]:
-    """In the pages of the editions other than English, each admonition without a title: the
-    theme would title it in English (`!!! note` is headed "Note")."""
-    edition = page_place(rel)[0]
-    if edition in ("", DEFAULT_EDITION):
-        return []
-    return [Problem(rel, number, f"`{match.group(1)} {match.group(2)}` has no title, and the "
-                    f"theme would head it in English (\"{match.group(2).capitalize()}\")",
-                    f"give it a title in {english_name(edition)}: "
-                    f"`{match.group(1)} {match.group(2)} \"…\"` (or `\"\"` for none)")
-            for number, line in enumerate(body.split("\n"), start=1)
-            for match in [_UNTITLED_BLOCK.match(line)] if match]
-
-
 def _open_comment(rel: str, body: str) -> list[Problem]:
     """An HTML comment opened and never closed: Markdown shows it as text on the page."""
     at = 0
@@ -186,17 +161,13 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
-    problems += check_images(rel, body, root) + _untitled_blocks(rel, body)
+    problems += check_images(rel, body, root) + block_problems(rel, body)
     problems += (check_links(rel, body, root) if root else []) + undefined_labels(rel, body)
     problems += outline_problems(rel, body)
     problems += _open_comment(rel, body) + heading_clashes(
         rel, _after_front_matter(body), corpus, front_matter(text).get("paper"))
     embeds: dict[str, int] = {}
     for number, line in enumerate(body.split("\n"), start=1):
-        block = _BLOCK_LINE.match(line)
-        if block and block.group(1) not in PAGE_BLOCKS:
-            problems.append(Problem(rel, number, f"unknown block `::: {block.group(1)}`",
-                                    f"use one of: {', '.join(PAGE_BLOCKS)}, on a line of its own"))
         numbered = _NUMBERED_BULLET.match(line)
         if numbered:
             problems.append(Problem(

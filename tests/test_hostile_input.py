@@ -273,6 +273,8 @@ CASES = [
      "unknown excerpt"),
     ("page embeds twice", P, APPEND, "\n![[nemune-one]]\n", 7, "twice"),
     ("page unknown block", P, APPEND, "\n::: glosary\n", "::: glosary", "block"),
+    ("page block with two colons", P, APPEND, "\n:: glossary\n", ":: glossary", "2 colons"),
+    ("page block with four colons", P, APPEND, "\n:::: timeline\n", ":::: timeline", "4 colons"),
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",
      "unknown paper"),
     ("front matter not YAML", PP, "paper: sample", "paper: [sample", 2, "front matter"),
