@@ -233,6 +233,28 @@ def check_files(docs_dir: Path) -> list[Problem]:
     return problems
 
 
+#: an excerpt's id in single brackets (`[kazemi-method]`, `![kazemi-method]`), not a link's
+#: text or label (`[x](url)`, `[x][y]`, `[x]: url`); or `!` and a space before `[[`
+_ONE_BRACKET = re.compile(r"(!?)\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?![\[(:])")
+_SPACED_EMBED = re.compile(r"^[ \t]*!\s+\[\[")
+
+
+def _half_refs(line: str, corpus: Corpus, file: str, number: int,
+               excerpt: str | None) -> list[Problem]:
+    """A reference to an excerpt written with one bracket on each side, or an embed with a space
+    after its `!`: Markdown shows both as typed."""
+    problems = [Problem(file, number, f"`{match.group(0)}` names excerpt '{match.group(2)}' in "
+                        "single brackets: it would be shown as typed",
+                        f"write `{match.group(1)}[[{match.group(2)}]]`", excerpt)
+                for match in _ONE_BRACKET.finditer(REF_RE.sub("", line))
+                if corpus.resolve(match.group(2))]
+    if _SPACED_EMBED.match(line):
+        problems.append(Problem(file, number, "`!` and a space before `[[`: the `!` would be "
+                                "shown as typed, before a link where an excerpt was meant",
+                                "write the embed without the space: `![[id]]`", excerpt))
+    return problems
+
+
 def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
                excerpt: str | None = None) -> list[Problem]:
     """Problems for every [[id]] or ![[id]] in `text` that names no excerpt, for a `[[` that
@@ -244,6 +266,7 @@ def check_refs(text: str, corpus: Corpus, file: str, first_line: int,
                 file, first_line + offset, "a `[[` here opens no reference: it would be shown "
                 "as typed", "close it on the same line: `[[id]]`, `[[id|text]]` or, on a line "
                 "of its own, `![[id]]` (the text may not hold `[` or `]`)", excerpt))
+        problems += _half_refs(line, corpus, file, first_line + offset, excerpt)
         for match in REF_RE.finditer(line):
             target = match.group(2).strip()
             if match.group(1) and not EMBED_RE.match(line):
