@@ -49,6 +49,36 @@ def _unknown_blocks(rel: str, body: str) -> list[Problem]:
             for match in [_BLOCK_LINE.match(line)] if match and match.group(1) not in PAGE_BLOCKS]
 
 
+#: a line that starts a list item (`- `, `* `, `+ `, `1. `: one or two digits, as a year that
+#: begins a line, "2020.", is not an item)
+_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}\.|[-*+])[ \t]+\S")
+#: a line that starts a block other than a paragraph: a heading, a table row, a block, an
+#: admonition, a quotation, HTML, an embed, an abbreviation's or a link's definition
+_HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
+_OTHER_BLOCK = re.compile(r"^[ \t]*(?:#|\||:::|!!!|\?\?\?|>|<|!\[\[|\*\[|\[[^\]^][^\]]*\]:)")
+
+
+def _swallowed_lists(rel: str, body: str) -> list[Problem]:
+    """Each list item written on the line after a paragraph's: Markdown continues the paragraph
+    there, and shows `- ` and the items' text in it (editors that preview GitHub's Markdown show a
+    list)."""
+    problems, block = [], ""  # what the current block began as: "", "paragraph", "other"
+    for number, line in enumerate(body.split("\n"), start=1):
+        if not line.strip() or _HEADING.match(line):  # a heading is a block of one line
+            block = ""
+        elif not block:
+            block = "other" if _ITEM.match(line) or _OTHER_BLOCK.match(line) else "paragraph"
+        elif block == "paragraph" and _ITEM.match(line):
+            problems.append(Problem(
+                rel, number, f"this list item follows a paragraph's line: Markdown would show "
+                f"`{line.strip()[:40]}` as part of the paragraph, not as a list",
+                "leave an empty line between the paragraph and the list"))
+            block = "other"  # once for each list
+    return problems
+
+
 def block_problems(rel: str, body: str) -> list[Problem]:
-    """Problems of the page's block lines (`body`: the page without its code)."""
-    return _unknown_blocks(rel, body) + _miscounted_blocks(rel, body) + _untitled_blocks(rel, body)
+    """Problems of the page's block lines (`body`: the page without its front matter and its
+    code, line numbers kept)."""
+    return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
+            + _untitled_blocks(rel, body) + _swallowed_lists(rel, body))

@@ -161,7 +161,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
-    problems += check_images(rel, body, root) + block_problems(rel, body)
+    problems += check_images(rel, body, root) + block_problems(rel, _after_front_matter(body))
     problems += (check_links(rel, body, root) if root else []) + undefined_labels(rel, body)
     problems += outline_problems(rel, body)
     problems += _open_comment(rel, body) + heading_clashes(

@@ -279,6 +279,8 @@ CASES = [
      "single brackets"),
     ("page embed with a space", P, "![[nemune-one]]", "! [[nemune-one]]", "! [[nemune-one]]",
      "a space before"),
+    ("page list right after a paragraph", P, APPEND, "\nThe papers:\n- one\n- two\n", "- one",
+     "part of the paragraph"),
     ("page block with two colons", P, APPEND, "\n:: glossary\n", ":: glossary", "2 colons"),
     ("page block with four colons", P, APPEND, "\n:::: timeline\n", ":::: timeline", "4 colons"),
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",

@@ -1,0 +1,62 @@
+"""A page's block lines (`page_blocks`): what is named is what the site's Markdown shows as
+text, and what is not named is what it reads as the block that was meant."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+from page_blocks import block_problems
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@functools.cache
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions and settings of mkdocs.yml."""
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"],
+                             extension_configs=config["mdx_configs"])
+
+
+#: (the page's text, the line named or 0 for none, whether Markdown makes a list of it): each
+#: list Markdown would swallow, lists it reads, and a line that only looks like an item
+LISTS = [
+    ("A paragraph:\n- one\n- two\n", 2, False),
+    ("A paragraph\n1. one\n2. two\n", 2, False),
+    ("A paragraph\n* one\n", 2, False),
+    ("## A heading\nA paragraph\n+ one\n", 3, False),
+    ("A paragraph:\n\n- one\n- two\n", 0, True),
+    ("## A heading\n- one\n", 0, True),
+    ("- one\n  its second line\n- two\n", 0, True),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n", 0, True),
+    ("The war of\n2020. A paragraph\n", 0, False),
+]
+
+
+@pytest.mark.parametrize("text, line, listed", LISTS)
+def test_a_list_after_a_paragraphs_line_is_named(text: str, line: int, listed: bool) -> None:
+    found = [p.line for p in block_problems("docs/tr/x.md", text)]
+    assert found == ([line] if line else []), found
+
+
+@pytest.mark.parametrize("text, line, listed", LISTS)
+def test_what_is_named_is_what_markdown_shows_as_text(text: str, line: int, listed: bool) -> None:
+    html = site_markdown().reset().convert(text)
+    assert ("<li>" in html) == listed, html
+
+
+@pytest.mark.parametrize("text, line", [
+    (":: glossary\n", 1), ("\n:::: timeline\n", 2), (": papers\n", 1),
+    ("::: glossary\n", 0), (":: nothing-we-make\n", 0),
+])
+def test_a_block_with_two_or_four_colons_is_named(text: str, line: int) -> None:
+    found = [p for p in block_problems("docs/en/x.md", text) if "colon" in p.message]
+    assert [p.line for p in found] == ([line] if line else [])
+    if line:
+        assert "`::: " in found[0].fix
