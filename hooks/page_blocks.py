@@ -58,12 +58,13 @@ _HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
 _OTHER_BLOCK = re.compile(r"^[ \t]*(?:#|\||:::|!!!|\?\?\?|>|<|!\[\[|\*\[|\[[^\]^][^\]]*\]:)")
 
 
-def _swallowed_lists(rel: str, body: str) -> list[Problem]:
-    """Each list item written on the line after a paragraph's: Markdown continues the paragraph
-    there, and shows `- ` and the items' text in it (editors that preview GitHub's Markdown show a
-    list)."""
+def swallowed_lists(rel: str, body: str, first_line: int = 1,
+                    excerpt: str | None = None) -> list[Problem]:
+    """Each list item written on the line after a paragraph's (in a page, or in a note of
+    `excerpt` that starts at `first_line`): Markdown continues the paragraph there, and shows
+    `- ` and the items' text in it (editors that preview GitHub's Markdown show a list)."""
     problems, block = [], ""  # what the current block began as: "", "paragraph", "other"
-    for number, line in enumerate(body.split("\n"), start=1):
+    for number, line in enumerate(body.split("\n"), start=first_line):
         if not line.strip() or _HEADING.match(line):  # a heading is a block of one line
             block = ""
         elif not block:
@@ -72,7 +73,7 @@ def _swallowed_lists(rel: str, body: str) -> list[Problem]:
             problems.append(Problem(
                 rel, number, f"this list item follows a paragraph's line: Markdown would show "
                 f"`{line.strip()[:40]}` as part of the paragraph, not as a list",
-                "leave an empty line between the paragraph and the list"))
+                "leave an empty line between the paragraph and the list", excerpt))
             block = "other"  # once for each list
     return problems
 
@@ -81,4 +82,4 @@ def block_problems(rel: str, body: str) -> list[Problem]:
     """Problems of the page's block lines (`body`: the page without its front matter and its
     code, line numbers kept)."""
     return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
-            + _untitled_blocks(rel, body) + _swallowed_lists(rel, body))
+            + _untitled_blocks(rel, body) + swallowed_lists(rel, body))

@@ -373,6 +373,9 @@ CASES = [
      "leads to no page"),
     ("page footnote without text", P, APPEND, "\nA claim[^1].\n", "A claim[^1]",
      "has no text"),
+    ("note list right after a paragraph", S, NOTE,
+     "        text: |\n          See [[sample-one]]:\n          - one\n          - two", "- one",
+     "part of the paragraph"),
     ("note link to an undefined label", S, NOTE, "        text: See [[sample-one]] and [the map][map].",
      "[the map][map]", "not defined"),
     ("note with a heading", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
