@@ -11,7 +11,7 @@ from typing import Any
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
-from page_blocks import swallowed_lists
+from page_blocks import swallowed_blocks
 from page_outline import HEADING
 from source_text import (
     _opt,
@@ -134,7 +134,7 @@ class ExcerptReader:
         self.problems.extend(scan_paths(self.rel, text, line, excerpt))
         code_free = without_code(text)
         self.problems.extend(undefined_labels(self.rel, code_free, line, excerpt))
-        self.problems.extend(swallowed_lists(self.rel, code_free, line, excerpt))
+        self.problems.extend(swallowed_blocks(self.rel, code_free, line, excerpt))
         for offset, row in enumerate(code_free.split("\n")):
             if HEADING.match(row):
                 self.problem(line + offset, "a heading in a note: the note is shown inside its "

@@ -54,27 +54,41 @@ def _unknown_blocks(rel: str, body: str) -> list[Problem]:
 _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}\.|[-*+])[ \t]+\S")
 #: a line that starts a block other than a paragraph: a heading, a table row, a block, an
 #: admonition, a quotation, HTML, an embed, an abbreviation's or a link's definition
+#: a table's row, and the rule under its head (`|---|:--|`)
+_TABLE_ROW = re.compile(r"^[ \t]*\|")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|")
 _HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
 _OTHER_BLOCK = re.compile(r"^[ \t]*(?:#|\||:::|!!!|\?\?\?|>|<|!\[\[|\*\[|\[[^\]^][^\]]*\]:)")
 
 
-def swallowed_lists(rel: str, body: str, first_line: int = 1,
-                    excerpt: str | None = None) -> list[Problem]:
-    """Each list item written on the line after a paragraph's (in a page, or in a note of
-    `excerpt` that starts at `first_line`): Markdown continues the paragraph there, and shows
-    `- ` and the items' text in it (editors that preview GitHub's Markdown show a list)."""
+def _swallowed(line: str, after: str) -> str:
+    """What a line of a paragraph starts that Markdown does not see there: "list", "table" or
+    ""."""
+    if _ITEM.match(line):
+        return "list"
+    return "table" if _TABLE_ROW.match(line) and _TABLE_RULE.match(after) else ""
+
+
+def swallowed_blocks(rel: str, body: str, first_line: int = 1,
+                     excerpt: str | None = None) -> list[Problem]:
+    """Each list or table written on the line after a paragraph's (in a page, or in a note of
+    `excerpt` that starts at `first_line`): Markdown continues the paragraph there, and shows the
+    items or the rows as its text (editors that preview GitHub's Markdown show a list or a
+    table)."""
     problems, block = [], ""  # what the current block began as: "", "paragraph", "other"
-    for number, line in enumerate(body.split("\n"), start=first_line):
+    lines = body.split("\n")
+    for number, (line, after) in enumerate(zip(lines, [*lines[1:], ""], strict=True),
+                                           start=first_line):
         if not line.strip() or _HEADING.match(line):  # a heading is a block of one line
             block = ""
         elif not block:
             block = "other" if _ITEM.match(line) or _OTHER_BLOCK.match(line) else "paragraph"
-        elif block == "paragraph" and _ITEM.match(line):
+        elif block == "paragraph" and (kind := _swallowed(line, after)):
             problems.append(Problem(
-                rel, number, f"this list item follows a paragraph's line: Markdown would show "
-                f"`{line.strip()[:40]}` as part of the paragraph, not as a list",
-                "leave an empty line between the paragraph and the list", excerpt))
-            block = "other"  # once for each list
+                rel, number, f"this {kind} follows a paragraph's line: Markdown would show "
+                f"`{line.strip()[:40]}` as part of the paragraph, not as a {kind}",
+                f"leave an empty line between the paragraph and the {kind}", excerpt))
+            block = "other"  # once for each list or table
     return problems
 
 
@@ -82,4 +96,4 @@ def block_problems(rel: str, body: str) -> list[Problem]:
     """Problems of the page's block lines (`body`: the page without its front matter and its
     code, line numbers kept)."""
     return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
-            + _untitled_blocks(rel, body) + swallowed_lists(rel, body))
+            + _untitled_blocks(rel, body) + swallowed_blocks(rel, body))

@@ -281,6 +281,8 @@ CASES = [
      "a space before"),
     ("page list right after a paragraph", P, APPEND, "\nThe papers:\n- one\n- two\n", "- one",
      "part of the paragraph"),
+    ("page table right after a paragraph", P, APPEND, "\nThe papers:\n| a | b |\n|---|---|\n",
+     "| a | b |", "part of the paragraph"),
     ("page block with two colons", P, APPEND, "\n:: glossary\n", ":: glossary", "2 colons"),
     ("page block with four colons", P, APPEND, "\n:::: timeline\n", ":::: timeline", "4 colons"),
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",

@@ -37,6 +37,14 @@ LISTS = [
     ("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n", 0, True),
     ("The war of\n2020. A paragraph\n", 0, False),
 ]
+#: the same for tables: (text, line named, whether Markdown makes a table of it)
+TABLES = [
+    ("A paragraph:\n| a | b |\n|---|---|\n| 1 | 2 |\n", 2, False),
+    ("A paragraph:\n|a|b|\n|:--|--:|\n", 2, False),
+    ("A paragraph:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", 0, True),
+    ("## A heading\n| a | b |\n|---|---|\n", 0, True),
+    ("A choice | of words\nin a paragraph\n", 0, False),
+]
 
 
 @pytest.mark.parametrize("text, line, listed", LISTS)
@@ -49,6 +57,13 @@ def test_a_list_after_a_paragraphs_line_is_named(text: str, line: int, listed: b
 def test_what_is_named_is_what_markdown_shows_as_text(text: str, line: int, listed: bool) -> None:
     html = site_markdown().reset().convert(text)
     assert ("<li>" in html) == listed, html
+
+
+@pytest.mark.parametrize("text, line, tabled", TABLES)
+def test_a_table_after_a_paragraphs_line_is_named(text: str, line: int, tabled: bool) -> None:
+    found = [p.line for p in block_problems("docs/tr/x.md", text)]
+    assert found == ([line] if line else []), found
+    assert ("<table>" in site_markdown().reset().convert(text)) == tabled
 
 
 @pytest.mark.parametrize("text, line", [
