@@ -1,5 +1,5 @@
-"""The paths a page gives: its images (`![description](file.png)`) and its links to other pages
-(`[the glossary](../glossary.md)`).
+"""The paths a page gives: its images (`![description](file.png)`), its links to other pages
+(`[the glossary](../glossary.md)`) and the web addresses it writes out.
 
 Each image says what it shows, and is a file of the site, next to the page or in the English
 edition's folder (an edition without its own copy of an image shows the English one, as it does a
@@ -11,6 +11,7 @@ the contributor the file and the line first.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -93,3 +94,21 @@ def check_links(rel: str, text: str, root: Path) -> list[Problem]:
                                         "file is named in docs/en/ (from a paper's page, "
                                         "`[the glossary](../glossary.md)`)"))
     return problems
+
+
+#: an address written as it is, not in a link (`[text](…)`, `<…>`, `[label]: …`) or HTML
+#: (`href="…"`): the site's Markdown shows it as text, where GitHub's preview links it
+_BARE_ADDRESS = re.compile(r"(?<![<(\"'=/\w])https?://[^\s<>()\[\]]+")
+_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:")
+
+
+def check_addresses(rel: str, text: str) -> list[Problem]:
+    """A problem for each web address of the page (`text`: without its code) that Markdown would
+    show as text."""
+    return [Problem(rel, number, f"the address `{match.group(0).rstrip('.,;:!?،؛')}` would be shown as "
+                    "text, not as a link: pages do not link to other sites", "write it as code "
+                    "between backticks, or give the link in an excerpt's note or the "
+                    "bibliographic record")
+            for number, line in enumerate(text.split("\n"), start=1)
+            if not _DEFINITION.match(line) for match in _BARE_ADDRESS.finditer(line)]
+

@@ -18,7 +18,7 @@ from model import (
 from page_blocks import block_problems
 from page_front import check_front_matter
 from page_outline import outline_problems
-from page_paths import check_images, check_links
+from page_paths import check_addresses, check_images, check_links
 from source_text import (
     EMBED_RE,
     _rel,
@@ -162,6 +162,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
                 + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     problems += check_images(rel, body, root) + block_problems(rel, _after_front_matter(body))
+    problems += check_addresses(rel, body)
     problems += (check_links(rel, body, root) if root else []) + undefined_labels(rel, body)
     problems += outline_problems(rel, body)
     problems += _open_comment(rel, body) + heading_clashes(

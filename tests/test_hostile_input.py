@@ -283,6 +283,8 @@ CASES = [
      "part of the paragraph"),
     ("page table right after a paragraph", P, APPEND, "\nThe papers:\n| a | b |\n|---|---|\n",
      "| a | b |", "part of the paragraph"),
+    ("page address shown as text", P, APPEND, "\nSee https://example.org/page.\n",
+     "See https://", "shown as text"),
     ("page block with two colons", P, APPEND, "\n:: glossary\n", ":: glossary", "2 colons"),
     ("page block with four colons", P, APPEND, "\n:::: timeline\n", ":::: timeline", "4 colons"),
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",
