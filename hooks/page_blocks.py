@@ -92,8 +92,34 @@ def swallowed_blocks(rel: str, body: str, first_line: int = 1,
     return problems
 
 
+def _shallow_items(rel: str, body: str) -> list[Problem]:
+    """Each list item indented to go under the item above it (as far as that item's text, or
+    more), by fewer than four spaces more or by more than seven more: GitHub's preview nests it;
+    the site's Markdown nests a list four spaces in, and shows the first as the item's sibling,
+    the second as its text."""
+    problems, above, text_at = [], -1, 0  # the item above: its indentation, where its text starts
+    for number, raw in enumerate(body.split("\n"), start=1):
+        line = raw.expandtabs(4)
+        if not _ITEM.match(line):
+            if line.strip() and not line.startswith(" "):
+                above = -1  # a paragraph that ends the list
+            continue
+        indent = len(line) - len(line.lstrip())
+        if above >= 0 and indent >= text_at and indent // 4 != above // 4 + 1:
+            problems.append(Problem(
+                rel, number, f"this item is indented {indent - above} spaces more than the item "
+                "above: the site's Markdown would show it "
+                + ("beside that item, not under it" if indent // 4 == above // 4
+                   else "as that item's text"),
+                f"indent it by four spaces more than the item above ({above // 4 * 4 + 4} in "
+                "all) to go under it"))
+        above, text_at = indent, len(line) - len(line[indent:].split(None, 1)[1])
+    return problems
+
+
 def block_problems(rel: str, body: str) -> list[Problem]:
     """Problems of the page's block lines (`body`: the page without its front matter and its
     code, line numbers kept)."""
     return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
-            + _untitled_blocks(rel, body) + swallowed_blocks(rel, body))
+            + _untitled_blocks(rel, body) + swallowed_blocks(rel, body)
+            + _shallow_items(rel, body))

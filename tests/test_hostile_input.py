@@ -285,6 +285,8 @@ CASES = [
      "| a | b |", "part of the paragraph"),
     ("page address shown as text", P, APPEND, "\nSee https://example.org/page.\n",
      "See https://", "shown as text"),
+    ("page item nested by two spaces", P, APPEND, "\n- The papers\n  - one\n", "  - one",
+     "2 spaces more"),
     ("page block with two colons", P, APPEND, "\n:: glossary\n", ":: glossary", "2 colons"),
     ("page block with four colons", P, APPEND, "\n:::: timeline\n", ":::: timeline", "4 colons"),
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",

@@ -75,3 +75,28 @@ def test_a_block_with_two_or_four_colons_is_named(text: str, line: int) -> None:
     assert [p.line for p in found] == ([line] if line else [])
     if line:
         assert "`::: " in found[0].fix
+
+
+#: (text, line named or 0, whether Markdown nests a list in the first item)
+NESTED = [
+    ("- a\n  - b\n", 2, False),
+    ("- a\n   - b\n", 2, False),
+    ("1. a\n   - b\n2. c\n", 2, False),
+    ("- a\n        - b\n", 2, False),
+    ("- a\n    - b\n      - c\n", 3, True),
+    ("- a\n    - b\n", 0, True),
+    ("1. a\n    - b\n", 0, True),
+    ("- a\n    - b\n        - c\n- d\n", 0, True),
+    ("- a\n - b\n", 0, False),
+    ("- a\n  its second line\n- b\n", 0, False),
+    ("- a\n\nA paragraph.\n\n  - b\n", 0, False),
+]
+
+
+@pytest.mark.parametrize("text, line, nested", NESTED)
+def test_an_item_indented_less_than_four_spaces_under_another_is_named(
+        text: str, line: int, nested: bool) -> None:
+    found = [p.line for p in block_problems("docs/en/x.md", text)]
+    assert found == ([line] if line else []), found
+    html = site_markdown().reset().convert(text).replace("\n", "")
+    assert ("<li>a<ul>" in html) == nested, html
