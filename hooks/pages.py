@@ -119,9 +119,10 @@ def included_files(docs_dir: Path) -> list[Path]:
     return sorted(path for path in found if path.is_relative_to(root) and path.is_file())
 
 
-def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
+def _check_snippets(rel: str, body: str, root: Path, corpus: Corpus) -> list[Problem]:
     """Each file the page includes must be a file of the repository (the build stopped with a
-    traceback on one that is not)."""
+    traceback on one that is not); one in Markdown outside docs/ (CONTRIBUTING.md) is checked as
+    the page's text, at its own lines (its links and images are the page's, checked with it)."""
     problems = []
     for number, line in enumerate(body.split("\n"), start=1):
         match = _SNIPPET_LINE.match(line)
@@ -133,6 +134,10 @@ def _check_snippets(rel: str, body: str, root: Path) -> list[Problem]:
                 rel, number, f'the page includes "{match.group(1)}", which is not a file of this '
                 "repository", "give the path of an existing file from the repository's top "
                 'folder, as `--8<-- "CONTRIBUTING.md"` does, or remove the line'))
+        elif target.suffix == ".md" and not target.is_relative_to((root / "docs").resolve()):
+            text, unreadable = read_text(target, root)
+            problems += unreadable if text is None else check_markdown(
+                _rel(target, root), text, corpus)
     return problems
 
 
@@ -159,7 +164,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
                         "shows the English one, with a note saying so")]
     body = without_code(text)  # code is shown as text, never run: the checks read the rest
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
-                + scan_letters(rel, body) + (_check_snippets(rel, body, root) if root else []))
+                + scan_letters(rel, body) + (_check_snippets(rel, body, root, corpus) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     problems += check_images(rel, body, root) + block_problems(rel, _after_front_matter(body))
     problems += check_addresses(rel, body)

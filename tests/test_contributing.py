@@ -257,3 +257,21 @@ def test_the_preview_rebuilds_on_every_file_the_site_is_made_of() -> None:
     for path in [ROOT / name for name in sorted(included)] + [Path(config.theme.custom_dir)]:
         assert any(path == folder or folder in path.parents for folder in watched), \
             f"{path.relative_to(ROOT)} is not watched"
+
+
+def test_an_included_guide_is_checked_at_its_own_lines(tmp_path: Path) -> None:
+    """CONTRIBUTING.md is the English contributing page's text (`--8<--`): a mistake in it is
+    named in it, at its line, as in a page."""
+    from content import read_corpus
+    from pages import check_markdown
+
+    corpus, _ = read_corpus(ROOT / "docs")
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    (tmp_path / "GUIDE.md").write_text("# Guide\n\nThe steps:\n- one\n- two\n\n[[no-such-id]]\n",
+                                       encoding="utf-8")
+    page = '--8<-- "GUIDE.md"\n'
+    (tmp_path / "docs" / "en" / "guide.md").write_text(page, encoding="utf-8")
+    found = {(p.file, p.line, p.message.split(":")[0])
+             for p in check_markdown("docs/en/guide.md", page, corpus, tmp_path)}
+    assert ("GUIDE.md", 4, "this list follows a paragraph's line") in found, found
+    assert ("GUIDE.md", 7, "link to unknown excerpt id 'no-such-id'") in found, found
