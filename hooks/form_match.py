@@ -9,6 +9,7 @@ found, and where, is what the single alternation finds (`tests/test_apparatus.py
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: the Persian ezafe may be written «ۀ» or «هٔ»; forms are written with «ۀ»
@@ -29,14 +30,19 @@ def _starts(first: str) -> set[str]:
     return out | ({_EZAFE_SPELT[0]} if first == _EZAFE else set())
 
 
+@functools.lru_cache(maxsize=4096)
+def _same_letter(a: str, b: str) -> bool:
+    """Whether the pattern's case-insensitive matching takes letter `a` for `b`."""
+    return re.fullmatch(re.escape(a), b, re.I) is not None
+
+
 def _groups(forms: list[str]) -> list[tuple[set[str], list[str]]]:
     """The forms (longest first) in groups by first letter; letters that match each other when
     case is ignored share a group, so that no two groups can start at the same place."""
     groups: list[tuple[set[str], list[str]]] = []
     for form in forms:
         starts = _starts(form[0])
-        found = [g for g in groups if any(re.fullmatch(re.escape(a), b, re.I)
-                                          for a in starts for b in g[0])]
+        found = [g for g in groups if any(_same_letter(a, b) for a in starts for b in g[0])]
         merged: tuple[set[str], list[str]] = (set(starts), [])
         for group in found:
             merged[0].update(group[0])
