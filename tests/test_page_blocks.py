@@ -24,46 +24,47 @@ def site_markdown() -> markdown.Markdown:
                              extension_configs=config["mdx_configs"])
 
 
-#: (the page's text, the line named or 0 for none, whether Markdown makes a list of it): each
-#: list Markdown would swallow, lists it reads, and a line that only looks like an item
-LISTS = [
-    ("A paragraph:\n- one\n- two\n", 2, False),
-    ("A paragraph\n1. one\n2. two\n", 2, False),
-    ("A paragraph\n* one\n", 2, False),
-    ("## A heading\nA paragraph\n+ one\n", 3, False),
-    ("A paragraph:\n\n- one\n- two\n", 0, True),
-    ("## A heading\n- one\n", 0, True),
-    ("- one\n  its second line\n- two\n", 0, True),
-    ("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n", 0, True),
-    ("The war of\n2020. A paragraph\n", 0, False),
-]
-#: the same for tables: (text, line named, whether Markdown makes a table of it)
-TABLES = [
-    ("A paragraph:\n| a | b |\n|---|---|\n| 1 | 2 |\n", 2, False),
-    ("A paragraph:\n|a|b|\n|:--|--:|\n", 2, False),
-    ("A paragraph:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", 0, True),
-    ("## A heading\n| a | b |\n|---|---|\n", 0, True),
-    ("A choice | of words\nin a paragraph\n", 0, False),
+#: (the page's text, the line named or 0 for none, what the site's Markdown makes of it: the
+#: markup it writes for what was meant, and whether it is there): each list, table and nested list
+#: that Markdown would show as text or beside the item above, the ones it reads as meant, and
+#: lines that only look like them
+_LIST, _TABLE, _NESTED = "<li>", "<table>", "<li>a<ul>"
+SHAPES = [
+    ("A paragraph:\n- one\n- two\n", 2, _LIST, False),
+    ("A paragraph\n1. one\n2. two\n", 2, _LIST, False),
+    ("A paragraph\n* one\n", 2, _LIST, False),
+    ("## A heading\nA paragraph\n+ one\n", 3, _LIST, False),
+    ("A paragraph:\n\n- one\n- two\n", 0, _LIST, True),
+    ("## A heading\n- one\n", 0, _LIST, True),
+    ("- one\n  its second line\n- two\n", 0, _LIST, True),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n", 0, _LIST, True),
+    ("The war of\n2020. A paragraph\n", 0, _LIST, False),
+    ("A paragraph:\n| a | b |\n|---|---|\n| 1 | 2 |\n", 2, _TABLE, False),
+    ("A paragraph:\n|a|b|\n|:--|--:|\n", 2, _TABLE, False),
+    ("A paragraph:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", 0, _TABLE, True),
+    ("## A heading\n| a | b |\n|---|---|\n", 0, _TABLE, True),
+    ("A choice | of words\nin a paragraph\n", 0, _TABLE, False),
+    ("- a\n  - b\n", 2, _NESTED, False),
+    ("- a\n   - b\n", 2, _NESTED, False),
+    ("1. a\n   - b\n2. c\n", 2, _NESTED, False),
+    ("- a\n        - b\n", 2, _NESTED, False),
+    ("- a\n    - b\n      - c\n", 3, _NESTED, True),
+    ("- a\n    - b\n", 0, _NESTED, True),
+    ("1. a\n    - b\n", 0, _NESTED, True),
+    ("- a\n    - b\n        - c\n- d\n", 0, _NESTED, True),
+    ("- a\n - b\n", 0, _NESTED, False),
+    ("- a\n  its second line\n- b\n", 0, _NESTED, False),
+    ("- a\n\nA paragraph.\n\n  - b\n", 0, _NESTED, False),
 ]
 
 
-@pytest.mark.parametrize("text, line, listed", LISTS)
-def test_a_list_after_a_paragraphs_line_is_named(text: str, line: int, listed: bool) -> None:
+@pytest.mark.parametrize("text, line, markup, made", SHAPES)
+def test_what_markdown_would_not_make_as_meant_is_named(text: str, line: int, markup: str,
+                                                         made: bool) -> None:
     found = [p.line for p in block_problems("docs/tr/x.md", text)]
     assert found == ([line] if line else []), found
-
-
-@pytest.mark.parametrize("text, line, listed", LISTS)
-def test_what_is_named_is_what_markdown_shows_as_text(text: str, line: int, listed: bool) -> None:
-    html = site_markdown().reset().convert(text)
-    assert ("<li>" in html) == listed, html
-
-
-@pytest.mark.parametrize("text, line, tabled", TABLES)
-def test_a_table_after_a_paragraphs_line_is_named(text: str, line: int, tabled: bool) -> None:
-    found = [p.line for p in block_problems("docs/tr/x.md", text)]
-    assert found == ([line] if line else []), found
-    assert ("<table>" in site_markdown().reset().convert(text)) == tabled
+    html = site_markdown().reset().convert(text).replace("\n", "")
+    assert (markup in html) == made, html
 
 
 @pytest.mark.parametrize("text, line", [
@@ -75,28 +76,3 @@ def test_a_block_with_two_or_four_colons_is_named(text: str, line: int) -> None:
     assert [p.line for p in found] == ([line] if line else [])
     if line:
         assert "`::: " in found[0].fix
-
-
-#: (text, line named or 0, whether Markdown nests a list in the first item)
-NESTED = [
-    ("- a\n  - b\n", 2, False),
-    ("- a\n   - b\n", 2, False),
-    ("1. a\n   - b\n2. c\n", 2, False),
-    ("- a\n        - b\n", 2, False),
-    ("- a\n    - b\n      - c\n", 3, True),
-    ("- a\n    - b\n", 0, True),
-    ("1. a\n    - b\n", 0, True),
-    ("- a\n    - b\n        - c\n- d\n", 0, True),
-    ("- a\n - b\n", 0, False),
-    ("- a\n  its second line\n- b\n", 0, False),
-    ("- a\n\nA paragraph.\n\n  - b\n", 0, False),
-]
-
-
-@pytest.mark.parametrize("text, line, nested", NESTED)
-def test_an_item_indented_less_than_four_spaces_under_another_is_named(
-        text: str, line: int, nested: bool) -> None:
-    found = [p.line for p in block_problems("docs/en/x.md", text)]
-    assert found == ([line] if line else []), found
-    html = site_markdown().reset().convert(text).replace("\n", "")
-    assert ("<li>a<ul>" in html) == nested, html
