@@ -1,5 +1,7 @@
-"""The block lines of a page: the generated blocks it asks for (`::: papers`) and its
-admonitions (`!!! note "…"`), each checked on its own line."""
+"""The blocks of a page as its lines write them: the generated blocks it asks for (`::: papers`),
+its admonitions (`!!! note "…"`), and its lists and tables, where the site's Markdown (Python-
+Markdown) reads them otherwise than GitHub's preview of a pull request: a list or a table on the
+line after a paragraph's, and a list nested by fewer than four spaces."""
 
 from __future__ import annotations
 
@@ -52,19 +54,22 @@ def _unknown_blocks(rel: str, body: str) -> list[Problem]:
 #: a line that starts a list item (`- `, `* `, `+ `, `1. `: one or two digits, as a year that
 #: begins a line, "2020.", is not an item)
 _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}\.|[-*+])[ \t]+\S")
-#: a line that starts a block other than a paragraph: a heading, a table row, a block, an
-#: admonition, a quotation, HTML, an embed, an abbreviation's or a link's definition
 #: a table's row, and the rule under its head (`|---|:--|`)
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|")
 _HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
+#: a list item that GitHub's preview starts a list with after a paragraph's line: a bullet, or the
+#: number 1 (a line of a paragraph that begins "12. yüzyılda" stays in the paragraph there too)
+_INTERRUPTING_ITEM = re.compile(r"^[ \t]*(?:1\.|[-*+])[ \t]+\S")
+#: a line that starts a block other than a paragraph: a heading, a table row, a block, an
+#: admonition, a quotation, HTML, an embed, an abbreviation's or a link's definition
 _OTHER_BLOCK = re.compile(r"^[ \t]*(?:#|\||:::|!!!|\?\?\?|>|<|!\[\[|\*\[|\[[^\]^][^\]]*\]:)")
 
 
 def _swallowed(line: str, after: str) -> str:
     """What a line of a paragraph starts that Markdown does not see there: "list", "table" or
     ""."""
-    if _ITEM.match(line):
+    if _INTERRUPTING_ITEM.match(line):
         return "list"
     return "table" if _TABLE_ROW.match(line) and _TABLE_RULE.match(after) else ""
 

@@ -105,10 +105,9 @@ _DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:")
 def check_addresses(rel: str, text: str) -> list[Problem]:
     """A problem for each web address of the page (`text`: without its code) that Markdown would
     show as text."""
-    return [Problem(rel, number, f"the address `{match.group(0).rstrip('.,;:!?،؛')}` would be shown as "
-                    "text, not as a link: pages do not link to other sites", "write it as code "
-                    "between backticks, or give the link in an excerpt's note or the "
-                    "bibliographic record")
+    return [Problem(rel, number, f"the address `{match.group(0).rstrip('.,;:!?،؛')}` would be "
+                    "shown as text, not as a link: pages do not link to other sites",
+                    "write it as code between backticks, or give the link in an excerpt's note "
+                    "or the bibliographic record")
             for number, line in enumerate(text.split("\n"), start=1)
             if not _DEFINITION.match(line) for match in _BARE_ADDRESS.finditer(line)]
-

@@ -164,7 +164,8 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
                         "shows the English one, with a note saying so")]
     body = without_code(text)  # code is shown as text, never run: the checks read the rest
     problems = (scan_controls(rel, text) + scan_text(rel, body) + scan_markup(rel, body)
-                + scan_letters(rel, body) + (_check_snippets(rel, body, root, corpus) if root else []))
+                + scan_letters(rel, body)
+                + (_check_snippets(rel, body, root, corpus) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     problems += check_images(rel, body, root) + block_problems(rel, _after_front_matter(body))
     problems += check_addresses(rel, body)

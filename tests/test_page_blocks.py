@@ -39,6 +39,7 @@ SHAPES = [
     ("- one\n  its second line\n- two\n", 0, _LIST, True),
     ("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n", 0, _LIST, True),
     ("The war of\n2020. A paragraph\n", 0, _LIST, False),
+    ("Selçuklular\n12. yüzyılda geldi.\n", 0, _LIST, False),
     ("A paragraph:\n| a | b |\n|---|---|\n| 1 | 2 |\n", 2, _TABLE, False),
     ("A paragraph:\n|a|b|\n|:--|--:|\n", 2, _TABLE, False),
     ("A paragraph:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", 0, _TABLE, True),
