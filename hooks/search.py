@@ -17,19 +17,21 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from apparatus import Entity, Term
 from bidi_isolation import run_offsets
 from bidi_runs import UNBROKEN
 from jinja2 import Environment, select_autoescape
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, direction
+from lxml.etree import _Element
 from reader_build import ReaderBuild
 from run_language import NO_NAMES
 from search_fold import Expander, Folder, RulesError, article_forms, name_forms
-from search_records import Record, page_records, site_pages
+from search_records import Record, page_records
 
 FOLDER = "pagefind"
 #: Pagefind's own interfaces: the site has its own, so they are not published
@@ -94,6 +96,23 @@ def expander(build: ReaderBuild, folder: Folder) -> Expander:
     for group in folder.names:
         out.add_group([folder.fold(f) for f in group])
     return out
+
+
+def page_url(site_dir: Path, path: Path) -> str:
+    rel = path.relative_to(site_dir).as_posix()
+    return rel.removesuffix("index.html")
+
+
+def site_pages(site_dir: Path) -> Iterator[tuple[str, str, _Element]]:
+    """(edition, site-relative URL, parsed page) of every page (the edition: `<html lang>`)."""
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.relative_to(site_dir).parts
+        if rel[0] in ("assets", "pagefind", "search"):
+            continue
+        root = lxml.html.document_fromstring(path.read_bytes(),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+        if root.get("lang"):
+            yield str(root.get("lang")), page_url(site_dir, path), root
 
 
 def _searchable(raw: str, folder: Folder, names: Expander) -> str:

@@ -11,10 +11,8 @@ of each page: the index reads every page of every edition, so this is the search
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import lxml.html
 from languages import ORIGINAL_LANGUAGES
@@ -132,23 +130,6 @@ def _lang(node: _Element | None, default: str) -> str:
             return str(node.get("lang"))
         node = node.getparent()
     return default
-
-
-def page_url(site_dir: Path, path: Path) -> str:
-    rel = path.relative_to(site_dir).as_posix()
-    return rel.removesuffix("index.html")
-
-
-def site_pages(site_dir: Path) -> Iterator[tuple[str, str, _Element]]:
-    """(edition, site-relative URL, parsed page) of every page (the edition: `<html lang>`)."""
-    for path in sorted(site_dir.rglob("index.html")):
-        rel = path.relative_to(site_dir).parts
-        if rel[0] in ("assets", "pagefind", "search"):
-            continue
-        root = lxml.html.document_fromstring(path.read_bytes(),
-                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
-        if root.get("lang"):
-            yield str(root.get("lang")), page_url(site_dir, path), root
 
 
 def _excerpt(article: _Element, url: str, edition: str) -> Record:

@@ -421,7 +421,8 @@ def test_a_sections_text_reads_as_its_page(body: str, text: str) -> None:
 
 
 def test_no_record_holds_interface_chrome(site: Path) -> None:
-    from search_records import page_records, site_pages
+    from search import site_pages
+    from search_records import page_records
 
     checked = 0
     for edition, url, soup in site_pages(site):
@@ -439,7 +440,8 @@ def test_a_pages_own_contents_menu_is_not_indexed(site: Path) -> None:
     """The folded menu of a long page's sections (its contents, for a phone) is navigation, as
     the theme's table of contents is: the page's first record held the whole menu, so a word of
     any heading found the top of the page with the list of its sections as the snippet."""
-    from search_records import page_records, site_pages
+    from search import site_pages
+    from search_records import page_records
 
     menus = 0
     for edition, url, page in site_pages(site):
@@ -460,7 +462,8 @@ def test_records_of_a_persian_or_arabic_paper_quote_its_language(site: Path, cor
     sections quote it (a run no letter identifies, such as the summary's «بام», is read in the
     voice of a Persian or Arabic paper; a Latin «quotation» in Persian or Arabic text on a
     Turkish paper, in Turkish); elsewhere, an excerpt quotes its own paper."""
-    from search_records import page_records, site_pages
+    from search import site_pages
+    from search_records import page_records
 
     seen = set()
     for edition, url, page in site_pages(site):
