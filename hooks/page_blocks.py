@@ -9,8 +9,11 @@ import re
 
 from languages import DEFAULT_EDITION, english_name, page_place
 from model import Problem
-from source_text import _BLOCK_LINE, PAGE_BLOCKS
 
+#: a line that asks for a generated block, and the blocks a page may ask for with `::: name`
+BLOCK_LINE = re.compile(r"^[ \t]*:::[ \t]*(\S+)[ \t]*$")
+PAGE_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "concepts",
+               "timeline-chart", "map-caucasus", "map-corridor")
 #: an admonition or collapsible block with no title of its own: `!!! note`, `???+ tip inline`
 _UNTITLED_BLOCK = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*[ \t]*$")
 
@@ -48,7 +51,7 @@ def _unknown_blocks(rel: str, body: str) -> list[Problem]:
     return [Problem(rel, number, f"unknown block `::: {match.group(1)}`",
                     f"use one of: {', '.join(PAGE_BLOCKS)}, on a line of its own")
             for number, line in enumerate(body.split("\n"), start=1)
-            for match in [_BLOCK_LINE.match(line)] if match and match.group(1) not in PAGE_BLOCKS]
+            for match in [BLOCK_LINE.match(line)] if match and match.group(1) not in PAGE_BLOCKS]
 
 
 #: a line that starts a list item (`- `, `* `, `+ `, `1. `: one or two digits, as a year that

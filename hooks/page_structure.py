@@ -19,7 +19,8 @@ from typing import Any
 
 from languages import EDITIONS, LANGUAGES, english_name
 from model import REF_RE, Problem
-from source_text import _BLOCK_LINE, _rel, without_code
+from page_blocks import BLOCK_LINE
+from source_text import _rel, without_code
 from yaml_lines import front_matter
 
 #: the English page of the contributing guide is the repository's CONTRIBUTING.md, included
@@ -57,7 +58,7 @@ def structure(text: str) -> Structure:
             out.sizes.append(0)
         elif out.sizes:
             out.sizes[-1] += _letters(line)
-        block = _BLOCK_LINE.match(line)
+        block = BLOCK_LINE.match(line)
         if block:
             out.blocks.append((number, f"::: {block.group(1)}"))
         for ref in REF_RE.finditer(line):

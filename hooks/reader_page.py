@@ -13,6 +13,7 @@ from maps import map_html
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from model import Paper
+from page_blocks import PAGE_BLOCKS
 from pdf import enabled as pdf_enabled
 from pdf import pdf_path
 from reader_build import ReaderBuild
@@ -26,10 +27,6 @@ from render import (
     record_html,
     view_control_html,
 )
-
-#: the `::: name` blocks a page may use
-PUBLIC_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "concepts", "timeline-chart",
-                 "map-caucasus", "map-corridor")
 
 
 class PageError(PluginError):
@@ -110,7 +107,7 @@ class ReaderPage:
             return (record_html(self.paper, build.ui, links)
                     + abstracts_html(self.paper, build.corpus, build.ui, self.href))
         raise PageError(f"{self.src}: unknown block `::: {name}`; use one of "
-                        f"{', '.join(PUBLIC_BLOCKS)}")
+                        f"{', '.join(PAGE_BLOCKS)}")
 
     def pdf_path(self) -> str:
         """The page's PDF, in the page's edition (`pdf.jobs` makes it)."""

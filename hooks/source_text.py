@@ -289,10 +289,6 @@ def outside_fences(text: str) -> str:
 
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_BLOCK_LINE = re.compile(r"^[ \t]*:::[ \t]*(\S+)[ \t]*$")
-#: the generated blocks a page may ask for with `::: name`
-PAGE_BLOCKS = ("papers", "downloads", "glossary", "entities", "timeline", "concepts", "timeline-chart",
-               "map-caucasus", "map-corridor")
 
 
 def without_code(text: str) -> str:

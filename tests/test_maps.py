@@ -18,10 +18,9 @@ from conftest import EDITIONS, ROOT, mkdocs_build, read_html
 from content import read_corpus
 from languages import edition_prefix
 from maps_data import SHAPES_FILE, read_map_data
+from page_blocks import PAGE_BLOCKS
 from playwright.sync_api import Page
-from reader_page import PUBLIC_BLOCKS
 from sanitize import UnsafeContent, sanitize
-from source_text import PAGE_BLOCKS
 from test_a11y import axe_violations, run_vnu
 
 DOCS = ROOT / "docs"
@@ -53,7 +52,7 @@ def test_the_data_has_no_problem_and_every_map_has_its_block() -> None:
     assert problems == []
     assert data.frames and data.features
     for name in data.frames:
-        assert f"map-{name}" in PAGE_BLOCKS and f"map-{name}" in PUBLIC_BLOCKS
+        assert f"map-{name}" in PAGE_BLOCKS
         assert all(UI[ed].get(f"map_{name}") for ed in EDITIONS)
     for feature in data.features:
         assert feature.source.strip()
