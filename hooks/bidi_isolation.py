@@ -154,19 +154,27 @@ def isolate_html(markup: str, direction: str) -> str:
     return serialize(isolate_tokens(tokenize(markup), direction))
 
 
+#: what `isolated_tokens` made of a text: by the text, its direction, the language around it and
+#: the language it is taken to quote
+Isolated = dict[tuple[str, str, str, str], list[Token]]
+
+
 def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
                    quoted: str = "", spellings: Mapping[str, str] = NO_NAMES,
-                   titles: Mapping[str, str] = NO_NAMES) -> list[Token]:
+                   titles: Mapping[str, str] = NO_NAMES,
+                   memo: Isolated | None = None) -> list[Token]:
     """`isolate_html` on a page's tokens; in a page in `language`, a text wholly in the other
     right-to-left language (a Persian name in an Arabic page's table) is marked as such. On a
     paper's page, `quoted` is its language: a run no letter or known name (`spellings`, see
     `run_language`) identifies, outside its excerpts too (a summary's note quoting the paper),
     is taken to quote it, and so is a Latin «quotation» in Persian or Arabic text on a Turkish
-    paper's page or excerpt."""
+    paper's page or excerpt. `memo` keeps what each text became for the next page that has it
+    (the same `spellings` and `titles`): an excerpt's texts and labels are on many pages."""
+    made: Isolated = {} if memo is None else memo
 
     def on_text(raw: str, stack: list[Token]) -> str | list[Token]:
-        if any(token.name in _OPAQUE for token in stack):
-            return raw
+        if (not raw.strip() and "&" not in raw) or any(token.name in _OPAQUE for token in stack):
+            return raw  # the white space between elements, or text left as it is
         inner = next((t.attrs.get("dir") for t in reversed(stack)
                       if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
         around = next((t.attrs.get("lang") for t in reversed(stack) if t.attrs.get("lang")),
@@ -176,8 +184,10 @@ def isolate_tokens(tokens: list[Token], direction: str, language: str = "",
         paper = next((t.attrs.get("data-lang") for t in reversed(stack)
                       if t.name == "article" and t.attrs.get("data-lang") in ORIGINAL_LANGUAGES),
                      quoted)
-        return isolated_tokens(html.unescape(raw), (inner or direction).lower(), around or "",
-                               paper or "", spellings, titles)
+        key = (raw, (inner or direction).lower(), around or "", paper or "")
+        if key not in made:
+            made[key] = isolated_tokens(html.unescape(raw), *key[1:], spellings, titles)
+        return list(made[key])
 
     return phrases(map_text(tokens, on_text))
 

@@ -83,14 +83,17 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
             return raw
         if not any(name in _BLOCKS or name == "div" for name in names):
             return raw
+        matches = list(pattern.finditer(raw))
+        if not matches:
+            return raw
         inner = next((t.attrs.get("dir") for t in reversed(stack)
                       if (t.attrs.get("dir") or "").lower() in ("ltr", "rtl")), None)
         against[:] = [_core(raw, a, b) for a, b in runs(raw, (inner or build.dir).lower())]
         out: list[Token] = []
         last = 0
-        for match in pattern.finditer(raw):
+        for match in matches:
             out += [Token("text", raw[last:match.start()]), *gloss(match)]
             last = match.end()
-        return [*out, Token("text", raw[last:])] if out else raw
+        return [*out, Token("text", raw[last:])]
 
     return map_text(tokens, on_text, on_tag)

@@ -200,7 +200,7 @@ def html_stage(html: str, page: ReaderPage, glossed: bool,
     paper = page.paper
     quoted = paper.lang if paper is not None else ""
     tokens = isolate_tokens(tokens, build.dir, build.edition, quoted, build.spellings(),
-                            build.titles())
+                            build.titles(), build.isolated)
     try:
         out = sanitize(tokens, page.src)
     except UnsafeContent as err:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apparatus import Apparatus, check_terms, link_entities, load_apparatus
 from cite_files import proper_nouns
@@ -21,6 +22,9 @@ from maps_data import MapData, read_map_data
 from model import ContentError, Corpus, Excerpt, Problem
 from packet_file import packet_papers
 from pages import check_files, translated_pages
+
+if TYPE_CHECKING:
+    from bidi_isolation import Isolated
 
 
 @dataclass
@@ -40,6 +44,8 @@ class ReaderBuild:
     cited_on: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     gloss_pattern: re.Pattern[str] | None = None
     term_by_form: dict[str, str] = field(default_factory=dict)
+    #: what bidi isolation made of each text of the pages (`bidi_isolation.isolate_tokens`)
+    isolated: Isolated = field(default_factory=dict, repr=False)
     _spellings: dict[str, str] | None = field(default=None, repr=False)
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
