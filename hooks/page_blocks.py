@@ -61,6 +61,9 @@ _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}\.|[-*+])[ \t]+\S")
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|")
 _HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
+_QUOTE = re.compile(r"^[ \t]*>")
+#: a line numbered as GitHub's preview (CommonMark) also numbers a list: `1)`
+_PARENTHESISED = re.compile(r"^[ \t]*\d{1,9}\)[ \t]+\S")
 #: a list item that GitHub's preview starts a list with after a paragraph's line: a bullet, or the
 #: number 1 (a line of a paragraph that begins "12. yüzyılda" stays in the paragraph there too)
 _INTERRUPTING_ITEM = re.compile(r"^[ \t]*(?:1\.|[-*+])[ \t]+\S")
@@ -82,21 +85,49 @@ def swallowed_blocks(rel: str, body: str, first_line: int = 1,
     """Each list or table written on the line after a paragraph's (in a page, or in a note of
     `excerpt` that starts at `first_line`): Markdown continues the paragraph there, and shows the
     items or the rows as its text (editors that preview GitHub's Markdown show a list or a
-    table)."""
-    problems, block = [], ""  # what the current block began as: "", "paragraph", "other"
+    table); and each heading, list or quotation on the line after a table's last row, which
+    Markdown makes one more row of the table."""
+    problems, block = [], ""  # what the block began as: "", "paragraph", "table", "other"
     lines = body.split("\n")
     for number, (line, after) in enumerate(zip(lines, [*lines[1:], ""], strict=True),
                                            start=first_line):
-        if not line.strip() or _HEADING.match(line):  # a heading is a block of one line
+        if block == "table" and line.strip() and not _TABLE_ROW.match(line) and (
+                _HEADING.match(line) or _ITEM.match(line) or _QUOTE.match(line)):
+            problems.append(Problem(
+                rel, number, f"this line follows a table's last row: Markdown would show "
+                f"`{line.strip()[:40]}` as one more row of the table",
+                "leave an empty line between the table and what follows it", excerpt))
+            block = "other"  # once for each table
+        elif not line.strip() or _HEADING.match(line):  # a heading is a block of one line
             block = ""
         elif not block:
-            block = "other" if _ITEM.match(line) or _OTHER_BLOCK.match(line) else "paragraph"
+            block = "table" if _swallowed(line, after) == "table" else \
+                "other" if _ITEM.match(line) or _OTHER_BLOCK.match(line) else "paragraph"
         elif block == "paragraph" and (kind := _swallowed(line, after)):
             problems.append(Problem(
                 rel, number, f"this {kind} follows a paragraph's line: Markdown would show "
                 f"`{line.strip()[:40]}` as part of the paragraph, not as a {kind}",
                 f"leave an empty line between the paragraph and the {kind}", excerpt))
             block = "other"  # once for each list or table
+    return problems
+
+
+def _parenthesised_items(rel: str, body: str) -> list[Problem]:
+    """The first of two or more lines of a paragraph numbered `1)`, `2)`: GitHub's preview shows
+    a list; the site's Markdown numbers a list `1.`, and shows the lines as one paragraph."""
+    problems: list[Problem] = []
+    first, run = 0, 0  # the paragraph's first line numbered so, and how many are
+    for number, line in enumerate(body.split("\n"), start=1):
+        if not line.strip() or _HEADING.match(line):
+            first, run = 0, 0
+        elif _PARENTHESISED.match(line):
+            first, run = first or number, run + 1
+            if run == 2:
+                problems.append(Problem(
+                    rel, first, "these lines are numbered `1)`, `2)`: the site's Markdown "
+                    "would show them as one paragraph, not as a list",
+                    "number them `1.`, `2.`, or leave an empty line between them to keep each "
+                    "a paragraph of its own"))
     return problems
 
 
@@ -130,4 +161,4 @@ def block_problems(rel: str, body: str) -> list[Problem]:
     code, line numbers kept)."""
     return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
             + _untitled_blocks(rel, body) + swallowed_blocks(rel, body)
-            + _shallow_items(rel, body))
+            + _shallow_items(rel, body) + _parenthesised_items(rel, body))

@@ -25,9 +25,9 @@ def site_markdown() -> markdown.Markdown:
 
 
 #: (the page's text, the line named or 0 for none, what the site's Markdown makes of it: the
-#: markup it writes for what was meant, and whether it is there): each list, table and nested list
-#: that Markdown would show as text or beside the item above, the ones it reads as meant, and
-#: lines that only look like them
+#: markup it writes for what was meant, and whether it is there): each list, table, nested list,
+#: heading or quotation that Markdown would show as text, beside the item above or as a table's
+#: row, the ones it reads as meant, and lines that only look like them
 _LIST, _TABLE, _NESTED = "<li>", "<table>", "<li>a<ul>"
 SHAPES = [
     ("A paragraph:\n- one\n- two\n", 2, _LIST, False),
@@ -56,6 +56,15 @@ SHAPES = [
     ("- a\n - b\n", 0, _NESTED, False),
     ("- a\n  its second line\n- b\n", 0, _NESTED, False),
     ("- a\n\nA paragraph.\n\n  - b\n", 0, _NESTED, False),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n- one\n", 4, _LIST, False),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n## A heading\n", 4, "<h2", False),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n> A quotation\n", 4, "<blockquote>", False),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n\n## A heading\n", 0, "<h2", True),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\nthe last row\n", 0, "<td>the last row</td>", True),
+    ("1) one\n2) two\n", 1, "<li>", False),
+    ("A paragraph:\n1) one\n   its second line\n2) two\n", 2, "<li>", False),
+    ("1) one\n\n2) two\n", 0, "<li>", False),
+    ("1) A paragraph of its own.\n", 0, "<li>", False),
 ]
 
 
