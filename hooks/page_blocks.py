@@ -32,6 +32,22 @@ def _untitled_blocks(rel: str, body: str) -> list[Problem]:
             for match in [_UNTITLED_BLOCK.match(line)] if match]
 
 
+#: an admonition's type: the theme's own (it draws any other word as a plain note, so a misspelt
+#: type, `!!! nte`, passed unseen)
+_ADMONITION = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
+ADMONITION_TYPES = ("note", "abstract", "info", "tip", "success", "question", "warning", "failure",
+                    "danger", "bug", "example", "quote")
+
+
+def _unknown_admonitions(rel: str, body: str) -> list[Problem]:
+    return [Problem(rel, number, f"`{match.group(1)} {match.group(2)}` is not an admonition type "
+                    "of the theme: it would be drawn as a plain note",
+                    f"use one of: {', '.join(ADMONITION_TYPES)}")
+            for number, line in enumerate(body.split("\n"), start=1)
+            for match in [_ADMONITION.match(line)]
+            if match and match.group(2).lower() not in ADMONITION_TYPES]
+
+
 #: a generated block asked for with too few or too many colons (`:: papers`, `:::: papers`):
 #: Markdown shows the line as text, and the block is not there
 _MISCOUNTED_BLOCK = re.compile(r"^[ \t]*(:{1,2}|:{4,})[ \t]*([a-z][a-z-]*)[ \t]*$")
@@ -161,4 +177,5 @@ def block_problems(rel: str, body: str) -> list[Problem]:
     code, line numbers kept)."""
     return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
             + _untitled_blocks(rel, body) + swallowed_blocks(rel, body)
-            + _shallow_items(rel, body) + _parenthesised_items(rel, body))
+            + _shallow_items(rel, body) + _parenthesised_items(rel, body)
+            + _unknown_admonitions(rel, body))

@@ -291,6 +291,8 @@ CASES = [
      "- one", "one more row"),
     ("page list numbered with brackets", P, APPEND, "\n1) one\n2) two\n", "1) one",
      "one paragraph"),
+    ("page admonition type misspelt", P, APPEND, '\n!!! nte "Not yet checked"\n    Text.\n',
+     "!!! nte", "not an admonition type"),
     ("page block with two colons", P, APPEND, "\n:: glossary\n", ":: glossary", "2 colons"),
     ("page block with four colons", P, APPEND, "\n:::: timeline\n", ":::: timeline", "4 colons"),
     ("front matter paper with a space", PP, "paper: sample", "paper: sam ple", "paper: sam ple",

@@ -8,9 +8,10 @@ import logging
 from pathlib import Path
 
 import markdown
+import material
 import pytest
 from mkdocs.config import load_config
-from page_blocks import block_problems
+from page_blocks import ADMONITION_TYPES, block_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -86,3 +87,24 @@ def test_a_block_with_two_or_four_colons_is_named(text: str, line: int) -> None:
     assert [p.line for p in found] == ([line] if line else [])
     if line:
         assert "`::: " in found[0].fix
+
+
+@pytest.mark.parametrize("text, line", [
+    ('!!! nte "Not yet checked"\n    Text.\n', 1), ('???+ warnng "Careful"\n    Text.\n', 1),
+    ('!!! note "A note"\n    Text.\n', 0), ('??? Tip "Open me"\n    Text.\n', 0),
+    ('!!! quote inline end "Said"\n    Text.\n', 0),
+])
+def test_an_admonition_type_the_theme_does_not_draw_is_named(text: str, line: int) -> None:
+    found = [p for p in block_problems("docs/en/x.md", text) if "admonition type" in p.message]
+    assert [p.line for p in found] == ([line] if line else [])
+
+
+def test_the_admonition_types_are_those_the_theme_styles() -> None:
+    """Each type named in `ADMONITION_TYPES` has its own colour and icon in the theme's
+    stylesheet, and Markdown gives an admonition its type as a class."""
+    css = "".join(p.read_text(encoding="utf-8") for p in (
+        Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.css"))
+    for kind in ADMONITION_TYPES:
+        assert f".admonition.{kind}," in css, kind
+    html = site_markdown().reset().convert('!!! nte "Not yet checked"\n    Text.\n')
+    assert 'class="admonition nte"' in html
