@@ -9,6 +9,7 @@ import re
 
 from languages import DEFAULT_EDITION, english_name, page_place
 from model import Problem
+from page_outline import HEADING
 
 #: a line that asks for a generated block, and the blocks a page may ask for with `::: name`
 BLOCK_LINE = re.compile(r"^[ \t]*:::[ \t]*(\S+)[ \t]*$")
@@ -76,7 +77,6 @@ _ITEM = re.compile(r"^[ \t]*(?:\d{1,2}\.|[-*+])[ \t]+\S")
 #: a table's row, and the rule under its head (`|---|:--|`)
 _TABLE_ROW = re.compile(r"^[ \t]*\|")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|")
-_HEADING = re.compile(r"^[ \t]*#{1,6}(?:[ \t]|$)")
 _QUOTE = re.compile(r"^[ \t]*>")
 #: a line numbered as GitHub's preview (CommonMark) also numbers a list: `1)`
 _PARENTHESISED = re.compile(r"^[ \t]*\d{1,9}\)[ \t]+\S")
@@ -108,13 +108,13 @@ def swallowed_blocks(rel: str, body: str, first_line: int = 1,
     for number, (line, after) in enumerate(zip(lines, [*lines[1:], ""], strict=True),
                                            start=first_line):
         if block == "table" and line.strip() and not _TABLE_ROW.match(line) and (
-                _HEADING.match(line) or _ITEM.match(line) or _QUOTE.match(line)):
+                HEADING.match(line) or _ITEM.match(line) or _QUOTE.match(line)):
             problems.append(Problem(
                 rel, number, f"this line follows a table's last row: Markdown would show "
                 f"`{line.strip()[:40]}` as one more row of the table",
                 "leave an empty line between the table and what follows it", excerpt))
             block = "other"  # once for each table
-        elif not line.strip() or _HEADING.match(line):  # a heading is a block of one line
+        elif not line.strip() or HEADING.match(line):  # a heading is a block of one line
             block = ""
         elif not block:
             block = "table" if _swallowed(line, after) == "table" else \
@@ -134,7 +134,7 @@ def _parenthesised_items(rel: str, body: str) -> list[Problem]:
     problems: list[Problem] = []
     first, run = 0, 0  # the paragraph's first line numbered so, and how many are
     for number, line in enumerate(body.split("\n"), start=1):
-        if not line.strip() or _HEADING.match(line):
+        if not line.strip() or HEADING.match(line):
             first, run = 0, 0
         elif _PARENTHESISED.match(line):
             first, run = first or number, run + 1
