@@ -24,6 +24,7 @@ from form_match import form_pattern
 from languages import EDITIONS
 from model import ID_RE, Problem
 from packet_file import Packet, read_packets
+from text_language import data_slips
 from yaml_lines import load_yaml, unknown_keys
 
 KINDS = ("person", "organisation", "place")
@@ -89,7 +90,7 @@ def _read(path: Path, root: Path) -> tuple[Any, list[Problem], str]:
     data, errors = load_yaml(path, root)
     if errors:
         return None, errors, rel
-    return data, scan_file(rel, path.read_text(encoding="utf-8")), rel
+    return data, scan_file(rel, path.read_text(encoding="utf-8")) + data_slips(rel, data), rel
 
 
 _cache: dict[Path, tuple[Any, Apparatus, list[Problem]]] = {}

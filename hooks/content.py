@@ -23,6 +23,7 @@ from model import (
 from pages import check_pages, check_refs
 from paper_file import _PaperReader
 from source_text import HTML_TAG, _rel, scan_letters, scan_text
+from text_language import data_slips
 from yaml_lines import checked_yaml, load_yaml
 
 
@@ -80,7 +81,7 @@ def ui_problems(path: Path, root: Path) -> list[Problem]:
                 at = strings["__lines__"].get(key, line)
                 problems += _markup_problems(rel, at, value) + scan_letters(rel, value, at) + \
                     _placeholder_problems(rel, at, key, value, data["en"][key])
-    return problems
+    return problems + data_slips(rel, data)
 
 
 #: markup in an interface string: an HTML element, Markdown's code, emphasis, link, image or

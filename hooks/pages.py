@@ -29,6 +29,7 @@ from source_text import (
     scan_text,
     without_code,
 )
+from text_language import page_slips
 from yaml_lines import front_matter
 
 
@@ -168,7 +169,7 @@ def check_markdown(rel: str, text: str, corpus: Corpus, root: Path | None = None
                 + (_check_snippets(rel, body, root, corpus) if root else []))
     problems += check_refs(body, corpus, rel, 1) + _latin_paragraphs(rel, _after_front_matter(body))
     problems += check_images(rel, body, root) + block_problems(rel, _after_front_matter(body))
-    problems += check_addresses(rel, body)
+    problems += check_addresses(rel, body) + page_slips(rel, _after_front_matter(body))
     problems += (check_links(rel, body, root) if root else []) + undefined_labels(rel, body)
     problems += outline_problems(rel, body)
     problems += _open_comment(rel, body) + heading_clashes(

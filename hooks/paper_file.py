@@ -22,6 +22,7 @@ from model import (
 )
 from record_model import read_record
 from source_text import _opt, _text, read_text, scan_text
+from text_language import data_slips
 from yaml_lines import load_yaml, unknown_keys
 
 #: the keys of a paper file, of one of its sections and abstracts, and of its `cite:`
@@ -89,6 +90,7 @@ class _PaperReader(ExcerptReader):
             self.problem(1, "a paper file must be a mapping with key, lang, record, sections and "
                             "excerpts", "start from an existing file in docs/data/papers/")
             return None
+        self.problems.extend(data_slips(self.rel, data))
         return data
 
     def _identity(self, data: dict[str, Any], lines: dict[str, int],

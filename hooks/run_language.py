@@ -39,11 +39,11 @@ def script_language(run: str) -> str | None:
 
 
 #: letters Turkish writes and English does not (Unicode data would class them all as Latin)
-_TURKISH_LETTERS = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
+TURKISH_LETTERS = frozenset("çğıöşüâîûÇĞİÖŞÜÂÎÛ")
 
 
 #: words English writes and Turkish does not (Turkish joins with «ve», not «and»)
-_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with)\b", re.I)
+ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with)\b", re.I)
 
 
 def latin_language(run: str, quoted: str = "", quotation: bool = False) -> str | None:
@@ -54,9 +54,9 @@ def latin_language(run: str, quoted: str = "", quotation: bool = False) -> str |
     excerpt of a paper in the Latin script (`quoted`: «Daha sonra imzalanan» in a note on a
     Turkish paper), its language; else None: a word, a citation («(Nye, 1990)»), an
     abbreviation («DOI») that no rule can tell is left to the text around."""
-    if _ENGLISH_WORDS.search(run):
+    if ENGLISH_WORDS.search(run):
         return "en"
-    if set(run) & _TURKISH_LETTERS:
+    if set(run) & TURKISH_LETTERS:
         return "tr"
     latin = quoted in LANGUAGES and LANGUAGES[quoted].script == "Latn"
     return quoted if latin and quotation else None

@@ -34,6 +34,14 @@ PK = "docs/en/packets/a-packet.md"
 PACKET = "---\npacket: true\ntitle: A packet\nterms: [soft-power]\n---\n# A packet\n"
 EVENT = ('- id: a-day\n  date: "2020-11-10"\n  title: {en: "A day"}\n  excerpts: [sample-one]\n')
 
+#: a dozen words and more in English, Persian and Arabic: enough for the site to tell which
+EN_TEXT = ("The editors read the paper with the sources of the war and with the record of the "
+           "two governments.")
+FA_TEXT = ("ویراستاران این مقاله را با منابع جنگ و با کارنامۀ دو دولت خوانده‌اند و یادداشت‌های "
+           "خود را نوشته‌اند.")
+AR_TEXT = ("يقول المحررون إن الكاتب يكتفي بذكر الحرب ولا يتناول موقف إيران منها، وهو ما كان يمكن "
+           "أن يفسر كثيراً.")
+
 CASES = [
     # the paper's file: encoding, characters, structure
     ("paper is a list", S, None, "- just\n- a list\n", 1, "mapping"),
@@ -358,6 +366,16 @@ CASES = [
      "<!-- a note", "never closed"),
     ("page iframe", P, APPEND, '\n<iframe src="https://example.org"></iframe>\n', "<iframe",
      "iframe"),
+    # a text in another of the site's languages than the one it stands for
+    ("Persian text under ar:", G, "    en: Power that attracts rather than coerces.\n",
+     "    en: Power that attracts rather than coerces.\n    ar: " + FA_TEXT + "\n", "    ar:",
+     "reads as Persian, not Arabic"),
+    ("English left under tr: in a note", S, NOTE, "        text:\n          en: " + EN_TEXT
+     + "\n          tr: " + EN_TEXT, "          tr:", "reads as English, not Turkish"),
+    ("English paragraph on the Turkish page", "docs/tr/papers/sample.md", APPEND,
+     "\n" + EN_TEXT + "\n", "The editors", "reads as English"),
+    ("Arabic paragraph on the Persian page", "docs/fa/papers/nemune.md", APPEND,
+     "\n" + AR_TEXT + "\n", "يقول المحررون", "reads as Arabic, not Persian"),
     ("admonition titled by the theme in English", "docs/tr/papers/sample.md", APPEND,
      "\n!!! note\n    Bir not.\n", "!!! note", "has no title"),
     ("attribute list opens a new window", P, APPEND, "\nSee [the home](index.md){ target=_blank }.\n",

@@ -1,0 +1,152 @@
+"""A text in another of the site's languages than the one it stands for: a Persian text pasted
+under `ar:`, English left under `tr:`, an English paragraph left on the Turkish page. The reader
+would take it for the edition's own text, and a screen reader would read it in the edition's
+voice. `make check` and the build name it, with its file and line.
+
+`written_in` answers only for a text of a dozen words or more whose words tell: names and short
+titles are left alone, and so is what the text quotes or marks itself («…», a long '…' or "…",
+`<span lang>`, code, links, excerpt ids). The rules are `run_language`'s: Persian and Arabic
+tell each other apart by the letters only one of them writes, English by *the*, *of*, *and*,
+*for*, *with*, Turkish by a lower-case word with a letter only Turkish writes, or by one of its
+small words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, english_name, page_place
+from model import Problem
+from run_language import ENGLISH_WORDS, TURKISH_LETTERS, script_language
+
+#: what a text quotes or marks as itself, and what is not words: set aside before counting
+_ASIDE = re.compile(
+    r"<(\w+)[^>]*\blang=[^>]*>.*?</\1>|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]{12,}\""
+    r"|(?<!\w)'[^'\n]{12,}'(?!\w)"
+    r"|!?\[\[[^\]]*\]\]|\]\([^)]*\)|<[^>]*>|\{[^}\n]*\}|https?://\S+", re.S)
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]+(?:['’][A-Za-zÀ-ɏ]+)?")
+#: small words Turkish writes and English does not
+_TURKISH_WORDS = frozenset("ve bir bu ile da de olarak ya ama daha gibi kadar sonra olan ise "
+                           "veya".split())
+#: the fewest words a text must have in its main script to be told (a title or a name is not)
+_FEWEST = 12
+#: the fewest words of a Persian or Arabic text whose letters tell which of the two it is
+_FEWEST_TOLD = 6
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The language a text is written in, and the words that say so."""
+    lang: str
+    words: tuple[str, ...]
+
+
+def _arabic_script(words: list[str]) -> Reading | None:
+    told = [(word, script_language(word)) for word in words]
+    told = [(word, lang) for word, lang in told if lang]
+    for lang in ("fa", "ar"):
+        own = [word for word, found in told if found == lang]
+        if len(told) >= _FEWEST_TOLD and len(own) >= 0.75 * len(told):
+            return Reading(lang, tuple(dict.fromkeys(own))[:3])
+    return None
+
+
+def _latin_script(words: list[str]) -> Reading | None:
+    english = [w for w in words if ENGLISH_WORDS.fullmatch(w)]
+    turkish = [w for w in words if w.lower() in _TURKISH_WORDS
+               or (w[0].islower() and set(w) & TURKISH_LETTERS)]
+    if len(english) >= 0.08 * len(words) and len(turkish) <= 0.25 * len(english):
+        return Reading("en", tuple(dict.fromkeys(w.lower() for w in english))[:3])
+    if len(turkish) >= 0.2 * len(words) and len(english) <= 0.1 * len(turkish):
+        return Reading("tr", tuple(dict.fromkeys(turkish))[:3])
+    return None
+
+
+def written_in(text: str) -> Reading | None:
+    """The site's language `text` is clearly written in, with the words that tell; None where it
+    is short, mixed, or its words do not tell."""
+    text = _ASIDE.sub(" ", text)
+    arabic, latin = _ARABIC_WORD.findall(text), _LATIN_WORD.findall(text)
+    if len(arabic) >= _FEWEST and len(arabic) >= 2 * len(latin):
+        return _arabic_script(arabic)
+    if len(latin) >= _FEWEST and len(latin) >= 2 * len(arabic):
+        return _latin_script(latin)
+    return None
+
+
+def _told(reading: Reading, lang: str) -> str:
+    return (f"reads as {english_name(reading.lang)}, not {english_name(lang)} ("
+            + ", ".join(f"«{word}»" for word in reading.words) + ")")
+
+
+def _fix(own: str, found: str) -> str:
+    """How to put right a text under `own:` that reads as `found`."""
+    later = "" if own == "en" else (
+        f", or delete `{own}:` and its text: the {english_name(own)} edition shows the English, "
+        "marked as English, until it is written")
+    return (f"write the {english_name(own)} text here ({english_name(found)} text goes under "
+            f"`{found}:`){later}; a quotation in another language goes in «» or in "
+            f'<span lang="{found}">')
+
+
+def data_slips(rel: str, data: Any, lang: str | None = None,
+               excerpt: str | None = None) -> list[Problem]:
+    """Each text of a data file (read by `load_yaml`) under an edition's key (`tr: ...`, or
+    under `tr:` deeper down, as in ui.yml) that reads as another of the site's languages, with
+    the excerpt it is in (a mapping with an `original:` and an `id:`)."""
+    if isinstance(data, list):
+        return [p for item in data for p in data_slips(rel, item, lang, excerpt)]
+    if not isinstance(data, dict):
+        return []
+    if "original" in data and isinstance(data.get("id"), str):
+        excerpt = data["id"]
+    problems: list[Problem] = []
+    lines = data.get("__lines__", {})
+    for key, value in data.items():
+        own = key if key in EDITIONS else lang
+        reading = written_in(value) if isinstance(value, str) and own else None
+        if own and reading and reading.lang != own:
+            problems.append(Problem(rel, lines.get(key, data.get("__line__", 1)),
+                                    f"the text under `{key}:` {_told(reading, own)}",
+                                    _fix(own, reading.lang), excerpt))
+        elif isinstance(value, dict | list) and key != "__lines__":
+            problems += data_slips(rel, value, own, excerpt)
+    return problems
+
+
+def _paragraphs(body: str) -> list[tuple[int, str]]:
+    """(first line, text) of each run of lines between empty lines."""
+    out: list[tuple[int, str]] = []
+    lines: list[str] = []
+    start = 0
+    for number, line in enumerate([*body.split("\n"), ""], start=1):
+        if line.strip():
+            start, lines = (start if lines else number), [*lines, line]
+        elif lines:
+            out.append((start, "\n".join(lines)))
+            lines = []
+    return out
+
+
+def page_slips(rel: str, body: str) -> list[Problem]:
+    """Each paragraph of an edition's page (`body`: its text with the front matter and code
+    blanked, as `pages.check_markdown` reads it) in another language of the edition's script: a paragraph in the Latin script on a Persian or Arabic page is
+    `pages._latin_paragraphs`' to name, and one in the Arabic script on an English or Turkish
+    page may be a quotation, which the site marks itself."""
+    edition = page_place(rel)[0]
+    if edition not in LANGUAGES:
+        return []
+    problems = []
+    for start, text in _paragraphs(body):
+        reading = None if "lang=" in text else written_in(text)
+        if reading and reading.lang != edition and \
+                (reading.lang in RTL_LANGUAGES) == (edition in RTL_LANGUAGES):
+            problems.append(Problem(
+                rel, start, f"this paragraph of the {english_name(edition)} page "
+                f"{_told(reading, edition)}",
+                f"translate it into {english_name(edition)}; to quote it as written, add "
+                f'`{{: lang="{reading.lang}" }}` on a line of its own at its end'))
+    return problems
