@@ -1,5 +1,5 @@
 """A text in another of the site's languages than the one it stands for: a Persian text pasted
-under `ar:`, English left under `tr:`, an English paragraph left on the Turkish page. The reader
+under `ar:`, an English sentence left under `tr:` or on the Turkish page. The reader
 would take it for the edition's own text, and a screen reader would read it in the edition's
 voice. `make check` and the build name it, with its file and line.
 
@@ -8,7 +8,8 @@ titles are left alone, and so is what the text quotes or marks itself («…», 
 `<span lang>`, code, links, excerpt ids). The rules are `run_language`'s: Persian and Arabic
 tell each other apart by the letters only one of them writes, English by *the*, *of*, *and*,
 *for*, *with*, Turkish by a lower-case word with a letter only Turkish writes, or by one of its
-small words.
+small words. `slip` reads a whole text, then each of its sentences: a sentence left
+untranslated, or a text joined to another language's when the line of its key was deleted.
 """
 
 from __future__ import annotations
@@ -77,9 +78,41 @@ def written_in(text: str) -> Reading | None:
     return None
 
 
-def _told(reading: Reading, lang: str) -> str:
-    return (f"reads as {english_name(reading.lang)}, not {english_name(lang)} ("
-            + ", ".join(f"«{word}»" for word in reading.words) + ")")
+#: where a sentence ends: after a full stop, question or exclamation mark, and the space after it
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """Where a text meant to be in one language reads as another: the whole text, or the first
+    of its sentences that does (`at`: where that sentence begins in the text)."""
+    reading: Reading
+    sentence: str | None = None
+    at: int = 0
+
+
+def slip(text: str, lang: str) -> Slip | None:
+    """Where `text`, meant to be in `lang`, reads as another of the site's languages: the whole
+    text, else the first sentence of it that does (a sentence left untranslated, or a text
+    another language's was joined to); None if none does."""
+    reading = written_in(text)
+    if reading:
+        return Slip(reading) if reading.lang != lang else None
+    at = 0
+    for end in [*_SENTENCE_END.finditer(text), None]:
+        sentence = text[at:end.start() if end else len(text)]
+        reading = written_in(sentence)
+        if reading and reading.lang != lang:
+            return Slip(reading, sentence, at)
+        at = end.end() if end else at
+    return None
+
+
+def _told(found: Slip, lang: str, what: str) -> str:
+    where = what if found.sentence is None else (
+        f"a sentence of {what} («{' '.join(found.sentence.split()[:6])} …»)")
+    return (f"{where} reads as {english_name(found.reading.lang)}, not {english_name(lang)} ("
+            + ", ".join(f"«{word}»" for word in found.reading.words) + ")")
 
 
 def _fix(own: str, found: str) -> str:
@@ -95,8 +128,8 @@ def _fix(own: str, found: str) -> str:
 def data_slips(rel: str, data: Any, lang: str | None = None,
                excerpt: str | None = None) -> list[Problem]:
     """Each text of a data file (read by `load_yaml`) under an edition's key (`tr: ...`, or
-    under `tr:` deeper down, as in ui.yml) that reads as another of the site's languages, with
-    the excerpt it is in (a mapping with an `original:` and an `id:`)."""
+    under `tr:` deeper down, as in ui.yml) that reads as another of the site's languages, or
+    has a sentence that does, with the excerpt it is in (a mapping with `original:` and `id:`)."""
     if isinstance(data, list):
         return [p for item in data for p in data_slips(rel, item, lang, excerpt)]
     if not isinstance(data, dict):
@@ -107,11 +140,11 @@ def data_slips(rel: str, data: Any, lang: str | None = None,
     lines = data.get("__lines__", {})
     for key, value in data.items():
         own = key if key in EDITIONS else lang
-        reading = written_in(value) if isinstance(value, str) and own else None
-        if own and reading and reading.lang != own:
+        found = slip(value, own) if isinstance(value, str) and own else None
+        if own and found:
             problems.append(Problem(rel, lines.get(key, data.get("__line__", 1)),
-                                    f"the text under `{key}:` {_told(reading, own)}",
-                                    _fix(own, reading.lang), excerpt))
+                                    _told(found, own, f"the text under `{key}:`"),
+                                    _fix(own, found.reading.lang), excerpt))
         elif isinstance(value, dict | list) and key != "__lines__":
             problems += data_slips(rel, value, own, excerpt)
     return problems
@@ -131,22 +164,32 @@ def _paragraphs(body: str) -> list[tuple[int, str]]:
     return out
 
 
+def _page_fix(found: Slip, edition: str) -> str:
+    """How to put right a paragraph of a page, or a sentence of one, that reads as another
+    language than its edition's."""
+    lang = found.reading.lang
+    if found.sentence is not None:
+        return (f"translate the sentence into {english_name(edition)}; to quote it as written, "
+                f'put it in «» or in <span lang="{lang}">')
+    return (f"translate it into {english_name(edition)}; to quote it as written, add "
+            f'`{{: lang="{lang}" }}` on a line of its own at its end')
+
+
 def page_slips(rel: str, body: str) -> list[Problem]:
     """Each paragraph of an edition's page (`body`: its text with the front matter and code
-    blanked, as `pages.check_markdown` reads it) in another language of the edition's script: a paragraph in the Latin script on a Persian or Arabic page is
-    `pages._latin_paragraphs`' to name, and one in the Arabic script on an English or Turkish
-    page may be a quotation, which the site marks itself."""
+    blanked, as `pages.check_markdown` reads it) in another language of the edition's script,
+    or with a sentence in one, at the sentence's line. A paragraph in the Latin script on a
+    Persian or Arabic page is `pages._latin_paragraphs`' to name, and one in the Arabic script on
+    an English or Turkish page may be a quotation, which the site marks itself."""
     edition = page_place(rel)[0]
     if edition not in LANGUAGES:
         return []
     problems = []
     for start, text in _paragraphs(body):
-        reading = None if "lang=" in text else written_in(text)
-        if reading and reading.lang != edition and \
-                (reading.lang in RTL_LANGUAGES) == (edition in RTL_LANGUAGES):
+        found = None if "lang=" in text else slip(text, edition)
+        if found and (found.reading.lang in RTL_LANGUAGES) == (edition in RTL_LANGUAGES):
             problems.append(Problem(
-                rel, start, f"this paragraph of the {english_name(edition)} page "
-                f"{_told(reading, edition)}",
-                f"translate it into {english_name(edition)}; to quote it as written, add "
-                f'`{{: lang="{reading.lang}" }}` on a line of its own at its end'))
+                rel, start + text.count("\n", 0, found.at),
+                _told(found, edition, f"this paragraph of the {english_name(edition)} page"),
+                _page_fix(found, edition)))
     return problems

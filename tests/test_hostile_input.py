@@ -372,6 +372,9 @@ CASES = [
      "reads as Persian, not Arabic"),
     ("English left under tr: in a note", S, NOTE, "        text:\n          en: " + EN_TEXT
      + "\n          tr: " + EN_TEXT, "          tr:", "reads as English, not Turkish"),
+    ("language key deleted inside folded texts", G, "    en: Power that attracts rather than "
+     "coerces.\n", "    en: Power that attracts rather than coerces.\n    fa: >\n      " + FA_TEXT
+     + "\n      " + AR_TEXT + "\n", "    fa: >", "a sentence of the text under `fa:`"),
     ("English paragraph on the Turkish page", "docs/tr/papers/sample.md", APPEND,
      "\n" + EN_TEXT + "\n", "The editors", "reads as English"),
     ("Arabic paragraph on the Persian page", "docs/fa/papers/nemune.md", APPEND,

@@ -82,6 +82,15 @@ def test_an_excerpts_note_names_the_excerpt() -> None:
     assert "reads as English, not Turkish" in problem.message
 
 
+def test_a_text_joined_to_another_languages_is_named() -> None:
+    """A language's key line deleted inside folded texts joins its text to the one before."""
+    data = _data(f"a:\n  fa: >\n    {FA}\n    {AR}\n")
+    [problem] = data_slips("docs/data/glossary.yml", data)
+    assert problem.line == 2
+    assert "a sentence of the text under `fa:` («يقول المحررون إن" in problem.message
+    assert "reads as Arabic, not Persian" in problem.message
+
+
 def test_the_english_text_is_not_to_be_deleted() -> None:
     [problem] = data_slips("docs/data/events.yml", _data(f"- title:\n    en: {TR}\n"))
     assert "reads as Turkish, not English" in problem.message and "delete" not in problem.fix
@@ -106,6 +115,14 @@ def test_a_paragraph_in_another_language_of_the_pages_script_is_named() -> None:
     assert '`{: lang="en" }`' in problem.fix
     [problem] = page_slips("docs/fa/guide.md", f"{FA}\n\n{AR}\n")
     assert problem.line == 3 and "reads as Arabic, not Persian" in problem.message
+
+
+def test_a_sentence_left_in_english_is_named_at_its_line() -> None:
+    body = f"{TR}\n{TR} {EN}\n{TR}\n"
+    [problem] = page_slips("docs/tr/guide.md", body)
+    assert problem.line == 2 and "a sentence of this paragraph" in problem.message
+    assert "(«The editors read the paper with …»)" in problem.message
+    assert 'put it in «» or in <span lang="en">' in problem.fix
 
 
 def test_a_paragraph_that_says_its_language_is_left_alone() -> None:
