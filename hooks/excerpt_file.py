@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES
+from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES, english_name
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
 from page_blocks import swallowed_blocks
@@ -23,6 +23,7 @@ from source_text import (
     script_share,
     without_code,
 )
+from text_language import slip, told
 from yaml_lines import unknown_keys
 
 MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
@@ -183,6 +184,7 @@ class ExcerptReader:
             self.problem(lines.get("translation", line), "the excerpt has no English translation",
                          "add `translation: |` followed by the English translation", ex_id)
         lang = self._language(item, paper, original, ex_id)
+        self._in_english(translation, lines.get("translation", line), ex_id)
         section = _text(item.get("section"))
         if section not in section_ids:
             self.problem(lines.get("section", line), f"unknown section {section!r}",
@@ -225,7 +227,22 @@ class ExcerptReader:
                          f"the original is declared as {lang!r} but is not mostly in {script}",
                          "check that the passage is in the paper's language and that `lang` is "
                          "right", ex_id)
+        elif original and (found := slip(original, lang)):
+            other = found.reading.lang
+            self.problem(lines.get("original", line), told(found, lang, "the original"),
+                         "paste the passage as the paper prints it" + (
+                             f"; where the paper prints it in {english_name(other)}, say so with "
+                             f"`lang: {other}`" if other in ORIGINAL_LANGUAGES else
+                             " (the English translation goes under `translation:`)"), ex_id)
         return lang
+
+    def _in_english(self, translation: str, line: int, ex_id: str) -> None:
+        """A problem if the excerpt's translation reads as another language than English."""
+        found = slip(translation, "en") if translation else None
+        if found:
+            self.problem(line, told(found, "en", "the translation"),
+                         "write the English translation here (the passage as the paper prints "
+                         "it goes under `original:`)", ex_id)
 
     def _words(self, item: dict[str, Any], key: str, ex_id: str) -> list[str]:
         """The list of words (as printed) under `key`; empty, after a problem, if it is not one."""

@@ -1,7 +1,8 @@
 """A text in another of the site's languages than the one it stands for: a Persian text pasted
 under `ar:`, an English sentence left under `tr:` or on the Turkish page. The reader
 would take it for the edition's own text, and a screen reader would read it in the edition's
-voice. `make check` and the build name it, with its file and line.
+voice. `make check` and the build name it, with its file and line; an excerpt's original and
+translation are read in `excerpt_file` (its paper's language, and English).
 
 `written_in` answers only for a text of a dozen words or more whose words tell: names and short
 titles are left alone, and so is what the text quotes or marks itself («…», a long '…' or "…",
@@ -108,7 +109,8 @@ def slip(text: str, lang: str) -> Slip | None:
     return None
 
 
-def _told(found: Slip, lang: str, what: str) -> str:
+def told(found: Slip, lang: str, what: str) -> str:
+    """What `found` is, for a message: `what` (or a sentence of it) reads as another language."""
     where = what if found.sentence is None else (
         f"a sentence of {what} («{' '.join(found.sentence.split()[:6])} …»)")
     return (f"{where} reads as {english_name(found.reading.lang)}, not {english_name(lang)} ("
@@ -143,7 +145,7 @@ def data_slips(rel: str, data: Any, lang: str | None = None,
         found = slip(value, own) if isinstance(value, str) and own else None
         if own and found:
             problems.append(Problem(rel, lines.get(key, data.get("__line__", 1)),
-                                    _told(found, own, f"the text under `{key}:`"),
+                                    told(found, own, f"the text under `{key}:`"),
                                     _fix(own, found.reading.lang), excerpt))
         elif isinstance(value, dict | list) and key != "__lines__":
             problems += data_slips(rel, value, own, excerpt)
@@ -190,6 +192,6 @@ def page_slips(rel: str, body: str) -> list[Problem]:
         if found and (found.reading.lang in RTL_LANGUAGES) == (edition in RTL_LANGUAGES):
             problems.append(Problem(
                 rel, start + text.count("\n", 0, found.at),
-                _told(found, edition, f"this paragraph of the {english_name(edition)} page"),
+                told(found, edition, f"this paragraph of the {english_name(edition)} page"),
                 _page_fix(found, edition)))
     return problems

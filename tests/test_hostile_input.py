@@ -37,6 +37,8 @@ EVENT = ('- id: a-day\n  date: "2020-11-10"\n  title: {en: "A day"}\n  excerpts:
 #: a dozen words and more in English, Persian and Arabic: enough for the site to tell which
 EN_TEXT = ("The editors read the paper with the sources of the war and with the record of the "
            "two governments.")
+TR_TEXT = ("Editörler makaleyi savaşın kaynakları ve iki hükümetin kayıtlarıyla birlikte okudu ve "
+           "notlarını buna göre yazdı.")
 FA_TEXT = ("ویراستاران این مقاله را با منابع جنگ و با کارنامۀ دو دولت خوانده‌اند و یادداشت‌های "
            "خود را نوشته‌اند.")
 AR_TEXT = ("يقول المحررون إن الكاتب يكتفي بذكر الحرب ولا يتناول موقف إيران منها، وهو ما كان يمكن "
@@ -375,6 +377,12 @@ CASES = [
     ("language key deleted inside folded texts", G, "    en: Power that attracts rather than "
      "coerces.\n", "    en: Power that attracts rather than coerces.\n    fa: >\n      " + FA_TEXT
      + "\n      " + AR_TEXT + "\n", "    fa: >", "a sentence of the text under `fa:`"),
+    ("Turkish sentence in an excerpt's translation", S, "    translation: |\n      The second",
+     "    translation: |\n      " + TR_TEXT + " The second", 44,
+     "a sentence of the translation"),
+    ("English sentence in a Turkish excerpt's original", S, "    original: |\n      İkinci",
+     "    original: |\n      " + EN_TEXT + " İkinci", 42,
+     "reads as English, not Turkish"),
     ("English paragraph on the Turkish page", "docs/tr/papers/sample.md", APPEND,
      "\n" + EN_TEXT + "\n", "The editors", "reads as English"),
     ("Arabic paragraph on the Persian page", "docs/fa/papers/nemune.md", APPEND,
