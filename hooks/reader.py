@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import reader_build
 import templates
+from anchor_links import broken_anchor_links
 from cite import citation_meta
 from cite_files import write_citations
 from export import write_export
@@ -136,6 +137,11 @@ def _fallback(page: Page, build: ReaderBuild, repo_url: str) -> tuple[str, str, 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = templates.BYTECODE  # the theme compiled once, not once per edition
+    # every page of the edition is converted: a link to an anchor none has stops the build here
+    broken = broken_anchor_links((f.page for f in files.documentation_pages() if f.page),
+                                 Path(config.docs_dir).parent)
+    if broken:
+        raise PluginError(str(ContentError(broken)))
     return env
 
 

@@ -321,17 +321,28 @@ def test_the_build_fails_on_a_duplicate_id(project_copy: Path, tmp_path: Path) -
 
 
 def test_a_link_to_a_missing_anchor_stops_the_build(project_copy: Path, tmp_path: Path) -> None:
-    """MkDocs checks each page's links to anchors (`validation: anchors: warn`, strict): the
-    excerpts the pipeline adds to a page count as its anchors, and a link to none fails the
-    build, naming the page that links."""
+    """A page's links to anchors, on the page and on another: the excerpts the pipeline adds to
+    a page count as its anchors, and a link to none stops the build with the file and line that
+    write it and the anchors closest to the one it names (MkDocs' own check, `validation:
+    anchors: warn` in strict mode, names the page only)."""
     page = Path("docs/en/papers/sample.md")
-    edit(project_copy, page, "A summary.", "A summary; see [the first excerpt](#sample-one).")
+    edit(project_copy, page, "A summary.", "A summary; see [the first excerpt](#sample-one)\n"
+         "and [the index](../index.md#nemune-one).")
     good = mkdocs_build(project_copy, tmp_path / "good")
     assert good.returncode == 0, good.stderr
+    line = next(n for n, text in enumerate(
+        (project_copy / page).read_text(encoding="utf-8").split("\n"), start=1) if "(#sample" in text)
     edit(project_copy, page, "(#sample-one)", "(#sample-nine)")
+    edit(project_copy, page, "#nemune-one)", "#nemune-on)")
     bad = mkdocs_build(project_copy, tmp_path / "bad")
     assert bad.returncode != 0
-    assert "en/papers/sample.md" in bad.stderr and "#sample-nine" in bad.stderr, bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert f"docs/en/papers/sample.md:{line}: the link '#sample-nine' leads to no anchor: this " \
+        "page has no '#sample-nine'" in bad.stderr, bad.stderr
+    assert "the closest: #sample-one" in bad.stderr
+    assert f"docs/en/papers/sample.md:{line + 1}: the link '../index.md#nemune-on' leads to no " \
+        "anchor: 'en/index.md' has no '#nemune-on'" in bad.stderr, bad.stderr
+    assert "the closest: #nemune-one" in bad.stderr
 
 
 def test_an_interface_string_not_yet_translated_is_a_warning_with_its_line(tmp_path: Path) -> None:
