@@ -6,10 +6,10 @@ translation are read in `excerpt_file` (its paper's language, and English).
 
 `written_in` answers only for a text of a dozen words or more whose words tell: names and short
 titles are left alone, and so is what the text quotes or marks itself («…», a long '…' or "…",
-`<span lang>`, code, links, excerpt ids). The rules are `run_language`'s: Persian and Arabic
-tell each other apart by the letters only one of them writes, English by *the*, *of*, *and*,
-*for*, *with*, Turkish by a lower-case word with a letter only Turkish writes, or by one of its
-small words. `slip` reads a whole text, then each of its sentences: a sentence left
+a title in *italics*, `<span lang>`, code, links, excerpt ids). The rules are `run_language`'s:
+Persian and Arabic tell each other apart by the letters only one of them writes, English by
+*the*, *of*, *and*, *for*, *with*, Turkish by a lower-case word with a letter only Turkish
+writes, or by one of its small words. `slip` reads a whole text, then each of its sentences: a sentence left
 untranslated, or a text joined to another language's when the line of its key was deleted.
 """
 
@@ -26,7 +26,7 @@ from run_language import ENGLISH_WORDS, TURKISH_LETTERS, script_language
 #: what a text quotes or marks as itself, and what is not words: set aside before counting
 _ASIDE = re.compile(
     r"<(\w+)[^>]*\blang=[^>]*>.*?</\1>|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]{12,}\""
-    r"|(?<!\w)'[^'\n]{12,}'(?!\w)"
+    r"|(?<!\w)'[^'\n]{12,}'(?!\w)|(?<![*\w])\*[^*\n]+\*(?![*\w])"
     r"|!?\[\[[^\]]*\]\]|\]\([^)]*\)|<[^>]*>|\{[^}\n]*\}|https?://\S+", re.S)
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]+(?:['’][A-Za-zÀ-ɏ]+)?")

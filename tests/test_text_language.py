@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from text_language import data_slips, page_slips, written_in
+from text_language import data_slips, page_slips, slip, written_in
 from yaml_lines import (
     _LineLoader,  # the loader `load_yaml` reads data files with
     checked_yaml,
@@ -44,6 +44,14 @@ def test_a_text_reads_as_its_language(text: str, lang: str) -> None:
 ])
 def test_names_titles_and_marked_quotations_do_not_tell(text: str) -> None:
     assert written_in(text) is None
+
+
+def test_a_title_in_italics_is_not_the_texts_language() -> None:
+    """A Turkish line naming an English book by its long title is not English."""
+    text = ("Kaynak: *The Strategic Partnership of Turkey and Azerbaijan in the South Caucasus and "
+            "the Caspian*, 2019.")
+    assert written_in(text) is None or written_in(text).lang == "tr"  # type: ignore[union-attr]
+    assert slip(text, "tr") is None
 
 
 def test_a_quotation_is_not_the_texts_language() -> None:
