@@ -29,7 +29,7 @@ from source_text import (
     scan_text,
     without_code,
 )
-from text_language import page_slips
+from text_language import page_slips, paragraphs
 from yaml_lines import front_matter
 
 
@@ -84,13 +84,7 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
     if edition not in RTL_LANGUAGES:
         return []
     problems: list[Problem] = []
-    lines: list[str] = []
-    start = 0
-    for number, line in enumerate([*body.split("\n"), ""], start=1):
-        if line.strip():
-            start, lines = (start if lines else number), [*lines, line]
-            continue
-        text = " ".join(lines)
+    for start, text in paragraphs(body):
         prose = _NOT_PROSE.sub(" ", text)
         latin_words = sum(1 for word in prose.split() if LTR_LETTER.search(word))
         if latin_words >= _LATIN_PROSE and not RTL_LETTER.search(prose) \
@@ -101,7 +95,6 @@ def _latin_paragraphs(rel: str, body: str) -> list[Problem]:
                 f"translate it into {english_name(edition)}, or, to quote it as written, add "
                 '`{: lang="en" dir="ltr" }` (or the language it is in) on a line of its own at '
                 "its end"))
-        lines = []
     return problems
 
 

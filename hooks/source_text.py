@@ -93,7 +93,7 @@ def scan_text(rel: str, text: str) -> list[Problem]:
 
 
 #: a word in the Arabic script; the Arabic letters ي ك and the Persian ی ک پ چ ژ گ
-_ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
+ARABIC_SCRIPT_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
 _ARABIC_ONLY, _PERSIAN_ONLY = frozenset("يك"), frozenset("یکپچژگ")
 _QUOTED = re.compile(r"«[^»\n]*»")
 
@@ -106,7 +106,7 @@ def scan_letters(rel: str, text: str, first_line: int = 1,
     letters."""
     problems = []
     for offset, line in enumerate(text.split("\n")):
-        for word in dict.fromkeys(_ARABIC_SCRIPT_WORD.findall(_QUOTED.sub(" ", line))):
+        for word in dict.fromkeys(ARABIC_SCRIPT_WORD.findall(_QUOTED.sub(" ", line))):
             if set(word) & _ARABIC_ONLY and set(word) & _PERSIAN_ONLY:
                 persian = word.replace("ي", "ی").replace("ك", "ک")
                 arabic = word.replace("ی", "ي").replace("ک", "ك")

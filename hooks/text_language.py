@@ -22,13 +22,13 @@ from typing import Any
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, english_name, page_place
 from model import Problem
 from run_language import ENGLISH_WORDS, TURKISH_LETTERS, script_language
+from source_text import ARABIC_SCRIPT_WORD
 
 #: what a text quotes or marks as itself, and what is not words: set aside before counting
 _ASIDE = re.compile(
     r"<(\w+)[^>]*\blang=[^>]*>.*?</\1>|«[^»\n]*»|“[^”\n]*”|\"[^\"\n]{12,}\""
     r"|(?<!\w)'[^'\n]{12,}'(?!\w)|(?<![*\w])\*[^*\n]+\*(?![*\w])"
     r"|!?\[\[[^\]]*\]\]|\]\([^)]*\)|<[^>]*>|\{[^}\n]*\}|https?://\S+", re.S)
-_ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]+(?:['’][A-Za-zÀ-ɏ]+)?")
 #: small words Turkish writes and English does not
 _TURKISH_WORDS = frozenset("ve bir bu ile da de olarak ya ama daha gibi kadar sonra olan ise "
@@ -71,7 +71,7 @@ def written_in(text: str) -> Reading | None:
     """The site's language `text` is clearly written in, with the words that tell; None where it
     is short, mixed, or its words do not tell."""
     text = _ASIDE.sub(" ", text)
-    arabic, latin = _ARABIC_WORD.findall(text), _LATIN_WORD.findall(text)
+    arabic, latin = ARABIC_SCRIPT_WORD.findall(text), _LATIN_WORD.findall(text)
     if len(arabic) >= _FEWEST and len(arabic) >= 2 * len(latin):
         return _arabic_script(arabic)
     if len(latin) >= _FEWEST and len(latin) >= 2 * len(arabic):
@@ -152,8 +152,9 @@ def data_slips(rel: str, data: Any, lang: str | None = None,
     return problems
 
 
-def _paragraphs(body: str) -> list[tuple[int, str]]:
-    """(first line, text) of each run of lines between empty lines."""
+def paragraphs(body: str) -> list[tuple[int, str]]:
+    """(first line, text) of each paragraph of a page's `body`: each run of lines between empty
+    lines."""
     out: list[tuple[int, str]] = []
     lines: list[str] = []
     start = 0
@@ -187,7 +188,7 @@ def page_slips(rel: str, body: str) -> list[Problem]:
     if edition not in LANGUAGES:
         return []
     problems = []
-    for start, text in _paragraphs(body):
+    for start, text in paragraphs(body):
         found = None if "lang=" in text else slip(text, edition)
         if found and (found.reading.lang in RTL_LANGUAGES) == (edition in RTL_LANGUAGES):
             problems.append(Problem(
