@@ -11,7 +11,7 @@ from typing import Any
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES, english_name
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
-from page_blocks import swallowed_blocks
+from page_blocks import UNSPACED_HEADING, swallowed_blocks
 from page_outline import HEADING
 from source_text import (
     _opt,
@@ -142,6 +142,11 @@ class ExcerptReader:
                              "excerpt, where a heading would break the outline of every page "
                              "the excerpt is on", "write it as a sentence, or in bold "
                              "(`**…**`) at the start of a paragraph", excerpt)
+            elif UNSPACED_HEADING.match(row):
+                self.problem(line + offset, f"`{row.strip()[:40]}`: Markdown would make this "
+                             "line a heading, though no space follows its `#`, and the heading "
+                             "would break the outline of every page the excerpt is on",
+                             "to keep the `#` as text, write it `\\#`", excerpt)
 
     def read_note_texts(self, raw: Any, line: int, excerpt: str | None) -> dict[str, str]:
         """`text:` is the English text, or a mapping `{en: ..., tr: ..., fa: ..., ar: ...}`."""

@@ -1,7 +1,8 @@
 """The blocks of a page as its lines write them: the generated blocks it asks for (`::: papers`),
-its admonitions (`!!! note "…"`), and its lists and tables, where the site's Markdown (Python-
-Markdown) reads them otherwise than GitHub's preview of a pull request: a list or a table on the
-line after a paragraph's, and a list nested by fewer than four spaces."""
+its admonitions (`!!! note "…"`), and its lists, tables and headings, where the site's Markdown
+(Python-Markdown) reads them otherwise than GitHub's preview of a pull request: a list or a table
+on the line after a paragraph's, a list nested by fewer than four spaces, a heading with no space
+after its marks or indented."""
 
 from __future__ import annotations
 
@@ -128,6 +129,41 @@ def swallowed_blocks(rel: str, body: str, first_line: int = 1,
     return problems
 
 
+#: a line the site's Markdown makes a heading though no space follows its marks (`#Heading`,
+#: `#1 reason`), which GitHub's preview shows as text; and a heading indented by one to three
+#: spaces, which GitHub's preview shows as a heading and the site's Markdown as text
+UNSPACED_HEADING = re.compile(r"^(#{1,6})([^\s#].*)$")
+_INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)")
+_COMMENT = re.compile(r"^[ \t]*<!--.*?-->", re.S | re.M)
+
+
+def _without_comments(body: str) -> str:
+    """The text with the HTML comments that begin a line blanked, line numbers kept (Markdown
+    keeps them whole, and reads no heading in them; a comment that begins inside a line of a
+    paragraph is read as text, and a line of it may be a heading)."""
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+
+
+def misread_headings(rel: str, body: str) -> list[Problem]:
+    """Each line that the site's Markdown and GitHub's preview read differently: marks with no
+    space after them, a heading to the site only; an indented heading, a heading to the preview
+    only."""
+    problems = []
+    for number, line in enumerate(_without_comments(body).split("\n"), start=1):
+        if match := UNSPACED_HEADING.match(line):
+            problems.append(Problem(
+                rel, number, f"`{line.strip()[:40]}`: the site's Markdown would make this line a "
+                "heading, though no space follows its `#` (GitHub's preview shows it as text)",
+                f"for a heading, put a space after the marks: `{match.group(1)} "
+                f"{match.group(2)[:30]}`; to keep the `#` as text, write it `\\#`"))
+        elif _INDENTED_HEADING.match(line):
+            problems.append(Problem(
+                rel, number, f"this heading is indented: the site's Markdown would show "
+                f"`{line.strip()[:40]}` as text, not as a heading (GitHub's preview shows a "
+                "heading)", "start the line with its `#`"))
+    return problems
+
+
 def _parenthesised_items(rel: str, body: str) -> list[Problem]:
     """The first of two or more lines of a paragraph numbered `1)`, `2)`: GitHub's preview shows
     a list; the site's Markdown numbers a list `1.`, and shows the lines as one paragraph."""
@@ -178,4 +214,4 @@ def block_problems(rel: str, body: str) -> list[Problem]:
     return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
             + _untitled_blocks(rel, body) + swallowed_blocks(rel, body)
             + _shallow_items(rel, body) + _parenthesised_items(rel, body)
-            + _unknown_admonitions(rel, body))
+            + _unknown_admonitions(rel, body) + misread_headings(rel, body))

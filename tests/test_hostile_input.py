@@ -421,6 +421,12 @@ CASES = [
      "[the map][map]", "not defined"),
     ("note with a heading", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
      ".\n\n            ## More", "## More", "a heading in a note"),
+    ("note line starting with a mark", S, NOTE, "        text:\n          en: |\n            See "
+     "[[sample-one]].\n\n            #1 reason: trade", "#1 reason", "no space follows its `#`"),
+    ("page heading without a space", P, APPEND, "\n#Sources\n", "#Sources",
+     "no space follows its `#`"),
+    ("page heading indented", P, APPEND, "\n  ## Sources\n", "  ## Sources",
+     "this heading is indented"),
     ("page heading skips a level", P, APPEND, "\n## Part\n\n#### Detail\n", "#### Detail",
      "skips a level"),
     ("page link to a data URL", P, APPEND, "\n[x](data:text/html;base64,PHA+eDwvcD4=)\n",

@@ -28,7 +28,9 @@ def site_markdown() -> markdown.Markdown:
 #: (the page's text, the line named or 0 for none, what the site's Markdown makes of it: the
 #: markup it writes for what was meant, and whether it is there): each list, table, nested list,
 #: heading or quotation that Markdown would show as text, beside the item above or as a table's
-#: row, the ones it reads as meant, and lines that only look like them
+#: row, the ones it reads as meant, and lines that only look like them; and each line it reads as
+#: a heading that GitHub's preview shows as text (`#Heading`), or the other way round (an
+#: indented heading)
 _LIST, _TABLE, _NESTED = "<li>", "<table>", "<li>a<ul>"
 SHAPES = [
     ("A paragraph:\n- one\n- two\n", 2, _LIST, False),
@@ -66,6 +68,16 @@ SHAPES = [
     ("A paragraph:\n1) one\n   its second line\n2) two\n", 2, "<li>", False),
     ("1) one\n\n2) two\n", 0, "<li>", False),
     ("1) A paragraph of its own.\n", 0, "<li>", False),
+    ("A paragraph\n#1 reason is trade\n", 2, "<h1", True),
+    ("#Heading\n", 1, "<h1", True),
+    ("A paragraph\n\n###Detail\n", 3, "<h3", True),
+    ("  # An indented heading\n", 1, "<h1", False),
+    ("A paragraph\n   ## Indented\n", 2, "<h2", False),
+    ("# A heading\n\n## Its section #2\n", 0, "<h2", True),
+    ("\\#1 reason is trade\n", 0, "<h1", False),
+    ("A paragraph\n\n<!--\n#note to self\n-->\n", 0, "<h1", False),
+    ("A paragraph <!--\n#note to self\n--> ends.\n", 2, "<h1", True),
+    ("The # of a channel, #general\n", 0, "<h1", False),
 ]
 
 
