@@ -291,6 +291,26 @@ def test_snippets_read_in_their_own_direction(page: Page, server: str) -> None:
 
 
 @pytest.mark.browser
+def test_each_word_of_a_query_is_highlighted(page: Page, server: str) -> None:
+    """A query of two words is highlighted whole, and a name of two words as one: "Şuşa
+    Beyannamesi", a name whose spellings the results also highlight, was highlighted as "Şuşa"
+    alone, its second word left plain in the name's own entry and in every snippet."""
+    open_search(page, server, "tr")
+    run_query(page, "Şuşa Beyannamesi")
+    results = page.locator("[data-search-results] a")
+    assert results.first.locator(".reader-search__name mark").all_inner_texts() == [
+        "Şuşa Beyannamesi"]
+    for index in range(min(5, results.count())):
+        snippet = results.nth(index).locator(".reader-search__snippet")
+        shown = snippet.inner_text().count("Beyannamesi")
+        marked = " ".join(snippet.locator("mark").all_inner_texts()).count("Beyannamesi")
+        assert shown == marked, (index, snippet.inner_text())
+    run_query(page, "Türk askeri")
+    words = " ".join(results.first.locator("mark").all_inner_texts()).casefold()
+    assert "türk" in words and "askeri" in words, words
+
+
+@pytest.mark.browser
 def test_mixed_direction_results_read_as_on_the_pages(page: Page, server: str) -> None:
     """A Latin citation in a Persian text and a Turkish title in a Persian label are isolated
     in the results as they are on the pages, and the results read in order (the check of the

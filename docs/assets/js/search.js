@@ -76,8 +76,14 @@
         at = mapped.text.indexOf(word, at + 1);
       }
     });
-    spans.sort(function (a, b) { return a[0] - b[0]; });
-    return spans.filter(function (s, i) { return i === 0 || s[0] >= spans[i - 1][1]; });
+    // at each place the longest match (a name of two words, not only its first word), and no
+    // match that begins inside one already kept
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var kept = [];
+    spans.forEach(function (s) {
+      if (!kept.length || s[0] >= kept[kept.length - 1][1]) kept.push(s);
+    });
+    return kept;
   }
 
   /* The snippet: the record's text that holds most of the query's words (the original, the
