@@ -36,6 +36,12 @@ class Language:
         """The comma between the items of a list: the Arabic comma in Persian and Arabic."""
         return "، " if self.dir == "rtl" else ", "
 
+    @property
+    def semicolon(self) -> str:
+        """The mark between the items of a list whose items may hold a comma ("one nation, two
+        states"): the Arabic semicolon in Persian and Arabic."""
+        return "؛ " if self.dir == "rtl" else "; "
+
 
 _LATIN = ("noto-sans/noto-sans-latin-400-normal.woff2",
           "noto-sans/noto-sans-latin-700-normal.woff2")

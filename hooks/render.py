@@ -135,7 +135,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
     return render(
         "excerpt.html", e=excerpt, ui=ui, edition=edition, edition_dir=direction(edition),
         number=digits(str(excerpt.number), edition),
-        comma=LANGUAGES[edition].comma,
+        comma=LANGUAGES[edition].comma, semicolon=LANGUAGES[edition].semicolon,
         label=corpus.label(excerpt, edition), embedded=embedded, paper_href=paper_href,
         paper_title=paper.short_title(edition),
         original=Markup(paragraphs(excerpt.original)),

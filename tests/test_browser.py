@@ -628,6 +628,39 @@ def test_an_injected_event_handler_is_blocked(page: Page, server: str) -> None:
     assert any("Content Security Policy" in text for text in refused)
 
 
+#: an excerpt's terms as the screen shows them: (the gap between two chips, the width of the mark
+#: between them); and as a copied text reads them
+TERMS_SHOWN = """() => [...document.querySelectorAll('.excerpt__terms')].map(terms => {
+  const chips = [...terms.querySelectorAll('.excerpt__term')].map(c => c.getBoundingClientRect());
+  const marks = [...terms.querySelectorAll('.excerpt__term-sep')].map(m => m.getBoundingClientRect());
+  const range = document.createRange();
+  range.selectNodeContents(terms);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  return {gaps: chips.slice(1).map((c, i) => c.top !== chips[i].top ? 1 :
+            Math.max(c.left - chips[i].right, chips[i].left - c.right)),
+          marks: marks.map(m => m.width), copied: getSelection().toString()};
+})"""
+
+
+@pytest.mark.parametrize("edition", ["tr", "fa"])
+def test_an_excerpts_terms_are_chips_and_copy_as_a_list(browser: Browser, server: str,
+                                                        edition: str) -> None:
+    """On the screen the terms are chips apart from one another, without the semicolon between
+    them, which a copied text keeps (and screen readers read)."""
+    from languages import LANGUAGES
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + f"{edition_prefix(edition)}packets/soft-power/")
+    shown = page.evaluate(TERMS_SHOWN)
+    page.close()
+    assert len(shown) >= 5
+    for terms in shown:
+        assert all(gap >= 2 for gap in terms["gaps"]), terms
+        assert all(width <= 1 for width in terms["marks"]), terms
+        assert terms["copied"].count(LANGUAGES[edition].semicolon) == len(terms["gaps"]), terms
+
+
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
 def test_a_gloss_opens_inside_a_phone_screen(browser: Browser, server: str, edition: str) -> None:
     """On a 390 px touch screen a tapped term's definition stays inside the screen (below the term,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import EDITIONS
+from languages import LANGUAGES
 from test_pdf import text_of
 
 #: the direction marks pdftotext writes around the runs it reorders; they are not in the text
@@ -176,6 +177,29 @@ def test_mixed_direction_strings_extract_in_logical_order(site: Path, corpus) ->
         if not label.search(_MARKS.sub("", extract(site / "pdf/en/karabakh-war.pdf"))):
             failures.append(("pdf/en/karabakh-war.pdf", name, "[…] n.d., ¶N"))
     assert not failures, failures
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_an_excerpts_terms_read_back_as_a_list(site: Path, extractor: str) -> None:
+    """Each excerpt's list of terms in a packet's PDF, as its page writes it: each term parted
+    from the next by the edition's semicolon (the screen shows chips; on paper the terms ran
+    together, "yumuşak güç sert güç"). pdftotext, which reads a page in one direction (see
+    PROBE_FLOORS), is asked for the lists of the English and Turkish PDFs."""
+    checked = 0
+    for edition in EDITIONS if extractor == "pymupdf" else ("en", "tr"):
+        prefix = "" if edition == "en" else f"{edition}/"
+        soup = BeautifulSoup((site / prefix / "packets/soft-power/index.html").read_text(
+            encoding="utf-8"), "lxml")
+        haystack = comparable(EXTRACTORS[extractor](site / f"pdf/{edition}/packet-soft-power.pdf"))
+        lists = soup.select(".excerpt__terms")
+        assert len(lists) >= 5
+        for terms in lists:
+            text = terms.get_text()
+            if len(terms.select(".excerpt__term")) > 1:
+                assert LANGUAGES[edition].semicolon.strip() in text, text
+            checked += 1
+            assert comparable(text) in haystack, (edition, extractor, text)
+    assert checked >= 10
 
 
 #: the places of the browser test's table of mixed-direction strings (test_browser.py) that are

@@ -750,6 +750,24 @@ def test_labels_and_term_chips_are_in_the_editions_language(site: Path, corpus, 
     assert "soft-power" not in chips and any(term.casefold() in c.casefold() for c in chips)
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_an_excerpts_terms_are_parted_by_the_editions_semicolon(site: Path, edition: str) -> None:
+    """An excerpt's terms, as screen readers, a copied text and the PDFs read them: each parted
+    from the next by the edition's semicolon, so that two terms do not read as one, nor a term
+    with a comma in it ("one nation, two states") as two."""
+    from languages import LANGUAGES
+
+    semicolon = LANGUAGES[edition].semicolon
+    doc = read_html(site, f"{edition_prefix(edition)}packets/soft-power/")
+    lists = doc.select(".excerpt__terms")
+    assert len(lists) >= 5
+    for terms in lists:
+        chips = [chip.get_text() for chip in terms.select(".excerpt__term")]
+        text = terms.get_text()
+        assert text.endswith(semicolon.join(chips)), text
+        assert len(terms.select(".excerpt__term-sep")) == len(chips) - 1
+
+
 def test_a_page_waits_only_for_the_styles_and_fonts_it_uses(site: Path) -> None:
     """Maps' and figures' styles only where there is a map or a figure, print styles for print
     only, the scripts deferred, the edition's own fonts preloaded (and present)."""
