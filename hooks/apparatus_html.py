@@ -28,7 +28,8 @@ def excerpt_refs(build: ReaderBuild, ids: list[str], page_url: str) -> Markup:
         excerpt = build.excerpt(ref)
         refs.append({"id": excerpt.id, "href": get_relative_url(build.excerpt_url(excerpt.id), page_url),
                      "label": build.corpus.label(excerpt, build.edition)})
-    return Markup(render("excerpt-refs.html", refs=refs, dir=build.dir))
+    return Markup(render("excerpt-refs.html", refs=refs, dir=build.dir,
+                         semicolon=LANGUAGES[build.edition].semicolon))
 
 
 def forms(names: dict[str, str]) -> list[dict[str, Any]]:
