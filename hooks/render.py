@@ -116,10 +116,13 @@ class Forge:
     def line(self, file: str, line: int) -> str:
         return f"{self.repo_url.rstrip('/')}/blob/main/{file}#L{line}"
 
-    def report(self, excerpt: Excerpt, url: str) -> str:
-        title = f"Translation problem in excerpt {excerpt.id}"
-        body = (f"Excerpt: {excerpt.id}\nPage: {url}\nFile: {excerpt.file}, line {excerpt.line}\n\n"
-                "What is wrong (original, translation or note), and what it should say:\n")
+    def report(self, excerpt: Excerpt, url: str, ui: dict[str, str]) -> str:
+        """A new issue on the excerpt, its title and its questions in the reader's edition."""
+        title = ui["report_title"].replace("{id}", excerpt.id)
+        where = ui["report_file"].replace("{file}", excerpt.file).replace(
+            "{line}", str(excerpt.line))
+        body = (f"{ui['search_kind_excerpt']}: {excerpt.id}\n{ui['search_kind_section']}: {url}\n"
+                f"{where}\n\n{ui['report_prompt']}\n")
         return (f"{self.repo_url.rstrip('/')}/issues/new?title={quote(title)}&body={quote(body)}"
                 "&labels=translation")
 

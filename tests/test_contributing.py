@@ -221,6 +221,29 @@ def test_edit_and_report_links(site: Path, corpus) -> None:
         assert "/issues/new?" in report and element["id"] in report
 
 
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_a_reported_problem_is_asked_in_the_readers_language(site: Path, corpus,
+                                                              edition: str) -> None:
+    """The issue a reader opens on an excerpt: its title and its questions in the edition's
+    language, with the excerpt, its page and the file and line a translator edits."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from languages import edition_prefix
+
+    ui = corpus.ui[edition]
+    element = read_html(site, f"{edition_prefix(edition)}papers/kazemi-1403/").select_one(
+        "#kazemi-abstract")
+    query = parse_qs(urlsplit(element.select_one("a.excerpt__report")["href"]).query)
+    excerpt = corpus.excerpts["kazemi-abstract"]
+    assert query["title"] == [ui["report_title"].replace("{id}", "kazemi-abstract")]
+    body = query["body"][0]
+    assert ui["report_prompt"] in body and f"{edition_prefix(edition)}papers/kazemi-1403/" in body
+    assert f"{excerpt.file}" in body and str(excerpt.line) in body
+    assert query["labels"] == ["translation"]
+    if edition != "en":
+        assert corpus.ui["en"]["report_prompt"] not in body
+
+
 def test_contributing_guide_is_on_the_site(site: Path) -> None:
     doc = read_html(site, "contributing/")
     text = doc.get_text()
