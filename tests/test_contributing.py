@@ -252,6 +252,16 @@ def test_contributing_guide_is_on_the_site(site: Path) -> None:
         assert part in text, part
 
 
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_each_guide_names_the_links_of_an_excerpt_as_its_edition_shows_them(corpus,
+                                                                             edition: str) -> None:
+    """The guide sends a reader to an excerpt's links by the names they have in the reader's
+    edition (the Persian guide named the report link otherwise than the Persian pages do)."""
+    guide = ROOT / ("CONTRIBUTING.md" if edition == "en" else f"docs/{edition}/contributing.md")
+    text = " ".join(guide.read_text(encoding="utf-8").split())
+    for key in ("edit_excerpt", "report_problem"):
+        assert f"**{corpus.ui[edition][key]}**" in text, (edition, key)
+
 
 def test_the_preview_rebuilds_on_every_file_the_site_is_made_of() -> None:
     """`make serve` builds the site again when a contributor edits a page, a data file, a
