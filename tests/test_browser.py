@@ -628,6 +628,27 @@ def test_an_injected_event_handler_is_blocked(page: Page, server: str) -> None:
     assert any("Content Security Policy" in text for text in refused)
 
 
+def test_without_javascript_the_buttons_that_need_it_are_not_shown(browser: Browser,
+                                                                    server: str) -> None:
+    """Without JavaScript the view switch, the copy-link buttons and the search button would do
+    nothing: they are not shown (nor reached with Tab), and keep their place, so that the first
+    excerpt stands where it stands with the script, and nothing moves when it runs (below it,
+    the script draws the excerpts the first view leaves undrawn: test_a11y.DRAWN)."""
+    controls = (".excerpt-view", ".excerpt__copy", ".reader-search__open")
+    seen, places = {}, {}
+    for script in (False, True):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                      java_script_enabled=script)
+        page = context.new_page()
+        page.goto(server + "fa/papers/kazemi-1403/")
+        seen[script] = [page.locator(c).first.is_visible() for c in controls]
+        places[script] = page.evaluate("document.querySelector('.excerpt')"
+                                       ".getBoundingClientRect().top + scrollY")
+        context.close()
+    assert seen == {False: [False] * 3, True: [True] * 3}, seen
+    assert places[False] == places[True]
+
+
 #: an excerpt's terms as the screen shows them: (the gap between two chips, the width of the mark
 #: between them); and as a copied text reads them
 TERMS_SHOWN = """() => [...document.querySelectorAll('.excerpt__terms')].map(terms => {
