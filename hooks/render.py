@@ -119,10 +119,11 @@ class Forge:
     def report(self, excerpt: Excerpt, url: str, ui: dict[str, str]) -> str:
         """A new issue on the excerpt, its title and its questions in the reader's edition."""
         title = ui["report_title"].replace("{id}", excerpt.id)
-        where = ui["report_file"].replace("{file}", excerpt.file).replace(
-            "{line}", str(excerpt.line))
-        body = (f"{ui['search_kind_excerpt']}: {excerpt.id}\n{ui['search_kind_section']}: {url}\n"
-                f"{where}\n\n{ui['report_prompt']}\n")
+        where = ui["report_where"]
+        for name, value in (("{id}", excerpt.id), ("{url}", url), ("{file}", excerpt.file),
+                            ("{line}", str(excerpt.line))):
+            where = where.replace(name, value)
+        body = f"{where}\n\n{ui['report_prompt']}\n"
         return (f"{self.repo_url.rstrip('/')}/issues/new?title={quote(title)}&body={quote(body)}"
                 "&labels=translation")
 
