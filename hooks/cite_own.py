@@ -1,10 +1,23 @@
-"""A paper's reference as a reference list in its own language writes it.
+"""A paper's reference as a reference list in the reader's language writes it.
 
 "How to cite" gives every paper's reference in English (APA, `cite.reference_parts`), the form
-the download files carry. In the edition of the paper's own language it also gives the reference
-as a reader of that edition cites it in that language: the authors' names as the paper prints
-them, the title as printed (no English rendering), the year as printed, in the edition's digits
-(`calendar_sh.digits`), and that language's words for "no date", volume, issue and pages.
+the download files carry. In the Turkish, Persian and Arabic editions it also gives the reference
+as a reader of that edition cites it, in the edition's language (`edition_reference`):
+
+* in the edition of the paper's own language: the authors' names as the paper prints them, the
+  title as printed (no rendering), the year as printed, in the edition's digits
+  (`calendar_sh.digits`), and that language's words for "no date", volume, issue and pages;
+* in another edition that writes the paper's script (an Arabic paper in the Persian edition, a
+  Persian one in the Arabic edition), and in the Turkish edition, which writes any paper's
+  reference in Latin letters: the names as that edition's list writes them (printed, or in Latin
+  letters), the title as printed with the edition's rendering of it in brackets (the title of the
+  paper's page in that edition; a title the editors supplied is given in the edition's language
+  alone), the Gregorian year of the English reference, the journal's name as printed, the
+  edition's words and digits, and the paper's language (`reference_language` in `ui.yml`);
+* a Persian or Arabic list gives a paper in the Latin script (a Turkish one) in its own script,
+  in the list's part for such works, as the English reference does: it has no other form there.
+
+The words of each list:
 
 * Turkish: APA's order and punctuation, "ve" between the last two authors, "t.y." for no date;
 * Persian: family name, given name in full; «title»; دورۀ, شمارۀ, صص; "بی‌تا" for no date;
@@ -19,7 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calendar_sh import digits
-from cite import join_names, page_span, reference
+from cite import page_span, reference
+from languages import LANGUAGES
 from model import Paper
 from record_model import Author
 
@@ -60,28 +74,65 @@ def _name(author: Author, rules: Conventions) -> str:
     return f"{family}{rules.comma}{given}" if given else family
 
 
-def own_reference(paper: Paper, edition: str) -> str | None:
-    """The reference in the paper's own language, given in that language's edition only; None
-    in the other editions and for a language without conventions."""
-    rules = CONVENTIONS.get(paper.lang)
-    if rules is None or edition != paper.lang:
+#: a run of a reference: its text, and the language of the run where it is printed in another
+#: language than the reference's (a Persian title in a Turkish reference)
+Part = tuple[str, str | None]
+
+
+def writes_reference(edition: str, paper_lang: str) -> bool:
+    """Whether a reference list in the edition's language writes the paper's reference in its
+    own form (see the module's text): the English edition and a Latin-script paper in a Persian
+    or Arabic edition have the English reference alone."""
+    if edition not in CONVENTIONS:
+        return False
+    script = LANGUAGES[edition].script
+    return edition == paper_lang or script in ("Latn", LANGUAGES[paper_lang].script)
+
+
+def edition_reference(paper: Paper, edition: str, ui: dict[str, str],
+                      title: str) -> list[Part] | None:
+    """The paper's reference as a list in the edition's language writes it, as runs of text;
+    None where it has no form of its own there (`writes_reference`). `ui` is the edition's
+    interface strings; `title` the paper's title in the edition (its page's heading)."""
+    if not writes_reference(edition, paper.lang):
         return None
-    rec, ref = paper.record, reference(paper)
-    names = [_name(a, rules) for a in rec.authors or []]
-    who = join_names(names, rules.comma, rules.and_)
-    printed = (rec.year or "").strip()
-    year = digits(printed, paper.lang) if printed else rules.no_date
+    rules, rec, ref = CONVENTIONS[edition], paper.record, reference(paper)
+    own = edition == paper.lang
+    printed = None if own else paper.lang  # the language of the runs printed in the paper's
+    # the names: as printed where the list writes the paper's script, else in Latin letters
+    names_lang = printed if LANGUAGES[edition].script != "Latn" else None
+    who = _names([_name(a, rules) for a in rec.authors or []], rules, names_lang)
+    year = (rec.year or "").strip() if own else str(ref.year or "")
+    when = digits(year, edition) if year else rules.no_date
     if rec.title.original:
-        title = f"{rules.quotes[0]}{rec.title.original}{rules.quotes[1]}"
-    else:
-        supplied = rec.site_title.original if rec.site_title else None
-        title = f"[{supplied or ref.title_supplied}]"
-    out = f"{who} ({year}). {title}." if who else f"{title}. ({year})."
+        rendering = "" if own else f" [{title}]"
+        titled: list[Part] = [(rules.quotes[0], None), (rec.title.original, printed),
+                              (rules.quotes[1] + rendering, None)]
+    else:  # the editors' title: in the paper's language in its edition, else in the edition's
+        supplied = (rec.site_title.original if rec.site_title else None) if own else title
+        titled = [(f"[{supplied or ref.title_supplied}]", None)]
+    parts: list[Part] = ([*who, (f" ({when}). ", None), *titled, (".", None)]
+                         if who else [*titled, (f". ({when}).", None)])
     if ref.journal:
-        out += " " + ref.journal + _numbers(ref.volume, ref.issue, ref.pages, rules, paper.lang)
+        journal_printed = rec.journal is not None and ref.journal == rec.journal.original
+        parts += [(" ", None), (ref.journal, printed if journal_printed else None),
+                  (_numbers(ref.volume, ref.issue, ref.pages, rules, edition), None)]
     if ref.doi:
-        out += f" https://doi.org/{ref.doi}"
-    return out
+        parts.append((f" https://doi.org/{ref.doi}", None))
+    if not own:
+        language = ui[f"lang_{paper.lang}"]
+        parts.append((" " + ui["reference_language"].format(language=language), None))
+    return [(text, lang) for text, lang in parts if text]
+
+
+def _names(names: list[str], rules: Conventions, lang: str | None) -> list[Part]:
+    """The authors' names, each a run in `lang`, the last two joined by the list's "and"."""
+    runs: list[Part] = []
+    for i, name in enumerate(names):
+        if i:
+            runs.append((rules.and_ if i == len(names) - 1 else rules.comma, None))
+        runs.append((name, lang))
+    return runs
 
 
 def _numbers(volume: str | None, issue: str | None, pages: tuple[str, str | None] | None,

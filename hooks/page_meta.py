@@ -18,12 +18,14 @@ import re
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cite import reference
 from languages import DEFAULT_EDITION, EDITIONS
 from model import Paper
-from reader_build import ReaderBuild
+
+if TYPE_CHECKING:
+    from reader_build import ReaderBuild
 
 DESCRIPTION_LIMIT = 200
 #: stylesheets only some pages need, by the class of the element that needs them: a page without
@@ -69,6 +71,13 @@ def page_styles(content: str) -> list[str]:
 def first_heading(markdown: str) -> str | None:
     match = re.search(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$", markdown, re.M)
     return _plain(match.group(1)) if match else None
+
+
+def page_heading(docs_dir: Path, edition: str, path: str) -> str | None:
+    """The title of a page in an edition (`path` as `papers/kazemi-1403`): the first heading of
+    its Markdown file, `docs/<edition>/<path>.md`; None where the edition has no such page."""
+    source = docs_dir / edition / f"{path}.md"
+    return first_heading(source.read_text(encoding="utf-8")) if source.is_file() else None
 
 
 def alternates(build: ReaderBuild, path: str) -> list[tuple[str, str]]:

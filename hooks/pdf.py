@@ -32,17 +32,18 @@ from urllib.parse import unquote, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import load_apparatus  # noqa: E402
-from cite_own import own_reference  # noqa: E402
+from bidi_isolation import isolate_html  # noqa: E402
+from cite_own import edition_reference  # noqa: E402
 from content import load_corpus  # noqa: E402
 from languages import EDITIONS, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
-from model import Paper  # noqa: E402
-from page_meta import first_heading  # noqa: E402
+from model import Corpus, Paper  # noqa: E402
+from page_meta import page_heading  # noqa: E402
 from pdf_order import lines_as_drawn  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import reference_html  # noqa: E402
-from templates import Markup, keep_ranges, render  # noqa: E402
+from templates import Markup, render  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>',
@@ -87,8 +88,8 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
             keywords = ", ".join((stated.original if edition == paper.lang else stated.en) or []
                                  if stated else [])
             out.append(Job(page, pdf_path(edition, paper.key), edition, title,
-                           (_reference(paper, edition),), f"{site_url}{page}/", site_url,
-                           authors, keywords))
+                           (_reference(docs_dir, corpus, paper, edition),), f"{site_url}{page}/",
+                           site_url, authors, keywords))
     for packet in app.packets.values():
         papers = [corpus.papers[k] for k in
                   sorted({corpus.resolve(i).paper for i in packet.excerpts})]  # type: ignore[union-attr]
@@ -97,7 +98,7 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
             title = packet.title if edition == "en" else _heading(docs_dir, edition, page,
                                                                    packet.title)
             # those in the edition's language first, as a reference list in it has them
-            sources = sorted((_reference(paper, edition) for paper in papers),
+            sources = sorted((_reference(docs_dir, corpus, paper, edition) for paper in papers),
                              key=lambda reference: reference[1] != edition)
             out.append(Job(page, pdf_path(edition, f"packet-{packet.id}"), edition, title,
                            tuple(sources), f"{site_url}{page}/", site_url,
@@ -105,19 +106,20 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
     return out
 
 
-def _reference(paper: Paper, edition: str) -> tuple[str, str]:
-    """(HTML, language) of the paper's reference: in the paper's own edition, as a reference
-    list in that language writes it; elsewhere English APA."""
-    own = own_reference(paper, edition)
-    return (str(keep_ranges(own)), paper.lang) if own else (str(reference_html(paper)), "en")
+def _reference(docs_dir: Path, corpus: Corpus, paper: Paper, edition: str) -> tuple[str, str]:
+    """(HTML, language) of the paper's reference as its page's "How to cite" gives it first: as a
+    reference list in the edition's language writes it (`cite_own`), else in English (APA)."""
+    title = _heading(docs_dir, edition, f"{edition_prefix(edition)}papers/{paper.key}",
+                     paper.title())
+    parts = edition_reference(paper, edition, corpus.ui[edition], title)
+    lang = "en" if parts is None else edition
+    # runs of the other direction isolated as on the page ("113–141" in an Arabic reference)
+    return isolate_html(str(reference_html(paper, parts)), text_direction(lang)), lang
 
 
 def _heading(docs_dir: Path, edition: str, page: str, default: str) -> str:
     """The page's title in its edition: the first heading of its Markdown file."""
-    source = docs_dir / edition / (page.removeprefix(edition_prefix(edition)) + ".md")
-    if not source.is_file():
-        return default
-    return first_heading(source.read_text(encoding="utf-8")) or default
+    return page_heading(docs_dir, edition, page.removeprefix(edition_prefix(edition))) or default
 
 
 def document(job: Job, site: Path) -> str:

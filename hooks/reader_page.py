@@ -104,7 +104,7 @@ class ReaderPage:
         if name == "reader-record" and self.paper is not None:
             key = self.paper.key
             links = {ext: self.rel(f"cite/{key}.{ext}") for ext in ("bib", "ris", "json")}
-            return (record_html(self.paper, build.ui, links)
+            return (record_html(self.paper, build.ui, links, build.paper_title(key))
                     + abstracts_html(self.paper, build.corpus, build.ui, self.href))
         raise PageError(f"{self.src}: unknown block `::: {name}`; use one of "
                         f"{', '.join(PAGE_BLOCKS)}")

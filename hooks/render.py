@@ -19,7 +19,7 @@ import markdown
 from calendar_sh import digits
 from cite import citation_meta, reference_parts, reference_text, ris  # noqa: F401
 from cite_files import bibtex  # noqa: F401  (importable from here)
-from cite_own import own_reference
+from cite_own import Part, edition_reference
 from languages import LANGUAGES, direction
 from model import Corpus, Excerpt, Note, Paper
 from reader_syntax import ReaderSyntax
@@ -156,25 +156,29 @@ def view_control_html(ui: dict[str, str]) -> str:
 
 # --- bibliographic record -------------------------------------------------------------------
 
-def reference_html(paper: Paper) -> Markup:
-    """The formatted reference, its runs in the paper's language isolated with their `lang`."""
+def reference_html(paper: Paper, parts: list[Part] | None = None) -> Markup:
+    """A formatted reference, its runs in another language isolated with their `lang`: `parts`
+    (`cite_own.edition_reference`), or the English reference (`cite.reference_parts`)."""
+    runs = reference_parts(paper) if parts is None else parts
     return Markup(render("reference.html", parts=[(text, lang, direction(lang) if lang else "")
-                                                  for text, lang in reference_parts(paper)]))
+                                                  for text, lang in runs]))
 
 
-def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str]) -> str:
+def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str], title: str) -> str:
     """The record and how to cite it (template `record.html`): the stated fields at a glance,
-    the unstated ones named in one line, and the full record with its note in a <details>."""
+    the unstated ones named in one line, and the full record with its note in a <details>.
+    `title` is the paper's title in the edition (its page's heading)."""
     rows = record_rows(paper, ui)
     missing_mark = 'class="record__missing"'
     stated = [(label, value) for label, value in rows
               if missing_mark not in value and label != ui["record_note"]]
     missing = [label for label, value in rows if missing_mark in value]
     edition = ui.get("_edition", "en")
-    own = own_reference(paper, edition)
+    own = edition_reference(paper, edition, ui, title)
     return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
-                  missing=missing, reference=reference_html(paper), own_reference=own,
-                  own_dir=direction(paper.lang),
+                  missing=missing, reference=reference_html(paper),
+                  own_reference=reference_html(paper, own) if own else None,
+                  own_dir=direction(edition),
                   separator=LANGUAGES[edition].comma)
 
 

@@ -259,47 +259,89 @@ def test_the_shown_reference_isolates_the_papers_own_language(site: Path, corpus
     assert runs == [("fa", "rtl", record.title.original), ("fa", "rtl", record.journal.original)]
 
 
-#: the reference as a reference list in the paper's own language writes it: shown, with the
-#: edition's `cite_own` line above it, in that edition only
-OWN = {
-    "kazemi-1403": ("fa", "کاظمی، احسان و صالحی یگانه، مهرداد (۱۴۰۳). «نقش قدرت نرم در اتحاد راهبردی"
-                    " ترکیه با جمهوری آذربایجان». مطالعات اوراسیای مرکزی، دورۀ ۱۷، شمارۀ ۲، صص"
-                    " ۲۵۱–۲۷۸."),
-    "masoumi-2025": ("fa", "معصومی، سید ابراهیم (۲۰۲۵). «دیپلماسی رسمی و همگرایی جمهوری اسلامی ایران و"
-                     " جمهوری آذربایجان». پژوهش‌های روابط بین‌الملل، دورۀ ۱۴، شمارۀ ۴، صص ۱۱۳–۱۴۱."
-                     " https://doi.org/10.22034/irr.2025.477975.2599"),
-    "karabakh-war": ("ar", "[الصراع الأذربيجاني الأرميني وحرب 2020 ودور تركيا]. (د.ت.)."),
-    "kardeslik": ("tr", "Kardeşlikten Stratejik İttifaka: Karabağ Sonrası Güney Kafkasya’da"
-                  " Türkiye-Azerbaycan İlişkileri ve Bölgesel Düzen. (t.y.)."),
-    "ases-2025": ("tr", "[Selçuklulardan stratejik ortaklığa Azerbaycan–Türkiye ilişkileri]. (2025)."
-                  " ASES International Journal of Economy, 3(2)."),
+#: the reference as a reference list in the edition's language writes it, with the edition's
+#: `cite_own` line above it: in the paper's own edition, as printed; in the Turkish edition and in
+#: the other edition of the paper's script, with the edition's rendering of the title, the
+#: Gregorian year and the paper's language. A Persian or Arabic list gives a Turkish paper as the
+#: English reference does, and the English edition has the English reference alone
+EDITION_REFERENCES = {
+    ("kazemi-1403", "fa"): "کاظمی، احسان و صالحی یگانه، مهرداد (۱۴۰۳). «نقش قدرت نرم در اتحاد راهبردی"
+                           " ترکیه با جمهوری آذربایجان». مطالعات اوراسیای مرکزی، دورۀ ۱۷، شمارۀ ۲، صص"
+                           " ۲۵۱–۲۷۸.",
+    ("kazemi-1403", "ar"): "کاظمی، احسان وصالحی یگانه، مهرداد (2025). «نقش قدرت نرم در اتحاد راهبردی"
+                           " ترکیه با جمهوری آذربایجان» [دور القوة الناعمة في التحالف الاستراتيجي بين"
+                           " تركيا وجمهورية أذربيجان]. مطالعات اوراسیای مرکزی، المجلد 17، العدد 2، ص ص"
+                           " 251–278. (باللغة الفارسية)",
+    ("kazemi-1403", "tr"): "Kazemi, E. ve Salehi Yeganeh, M. (2025). نقش قدرت نرم در اتحاد راهبردی"
+                           " ترکیه با جمهوری آذربایجان [Türkiye'nin Azerbaycan Cumhuriyeti ile"
+                           " Stratejik İttifakında Yumuşak Gücün Rolü]. مطالعات اوراسیای مرکزی,"
+                           " 17(2), 251–278. (Farsça)",
+    ("masoumi-2025", "fa"): "معصومی، سید ابراهیم (۲۰۲۵). «دیپلماسی رسمی و همگرایی جمهوری اسلامی ایران و"
+                            " جمهوری آذربایجان». پژوهش‌های روابط بین‌الملل، دورۀ ۱۴، شمارۀ ۴، صص"
+                            " ۱۱۳–۱۴۱. https://doi.org/10.22034/irr.2025.477975.2599",
+    ("masoumi-2025", "ar"): "معصومی، سید ابراهیم (2025). «دیپلماسی رسمی و همگرایی جمهوری اسلامی ایران و"
+                            " جمهوری آذربایجان» [الدبلوماسية الرسمية والتقارب بين الجمهورية الإسلامية"
+                            " الإيرانية وجمهورية أذربيجان]. پژوهش‌های روابط بین‌الملل، المجلد 14،"
+                            " العدد 4، ص ص 113–141. https://doi.org/10.22034/irr.2025.477975.2599"
+                            " (باللغة الفارسية)",
+    ("masoumi-2025", "tr"): "Masoumi, S. E. (2025). دیپلماسی رسمی و همگرایی جمهوری اسلامی ایران و"
+                            " جمهوری آذربایجان [İran İslam Cumhuriyeti ile Azerbaycan Cumhuriyeti"
+                            " Arasında Resmî Diplomasi ve Yakınsama]. پژوهش‌های روابط بین‌الملل,"
+                            " 14(4), 113–141. https://doi.org/10.22034/irr.2025.477975.2599"
+                            " (Farsça)",
+    ("karabakh-war", "ar"): "[الصراع الأذربيجاني الأرميني وحرب 2020 ودور تركيا]. (د.ت.).",
+    ("karabakh-war", "fa"): "[مناقشۀ آذربایجان و ارمنستان، جنگ ۲۰۲۰ و نقش ترکیه]. (بی‌تا). (به زبان"
+                            " عربی)",
+    ("karabakh-war", "tr"): "[Azerbaycan–Ermenistan çatışması, 2020 savaşı ve Türkiye'nin rolü]."
+                            " (t.y.). (Arapça)",
+    ("kardeslik", "tr"): "Kardeşlikten Stratejik İttifaka: Karabağ Sonrası Güney Kafkasya’da"
+                         " Türkiye-Azerbaycan İlişkileri ve Bölgesel Düzen. (t.y.).",
+    ("ases-2025", "tr"): "[Selçuklulardan stratejik ortaklığa Azerbaycan–Türkiye ilişkileri]. (2025)."
+                         " ASES International Journal of Economy, 3(2).",
 }
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_the_papers_own_edition_gives_its_reference_in_its_language(site: Path, key: str) -> None:
+def test_each_edition_gives_the_reference_as_its_reference_lists_write_it(site: Path,
+                                                                        key: str) -> None:
     import yaml
 
     ui = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
-    own_edition, expected = OWN[key]
     for edition in ("en", "tr", "fa", "ar"):
         prefix = "" if edition == "en" else f"{edition}/"
         cite = read_html(site, f"{prefix}papers/{key}/").select_one("#how-to-cite")
         shown = cite.select_one(".cite__own")
-        if edition != own_edition:
+        expected = EDITION_REFERENCES.get((key, edition))
+        if expected is None:
             assert shown is None, (key, edition)
             continue
-        assert shown["lang"] == own_edition
-        assert shown["dir"] == ("rtl" if own_edition in ("fa", "ar") else "ltr")
-        assert " ".join(shown.get_text().split()) == expected
+        assert shown["lang"] == edition
+        assert shown["dir"] == ("rtl" if edition in ("fa", "ar") else "ltr")
+        assert " ".join(shown.get_text().split()) == expected, (key, edition)
         # a line does not break inside a page range ("۲۵۱–" / "۲۷۸")
         for shown_reference in (shown, cite.select_one(".cite__reference")):
             ranges = re.findall(r"\d+–\d+", shown_reference.get_text())
             assert [s.get_text() for s in shown_reference.select("span.unbroken")] == ranges
         label = shown.find_previous_sibling("p")
-        assert label is not None and label.get_text() == ui[own_edition]["cite_own"]
+        assert label is not None and label.get_text() == ui[edition]["cite_own"]
         # the English reference the files carry is still there, below it
         assert cite.select_one(".cite__reference")["lang"] == "en"
+
+
+@pytest.mark.parametrize(("edition", "names"), [("tr", False), ("ar", True)])
+def test_a_reference_in_another_language_isolates_what_the_paper_prints(
+        site: Path, corpus, edition: str, names: bool) -> None:
+    """In a reference in the edition's language, the runs printed in the paper's language keep
+    their language (a screen reader reads them in it, the Persian font draws them): the title and
+    the journal's name, and the authors' names where the list writes them as printed (Arabic),
+    not in Latin letters (Turkish)."""
+    doc = read_html(site, f"{edition}/papers/kazemi-1403/")
+    runs = [(b["lang"], b["dir"], b.get_text()) for b in doc.select(".cite__own bdi[lang]")]
+    record = corpus.papers["kazemi-1403"].record
+    assert record.journal is not None
+    printed = ["کاظمی، احسان", "صالحی یگانه، مهرداد"] if names else []
+    assert runs == [("fa", "rtl", text)
+                    for text in (*printed, record.title.original, record.journal.original)]
 
 
 @pytest.mark.parametrize("key", ["kardeslik", "ases-2025"])
@@ -326,7 +368,7 @@ def test_the_turkish_reference_dates_as_citeproc_does_in_turkish(site: Path, key
         formatted = str(bib.bibliography()[0])
     date = _re.search(r"\(([^()]*)\)\.", formatted)
     assert date is not None, formatted
-    assert f"({date.group(1)})." in OWN[key][1]
+    assert f"({date.group(1)})." in EDITION_REFERENCES[(key, "tr")]
 
 
 def test_names_in_the_printed_script() -> None:

@@ -146,10 +146,12 @@ def test_title_block_running_head_and_page_numbers(site: Path, corpus) -> None:
 
 def test_the_title_block_gives_the_reference_the_page_gives_first(site: Path, corpus) -> None:
     """Under a paper's title, the PDF gives the reference as the page's "How to cite" gives it
-    first: in the paper's own edition as a reference list in its language writes it, elsewhere in
-    English (APA), in its language and direction. Read with PyMuPDF from the first page, before
-    the page's address that ends the title block, compared as `comparable` compares."""
+    first: as a reference list in the edition's language writes it, where it has a form of its
+    own there (`cite_own.writes_reference`), else in English (APA), in its language and direction.
+    Read with PyMuPDF from the first page, before the page's address that ends the title block,
+    compared as `comparable` compares."""
     import pymupdf
+    from cite_own import writes_reference
 
     for key, paper in corpus.papers.items():
         for edition in EDITIONS:
@@ -161,11 +163,14 @@ def test_the_title_block_gives_the_reference_the_page_gives_first(site: Path, co
             address = comparable(html.select_one('link[rel="canonical"]')["href"])
             assert address in first, (rel, "no address in the title block")
             assert comparable(shown.get_text()) in first[:first.index(address)], (rel, shown.get_text())
-            own = edition == paper.lang
-            assert ("cite__own" in shown["class"]) == own, (rel, "the reference in its own language")
-            assert shown["lang"] == (paper.lang if own else "en")
+            own = writes_reference(edition, paper.lang)
+            assert ("cite__own" in shown["class"]) == own, (rel, "the reference in the edition's")
+            assert shown["lang"] == (edition if own else "en")
             printed = _title_block_reference(site, edition, key)
             assert (printed["lang"], printed["dir"]) == (shown["lang"], shown["dir"]), rel
+            # its runs isolated as on the page: "113–141" in an Arabic reference reads as there
+            assert [(b.get("lang"), b["dir"], b.get_text()) for b in printed.select("bdi")] == \
+                [(b.get("lang"), b["dir"], b.get_text()) for b in shown.select("bdi")], rel
 
 
 def _title_block_reference(site: Path, edition: str, key: str) -> Any:
@@ -180,9 +185,9 @@ def _title_block_reference(site: Path, edition: str, key: str) -> Any:
 
 def test_a_packets_title_block_lists_the_papers_it_quotes(site: Path, corpus, packets) -> None:
     """Under a packet's title, the PDF lists the papers its readings quote, under a heading in the
-    edition's language, one reference a line: in the edition's language, as the paper's page gives
-    it first, those of the papers written in it first, then the others in English (APA). Read
-    with PyMuPDF from the first page, each reference starting a line."""
+    edition's language, one reference a line, as the paper's page gives it first: those in the
+    edition's language first, then those a list in it gives in English (APA). Read with PyMuPDF
+    from the first page, each reference starting a line."""
     import pdf
     import pymupdf
     from apparatus import load_apparatus
@@ -208,7 +213,7 @@ def test_a_packets_title_block_lists_the_papers_it_quotes(site: Path, corpus, pa
             assert {comparable(li.get_text()): (li["lang"], li["dir"]) for li in listed} == expected
             with pymupdf.open(site / rel) as document:
                 first = document[0].get_text()
-            lines = [comparable(line) for line in first.splitlines()]
+                lines = [comparable(line) for line in drawn_lines(document[0])]
             for reference in expected:
                 assert reference in comparable(first), (rel, reference[:60])
                 assert any(line.startswith(reference[:12]) for line in lines), \
@@ -316,6 +321,22 @@ def test_pdfs_are_tagged_with_their_metadata(site: Path, corpus, packets) -> Non
                 own = rel.startswith(f"pdf/{paper.lang}/")
                 words = stated.original if own else stated.en
                 assert document.metadata["keywords"] == ", ".join(words or []), rel
+
+
+def drawn_lines(page: Any) -> list[str]:
+    """The lines of a page as PyMuPDF reads them, those on one baseline joined: the text layer
+    writes a right-to-left line's pieces in reading order, and PyMuPDF starts a line of its own
+    at each piece (see `pdf_order`)."""
+    lines: list[tuple[float, str]] = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            text = "".join(span["text"] for span in line["spans"])
+            baseline = round(line["spans"][0]["origin"][1]) if line["spans"] else -1
+            if lines and lines[-1][0] == baseline:
+                lines[-1] = (baseline, lines[-1][1] + text)
+            else:
+                lines.append((baseline, text))
+    return [text for _, text in lines]
 
 
 def text_lines_per_page(path: Path) -> list[int]:

@@ -625,3 +625,26 @@ def test_a_page_not_yet_translated_is_a_warning(tmp_path: Path) -> None:
         "docs/en/packets/new.md:1: warning: this page has no Persian translation yet",
         "docs/en/guide.md:1: warning: this page has no Arabic translation yet"]
     assert "docs/fa/packets/new.md" in found[0][1]
+
+
+#: interface strings the code names by a prefix and a value it reads elsewhere: `lang_<code>`
+#: (the language table), `kind_<kind>` (entities), `note_<type>` (notes), `view_<view>` (the view
+#: switch), `map_<name>` (maps.yml's frames and labels)
+_NAMED_BY_PREFIX = ("lang_", "kind_", "note_", "view_", "map_")
+
+
+def test_every_interface_string_is_used() -> None:
+    """A string of `ui.yml` that nothing shows is a string translators keep up for nothing: each
+    is named by the hooks, the templates or the scripts, or belongs to a family they name by a
+    prefix."""
+    import re
+
+    import yaml
+
+    ui = yaml.safe_load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
+    code = "\n".join(path.read_text(encoding="utf-8") for folder, pattern in (
+        ("hooks", "*.py"), ("overrides", "**/*.html"), ("docs/assets/js", "*.js"))
+        for path in sorted((ROOT / folder).glob(pattern)))
+    named = set(re.findall(r"\w+", code))
+    unused = [key for key in ui["en"] if key not in named and not key.startswith(_NAMED_BY_PREFIX)]
+    assert not unused, f"interface strings nothing shows: {unused}"
