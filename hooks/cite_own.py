@@ -98,7 +98,7 @@ def edition_reference(paper: Paper, edition: str, ui: dict[str, str],
         return None
     rules, rec, ref = CONVENTIONS[edition], paper.record, reference(paper)
     own = edition == paper.lang
-    printed = None if own else paper.lang  # the language of the runs printed in the paper's
+    printed = None if own else paper.lang  # the language of what is given as the paper prints it
     # the names: as printed where the list writes the paper's script, else in Latin letters
     names_lang = printed if LANGUAGES[edition].script != "Latn" else None
     who = _names([_name(a, rules) for a in rec.authors or []], rules, names_lang)
