@@ -121,7 +121,7 @@ def edition_reference(paper: Paper, edition: str, ui: dict[str, str],
         parts.append((f" https://doi.org/{ref.doi}", None))
     if not own:
         language = ui[f"lang_{paper.lang}"]
-        parts.append((" " + ui["reference_language"].format(language=language), None))
+        parts.append((" " + ui["reference_language"].replace("{language}", language), None))
     return [(text, lang) for text, lang in parts if text]
 
 

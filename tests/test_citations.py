@@ -344,6 +344,18 @@ def test_a_reference_in_another_language_isolates_what_the_paper_prints(
                     for text in (*printed, record.title.original, record.journal.original)]
 
 
+def test_a_brace_in_the_language_note_is_shown_as_written(corpus) -> None:
+    """`reference_language` is filled in at its word in braces alone: a stray brace a translator
+    leaves in it is shown as typed, not a build that stops with a traceback."""
+    from cite_own import edition_reference
+
+    ui = {**corpus.ui["tr"], "reference_language": "({language}) {"}
+    parts = edition_reference(corpus.papers["kazemi-1403"], "tr", ui, "Başlık")
+    assert parts is not None
+    assert "".join(text for text, _ in parts).endswith(" [Başlık]. مطالعات اوراسیای مرکزی, 17(2),"
+                                                       " 251–278. (Farsça) {")
+
+
 @pytest.mark.parametrize("key", ["kardeslik", "ases-2025"])
 def test_the_turkish_reference_dates_as_citeproc_does_in_turkish(site: Path, key: str) -> None:
     """APA in Turkish (the CSL locale tr-TR): the same year, or the same word for no date."""
