@@ -29,7 +29,11 @@ else as many last words of the printed name as the Latin family name has.
 
 from __future__ import annotations
 
+import functools
+import html
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from calendar_sh import digits
 from cite import page_span, reference
@@ -144,3 +148,27 @@ def _numbers(volume: str | None, issue: str | None, pages: tuple[str, str | None
     parts = [f"{rules.volume}{volume}" if volume else "", f"{rules.issue}{issue}" if issue else "",
              f"{rules.pages}{span}" if span else ""]
     return digits("".join(f"{rules.comma}{part}" for part in parts if part) + ".", lang)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@functools.cache
+def _collator() -> Any:
+    from pyuca import Collator
+
+    return Collator()
+
+
+def list_order(reference: str, lang: str) -> tuple[int, ...]:
+    """Where a formatted reference (HTML) in `lang` stands in an alphabetical reference list: by
+    the Unicode Collation Algorithm (pyuca), from its first letter, an opening bracket or
+    quotation mark aside, and from the word after an article that opens it (English "The", "A",
+    "An"; the Arabic article «ال»), as such lists sort works by their first significant word."""
+    text = html.unescape(_TAG.sub("", reference)).lstrip("[«\"“' ")
+    text = _ARTICLE.get(lang, _NONE).sub("", text, count=1)
+    return tuple(_collator().sort_key(text))
+
+
+_NONE = re.compile(r"(?!)")
+_ARTICLE = {"en": re.compile(r"^(?:The|An|A) "), "ar": re.compile(r"^ال(?=\w{2})")}

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apparatus import load_apparatus  # noqa: E402
 from bidi_isolation import isolate_html  # noqa: E402
-from cite_own import edition_reference  # noqa: E402
+from cite_own import edition_reference, list_order  # noqa: E402
 from content import load_corpus  # noqa: E402
 from languages import EDITIONS, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
@@ -97,9 +97,10 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
             page = f"{edition_prefix(edition)}packets/{packet.id}"
             title = packet.title if edition == "en" else _heading(docs_dir, edition, page,
                                                                    packet.title)
-            # those in the edition's language first, as a reference list in it has them
+            # those in the edition's language first, as a reference list in it has them, each
+            # part in alphabetical order
             sources = sorted((_reference(docs_dir, corpus, paper, edition) for paper in papers),
-                             key=lambda reference: reference[1] != edition)
+                             key=lambda ref: (ref[1] != edition, list_order(*ref)))
             out.append(Job(page, pdf_path(edition, f"packet-{packet.id}"), edition, title,
                            tuple(sources), f"{site_url}{page}/", site_url,
                            sources_label=corpus.ui[edition]["packet_sources"]))

@@ -344,6 +344,23 @@ def test_a_reference_in_another_language_isolates_what_the_paper_prints(
                     for text in (*printed, record.title.original, record.journal.original)]
 
 
+def test_a_reference_list_is_in_alphabetical_order() -> None:
+    """By the Unicode Collation Algorithm: Persian letters in the Persian alphabet's order (پ after
+    ب, گ after ک, where code points put them after every Arabic letter), a bracket or quotation
+    mark aside, and an opening article ("The", «ال») aside."""
+    from cite_own import list_order
+
+    persian = ["گرجی، علی", "«کتاب»", "پاکزاد، رضا", "بهرامی، سارا", "[مناقشۀ ارمنستان]"]
+    assert sorted(persian, key=lambda r: list_order(r, "fa")) == [
+        "بهرامی، سارا", "پاکزاد، رضا", "«کتاب»", "گرجی، علی", "[مناقشۀ ارمنستان]"]
+    english = ["Baker, A.", "[The Azerbaijan–Armenia conflict]", "Ahmadi, &amp; B."]
+    assert sorted(english, key=lambda r: list_order(r, "en")) == [
+        "Ahmadi, &amp; B.", "[The Azerbaijan–Armenia conflict]", "Baker, A."]
+    arabic = ["كاظمي", "[الصراع الأذربيجاني]", "<bdi>صالح</bdi>"]
+    assert sorted(arabic, key=lambda r: list_order(r, "ar")) == [
+        "<bdi>صالح</bdi>", "[الصراع الأذربيجاني]", "كاظمي"]
+
+
 def test_a_brace_in_the_language_note_is_shown_as_written(corpus) -> None:
     """`reference_language` is filled in at its word in braces alone: a stray brace a translator
     leaves in it is shown as typed, not a build that stops with a traceback."""

@@ -183,11 +183,22 @@ def _title_block_reference(site: Path, edition: str, key: str) -> Any:
     return BeautifulSoup(pdf.document(job, site), "html.parser").select_one(".title-block__reference")
 
 
+#: the references of the packet that quotes all five papers, as each edition's list orders them:
+#: those in the edition's language first, then those in English, each part alphabetically by its
+#: first significant word (brackets and articles aside; Persian ک before م)
+IRAN_PACKET_ORDER = {
+    "en": ["[The Azerbaijan–Armenia", "[Azerbaijan–Türkiye", "Kardeşlikten", "Kazemi", "Masoumi"],
+    "tr": ["[Azerbaycan–Ermenistan", "Kardeşlikten", "Kazemi", "Masoumi", "[Selçuklulardan"],
+    "fa": ["کاظمی،", "معصومی،", "[مناقشۀ", "[Azerbaijan–Türkiye", "Kardeşlikten"],
+    "ar": ["[الصراع", "کاظمی،", "معصومی،", "[Azerbaijan–Türkiye", "Kardeşlikten"],
+}
+
+
 def test_a_packets_title_block_lists_the_papers_it_quotes(site: Path, corpus, packets) -> None:
     """Under a packet's title, the PDF lists the papers its readings quote, under a heading in the
     edition's language, one reference a line, as the paper's page gives it first: those in the
-    edition's language first, then those a list in it gives in English (APA). Read with PyMuPDF
-    from the first page, each reference starting a line."""
+    edition's language first, then those a list in it gives in English (APA), each part in
+    alphabetical order. Read with PyMuPDF from the first page, each reference starting a line."""
     import pdf
     import pymupdf
     from apparatus import load_apparatus
@@ -203,6 +214,11 @@ def test_a_packets_title_block_lists_the_papers_it_quotes(site: Path, corpus, pa
             assert " ".join(block.select_one(".title-block__label").get_text().split()) == \
                 corpus.ui[edition]["packet_sources"], rel
             listed = block.select(".title-block__sources li")
+            if slug == "iran":
+                starts = [" ".join(li.get_text().split()) for li in listed]
+                order = IRAN_PACKET_ORDER[edition]
+                assert len(starts) == len(order), (rel, starts)
+                assert all(a.startswith(b) for a, b in zip(starts, order)), (rel, starts)
             langs = [li["lang"] for li in listed]
             assert langs == sorted(langs, key=lambda lang: lang != edition), (rel, langs)
             expected = {}
