@@ -218,7 +218,7 @@ def test_a_packets_title_block_lists_the_papers_it_quotes(site: Path, corpus, pa
                 starts = [" ".join(li.get_text().split()) for li in listed]
                 order = IRAN_PACKET_ORDER[edition]
                 assert len(starts) == len(order), (rel, starts)
-                assert all(a.startswith(b) for a, b in zip(starts, order)), (rel, starts)
+                assert all(a.startswith(b) for a, b in zip(starts, order, strict=True)), (rel, starts)
             langs = [li["lang"] for li in listed]
             assert langs == sorted(langs, key=lambda lang: lang != edition), (rel, langs)
             expected = {}
