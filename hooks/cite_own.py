@@ -151,6 +151,9 @@ def _numbers(volume: str | None, issue: str | None, pages: tuple[str, str | None
 
 
 _TAG = re.compile(r"<[^>]+>")
+#: the article a list sets aside at the start of a reference, by its language
+_ARTICLE = {"en": re.compile(r"^(?:The|An|A) "), "ar": re.compile(r"^ال(?=\w{2})")}
+_NONE = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -168,7 +171,3 @@ def list_order(reference: str, lang: str) -> tuple[int, ...]:
     text = html.unescape(_TAG.sub("", reference)).lstrip("[«\"“' ")
     text = _ARTICLE.get(lang, _NONE).sub("", text, count=1)
     return tuple(_collator().sort_key(text))
-
-
-_NONE = re.compile(r"(?!)")
-_ARTICLE = {"en": re.compile(r"^(?:The|An|A) "), "ar": re.compile(r"^ال(?=\w{2})")}
