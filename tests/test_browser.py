@@ -4,6 +4,7 @@ request leaves the site."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -766,6 +767,45 @@ def test_the_records_values_start_at_one_edge(browser: Browser, server: str, cor
             assert max(starts) - min(starts) < 1, (edition, key, width, starts)
     context.close()
     assert fields >= 100
+
+
+#: the text of each cell of the site's own tables, row by row, as drawn: its start and end edges
+#: in the reading direction, and the start edge of its column's heading
+TABLE_CELLS = """(selector) => [...document.querySelectorAll(selector)].map(table => {
+  const rtl = getComputedStyle(table).direction === 'rtl';
+  const box = cell => { const range = document.createRange(); range.selectNodeContents(cell);
+    const r = range.getBoundingClientRect();
+    return rtl ? [-r.right, -r.left] : [r.left, r.right]; };
+  const heads = [...table.querySelectorAll('thead th')].map(box);
+  return [...table.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(
+    (cell, i) => [...box(cell), heads.length ? heads[i][0] : null]));
+})"""
+
+
+def test_the_sites_own_tables_part_their_columns(browser: Browser, server: str) -> None:
+    """The papers table and the full record have a class, which the theme's table styles leave
+    out: on a desktop their columns stand apart (the text of a cell ends well before the next
+    one starts, in either direction: not "Persian19", «فارسی۱۹»), and a heading starts where its
+    column's text starts, not centred over it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    rows = 0
+    for edition in ("en", "tr", "fa", "ar"):
+        for url, selector in ((f"{edition_prefix(edition)}", ".papers-table"),
+                              (f"{edition_prefix(edition)}papers/kazemi-1403/", ".record__table")):
+            page.goto(server + url)
+            page.evaluate("document.querySelectorAll('details.record__full')"
+                          ".forEach(d => { d.open = true; })")
+            for table in page.evaluate(TABLE_CELLS, selector):
+                for row in table:
+                    rows += 1
+                    for (_, end, _), (start, _, _) in itertools.pairwise(row):
+                        assert start - end >= 12, (url, selector, row)
+                    for start, _, head in row:
+                        if head is not None:
+                            assert abs(start - head) < 2, (url, selector, row)
+    context.close()
+    assert rows >= 4 * (5 + 15)
 
 
 def test_a_long_page_draws_its_first_screen_first_then_the_rest(browser: Browser,
