@@ -106,9 +106,11 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
             solar_hijri_date = digits(" – ".join(dates), "fa") if all(dates) else ""
         papers = sorted({build.excerpt(i).paper for i in event.excerpts})
         events.append({
-            "id": event.id, "date": event.date,
-            "when": format_date(event.date, edition) + (
-                f" – {format_date(event.end, edition)}" if event.end else ""),
+            # a span of time is two dates, each an element of its own: bidi isolation then sees
+            # «1914» and «11» in two texts, not a range of numbers «1914 – 11» to isolate
+            "id": event.id, "date": event.date, "end": event.end,
+            "when": format_date(event.date, edition),
+            "until": format_date(event.end, edition) if event.end else "",
             "solar_hijri": solar_hijri_date,
             "title_lang": title_lang, "title_dir": direction(title_lang),
             "title": inline_html(event.title.get(title_lang, "")),

@@ -808,6 +808,50 @@ def test_the_sites_own_tables_part_their_columns(browser: Browser, server: str) 
     assert rows >= 4 * (5 + 15)
 
 
+#: each number in an element's text (a date written with slashes, «۱۲۹۳/۰۵/۰۵», is one: its parts
+#: stand left to right in every direction), in the order of the text, with where it is drawn
+NUMBERS_DRAWN = """(element) => {
+  const found = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/[0-9\u06f0-\u06f9]+(?:[\\/.:][0-9\u06f0-\u06f9]+)*/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+      const r = range.getClientRects()[0];
+      found.push([match[0], r.top, r.left, r.right]);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_a_span_of_time_reads_in_order(browser: Browser, server: str, edition: str) -> None:
+    """A timeline event's span of time, «28 تموز/يوليو 1914 – 11 تشرين الثاني/نوفمبر 1918», read
+    along its lines in the edition's direction, meets its numbers in the order they are written:
+    the year of the first date, then the day of the second (not «1914 – 11» isolated as one
+    left-to-right range of numbers, which a reader of Arabic read as «11 – 1914»)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + f"{edition_prefix(edition)}timeline/")
+    spans = 0
+    for date in page.locator(".event__date").all():
+        numbers = date.evaluate(NUMBERS_DRAWN)
+        rtl = date.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        if " – " not in (date.text_content() or "") or len(numbers) < 2:
+            continue
+        spans += 1
+        lines: list[list[tuple[float, str, float]]] = []
+        for text, top, left, right in numbers:
+            if not lines or abs(top - lines[-1][0][0]) > 4:
+                lines.append([])
+            lines[-1].append((top, text, -right if rtl else left))
+        read = [text for line in lines for _, text, _ in sorted(line, key=lambda n: n[2])]
+        assert read == [text for text, *_ in numbers], (edition, date.text_content())
+    context.close()
+    assert spans >= 12
+
+
 def test_a_long_page_draws_its_first_screen_first_then_the_rest(browser: Browser,
                                                                 server: str) -> None:
     """The excerpts below the first screen wait for the first view (content-visibility) and are
