@@ -36,14 +36,19 @@ _LATIN = _char_class({"L"})
 _ARABIC = _char_class({"R", "AL"})
 #: marks that take the direction of the letter before them (bidi class NSM)
 _MARKS = _char_class({"NSM"}, letters_only=False)
-#: a left-to-right run: words, or numbers joined by punctuation, with what binds them
 #: what a run of each direction holds between its letters besides letters and marks: digits,
 #: spaces and punctuation (no Latin comma in a right-to-left run: it ends the run there)
 RUN_INSIDE = {"ltr": r"0-9\s.,:;'’\-–/&%()+_=?#@~",
               "rtl": r"\u200c\s«»()0-9۰-۹.…:!؟،؛\-–/"}
+#: a year, a dash and a day before a word: the end of one date and the start of the next,
+#: «9 أبريل 2008- 9 أبريل 2018», each read in the sentence's direction (isolated as one range of
+#: numbers, «2008- 9» was read «9 -2008»)
+_TWO_DATES = rf"[0-9]{{4}}\s*[–\-]\s*[0-9]{{1,2}}\s+[{_ARABIC}]"
+#: a left-to-right run: words, or numbers joined by punctuation (a range), with what binds them;
+#: not two dates (`_TWO_DATES`)
 _LTR_RUN = re.compile(
     rf"\(?(?:[{_LATIN}][{_LATIN}{_MARKS}{RUN_INSIDE['ltr']}]*[{_LATIN}{_MARKS}0-9)/]"
-    rf"|[0-9]+(?:[.,:/\-–][0-9]+)*(?:\s*[:–\-]\s*[0-9]+)+"
+    rf"|(?<![0-9])(?!{_TWO_DATES})[0-9]+(?:[.,:/\-–][0-9]+)*(?:\s*[:–\-]\s*[0-9]+)+"
     rf"|[{_LATIN}])"
 )
 #: a right-to-left run inside left-to-right text (a quotation opening with a number, «90-ومنها

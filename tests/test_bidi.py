@@ -173,7 +173,20 @@ def test_a_bracket_a_run_opens_and_does_not_close_stays_with_the_text_around() -
     assert isolate_text("«ال» («المنطقة» kelimesini tamamlayan)", "ltr", "tr", "ar") == (
         '<bdi dir="rtl" lang="ar" class="unbroken">«ال»</bdi> ('
         '<bdi dir="rtl" lang="ar" class="unbroken">«المنطقة»</bdi> kelimesini tamamlayan)')
-    assert run_offsets(arabic, "rtl").startswith("25:39,")  # as the pages isolate it
+    assert run_offsets(arabic, "rtl") == "25:39"  # as the pages isolate it
+
+
+@pytest.mark.parametrize("text, isolated", [
+    ("في الفترة 1992- 1994 كانت", "1992- 1994"), ("بين 1988 – 1994 وقعت", "1988 – 1994"),
+    ("يوم 9–10 تشرين الثاني", "9–10"), ("الصفحات 251–278.", "251–278"),
+])
+def test_a_range_of_numbers_is_one_run_and_two_dates_are_not(text: str, isolated: str) -> None:
+    """A range of numbers in right-to-left text stands left to right as one run; the year that
+    ends one date and the day that starts the next, on either side of a dash, are not a range:
+    isolated as one, «(9 أبريل 2008- 9 أبريل 2018)» was read «9 أبريل 9 -2008 أبريل 2018»."""
+    assert f'<bdi dir="ltr" class="unbroken">{isolated}</bdi>' in isolate_text(text, "rtl", "ar")
+    for dates in ("(9 أبريل 2008- 9 أبريل 2018)", "28 تموز/يوليو 1914 – 11 تشرين الثاني"):
+        assert "<bdi" not in isolate_text(dates, "rtl", "ar")
 
 
 def test_quotations_an_english_semicolon_parts_are_runs_of_their_own() -> None:
