@@ -150,9 +150,21 @@ def reference(paper: Paper, site_url: str = "", page_url: str = "") -> Reference
 
 # --- the formatted reference ------------------------------------------------------------------
 
+def name_runs(names: list[str], comma: str, and_: str,
+              lang: str | None = None) -> list[tuple[str, str | None]]:
+    """The authors' names in a reference as runs, each name in `lang`, the last two joined by
+    `and_` ("A, B, & C")."""
+    runs: list[tuple[str, str | None]] = []
+    for i, name in enumerate(names):
+        if i:
+            runs.append((and_ if i == len(names) - 1 else comma, None))
+        runs.append((name, lang))
+    return runs
+
+
 def join_names(names: list[str], comma: str, and_: str) -> str:
-    """The authors' names in a reference, the last two joined by `and_` ("A, B, & C")."""
-    return (comma.join(names[:-1]) + and_ + names[-1]) if len(names) > 1 else "".join(names)
+    """The authors' names in a reference as text (`name_runs`)."""
+    return "".join(text for text, _ in name_runs(names, comma, and_))
 
 
 def page_span(pages: tuple[str, str | None] | None) -> str:

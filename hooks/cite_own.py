@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from calendar_sh import digits
-from cite import page_span, reference
+from cite import name_runs, page_span, reference
 from languages import LANGUAGES
 from model import Paper
 from record_model import Author
@@ -105,7 +105,8 @@ def edition_reference(paper: Paper, edition: str, ui: dict[str, str],
     printed = None if own else paper.lang  # the language of what is given as the paper prints it
     # the names: as printed where the list writes the paper's script, else in Latin letters
     names_lang = printed if LANGUAGES[edition].script != "Latn" else None
-    who = _names([_name(a, rules) for a in rec.authors or []], rules, names_lang)
+    who = name_runs([_name(a, rules) for a in rec.authors or []], rules.comma, rules.and_,
+                    names_lang)
     year = (rec.year or "").strip() if own else str(ref.year or "")
     when = digits(year, edition) if year else rules.no_date
     if rec.title.original:
@@ -127,16 +128,6 @@ def edition_reference(paper: Paper, edition: str, ui: dict[str, str],
         language = ui[f"lang_{paper.lang}"]
         parts.append((" " + ui["reference_language"].replace("{language}", language), None))
     return [(text, lang) for text, lang in parts if text]
-
-
-def _names(names: list[str], rules: Conventions, lang: str | None) -> list[Part]:
-    """The authors' names, each a run in `lang`, the last two joined by the list's "and"."""
-    runs: list[Part] = []
-    for i, name in enumerate(names):
-        if i:
-            runs.append((rules.and_ if i == len(names) - 1 else rules.comma, None))
-        runs.append((name, lang))
-    return runs
 
 
 def _numbers(volume: str | None, issue: str | None, pages: tuple[str, str | None] | None,

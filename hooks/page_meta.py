@@ -80,6 +80,12 @@ def page_heading(docs_dir: Path, edition: str, path: str) -> str | None:
     return first_heading(source.read_text(encoding="utf-8")) if source.is_file() else None
 
 
+def paper_title(docs_dir: Path, paper: Paper, edition: str) -> str:
+    """The paper's title in an edition: the heading of its page there, else its English or
+    descriptive title."""
+    return page_heading(docs_dir, edition, f"papers/{paper.key}") or paper.title()
+
+
 def alternates(build: ReaderBuild, path: str) -> list[tuple[str, str]]:
     """(hreflang, absolute URL) of the page in every edition, then `x-default` (English)."""
     links = [(code, build.public_url(build.page_url(path, code))) for code in EDITIONS]

@@ -39,7 +39,7 @@ from languages import EDITIONS, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
 from model import Corpus, Paper  # noqa: E402
-from page_meta import page_heading  # noqa: E402
+from page_meta import page_heading, paper_title  # noqa: E402
 from pdf_order import lines_as_drawn  # noqa: E402
 from pdf_text import prepare as prepare_text_layer  # noqa: E402
 from render import reference_html  # noqa: E402
@@ -83,7 +83,7 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
         for edition in EDITIONS:
             page = f"{edition_prefix(edition)}papers/{paper.key}"
             title = (paper.title("en") if edition == "en" else paper.title("original")
-                     if edition == paper.lang else _heading(docs_dir, edition, page, paper.title()))
+                     if edition == paper.lang else paper_title(docs_dir, paper, edition))
             # the keywords the paper states: in its own language in that edition, else in English
             keywords = ", ".join((stated.original if edition == paper.lang else stated.en) or []
                                  if stated else [])
@@ -110,9 +110,8 @@ def jobs(docs_dir: Path, site_url: str) -> list[Job]:
 def _reference(docs_dir: Path, corpus: Corpus, paper: Paper, edition: str) -> tuple[str, str]:
     """(HTML, language) of the paper's reference as its page's "How to cite" gives it first: as a
     reference list in the edition's language writes it (`cite_own`), else in English (APA)."""
-    title = _heading(docs_dir, edition, f"{edition_prefix(edition)}papers/{paper.key}",
-                     paper.title())
-    parts = edition_reference(paper, edition, corpus.ui[edition], title)
+    parts = edition_reference(paper, edition, corpus.ui[edition],
+                              paper_title(docs_dir, paper, edition))
     lang = "en" if parts is None else edition
     # runs of the other direction isolated as on the page ("113–141" in an Arabic reference)
     return isolate_html(str(reference_html(paper, parts)), text_direction(lang)), lang

@@ -21,7 +21,7 @@ from languages import DEFAULT_EDITION, LANGUAGES, RTL_LANGUAGES, direction
 from maps_data import MapData, read_map_data
 from model import ContentError, Corpus, Excerpt, Problem
 from packet_file import packet_papers
-from page_meta import page_heading
+from page_meta import paper_title
 from pages import check_files, translated_pages
 
 if TYPE_CHECKING:
@@ -167,9 +167,7 @@ class ReaderBuild:
     def paper_title(self, key: str, edition: str | None = None) -> str:
         """The paper's title in an edition (this one by default): the heading of its page there,
         else its English or descriptive title."""
-        edition = edition or self.edition
-        return (page_heading(self.docs_dir, edition, f"papers/{key}")
-                or self.corpus.papers[key].title())
+        return paper_title(self.docs_dir, self.corpus.papers[key], edition or self.edition)
 
     def excerpt(self, excerpt_id: str) -> Excerpt:
         excerpt = self.corpus.resolve(excerpt_id)
