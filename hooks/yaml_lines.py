@@ -83,6 +83,18 @@ def checked_yaml(text: str, loader: type[Any] = _BaseLoader) -> Any:
     return yaml.load(text, Loader=loader)
 
 
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    """Whether the error is at a tab in a line's indentation, which YAML's own message ("found
+    character that cannot start any token") does not name."""
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return False
+    indent = lines[mark.line][: len(lines[mark.line]) - len(lines[mark.line].lstrip(" \t"))]
+    return "\t" in indent
+
+
 def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; any error becomes one Problem with its line."""
     rel = _rel(path, root)
@@ -100,7 +112,11 @@ def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
         message = f"YAML syntax error: {err.problem or err}"
         fix = ("check indentation and quoting on that line; long text goes in a block scalar "
                "introduced by `|`")
-        if DUPLICATE_KEY in str(err.problem):
+        if _tab_at(text, mark):
+            message = "a tab character in the indentation: YAML indents with spaces only"
+            fix = ("replace the tab with spaces, as many as the lines beside it use (an editor "
+                   "set to insert spaces for the Tab key keeps it from coming back)")
+        elif DUPLICATE_KEY in str(err.problem):
             message = str(err.problem)
             fix = ("keep one of the two: the second would replace the first without a word (to "
                    "add an entry, give it a new key or id)")
