@@ -224,6 +224,44 @@
     if (feature) centre(feature.closest(".map__pan"), feature);
   });
 
+  /* Another edition of the page opens where the reader is: at the excerpt, entry or event at
+     the top of the screen, or under the section heading passed last, whose anchors are the same
+     in every edition (README, "Permanent anchors"). A heading of the page's own words (its
+     summary, say) has an anchor of its edition's words: under one, or above the first place, the
+     other edition opens at its top, as without this script. */
+  var BLOCKS = "article.excerpt[id], section.term[id], .term li[id], li.entity[id], li.event[id]";
+  var PLACES = BLOCKS + ", [id^='sec-']";
+  var HEADINGS = ".md-content h1[id], .md-content h2[id], .md-content h3[id]";
+  function readingPlace() {
+    var header = document.querySelector(".md-header");
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 16;
+    var passed = null, first = null, near = false, settled = false;
+    document.querySelectorAll(PLACES + ", " + HEADINGS).forEach(function (element) {
+      var box = element.getBoundingClientRect(), block = element.matches(BLOCKS);
+      if (box.top <= line) passed = element;
+      if (settled || box.bottom <= line + (block ? 24 : 0)) return;  /* read past */
+      if (!first) {
+        /* the first heading or block not read past: the reader's, if it begins at the line */
+        first = element;
+        near = box.top <= line + 48;
+      } else if (first.matches(BLOCKS) && first.contains(element) && box.top <= line + 48) {
+        first = element;  /* the entry inside it at the line (a glossary term's) */
+      } else {
+        settled = true;
+      }
+    });
+    var place = near ? first : passed;
+    return place && place.matches(PLACES) ? place.id : "";
+  }
+  function toReadingPlace(event) {
+    var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (!link) return;
+    var id = readingPlace();
+    link.href = link.href.split("#")[0] + (id ? "#" + encodeURIComponent(id) : "");
+  }
+  document.addEventListener("click", toReadingPlace);
+  document.addEventListener("auxclick", toReadingPlace);
+
   /* The theme's drawer and search toggles start closed when a page is shown again (going back),
      as their `autocomplete="off"` did before the build removed it (hooks/theme_a11y.py). */
   window.addEventListener("pageshow", function () {
