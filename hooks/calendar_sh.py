@@ -15,7 +15,6 @@ import jdatetime
 from babel.dates import get_month_names
 from languages import LANGUAGES
 
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 SOLAR_HIJRI_MONTHS_FA = tuple(jdatetime.date.j_months_fa)
 
@@ -36,8 +35,9 @@ def gregorian_to_jalali(day: date) -> tuple[int, int, int]:
 
 
 def digits(text: str, edition: str) -> str:
-    """Interface numbers: Persian digits in the Persian edition, Latin digits elsewhere."""
-    return text.translate(_PERSIAN_DIGITS) if edition == "fa" else text
+    """Interface numbers in the edition's digits (the language table's): Persian digits in the
+    Persian edition, Latin digits elsewhere."""
+    return LANGUAGES[edition].number(text)
 
 
 def month_name(month: int, edition: str = "en") -> str:

@@ -30,6 +30,14 @@ class Language:
     #: translates (measured on the site's translated pages): a translated section far shorter
     #: may have left a part out (`page_structure`)
     letters_per_english: float = 1.0
+    #: the digits the edition writes its own numbers in (¶, sections, pages, counts, dates), 0 to 9
+    digits: str = "0123456789"
+    #: the CSS counter style of those digits: the PDFs number their pages with it (pdf.css)
+    counter_style: str = "decimal"
+
+    def number(self, text: str) -> str:
+        """`text` with its digits written in the edition's digits."""
+        return text.translate(str.maketrans("0123456789", self.digits))
 
     @property
     def comma(self) -> str:
@@ -56,7 +64,7 @@ LANGUAGES: dict[str, Language] = {
     "fa": Language("fa", "rtl", "Arab", "Persian", "فارسی",
                    ("vazirmatn/vazirmatn-arabic-400-normal.woff2",
                     "vazirmatn/vazirmatn-arabic-700-normal.woff2", _LATIN_IN_ARABIC), ("fa",),
-                   0.85),
+                   0.85, "۰۱۲۳۴۵۶۷۸۹", "persian"),
     "ar": Language("ar", "rtl", "Arab", "Arabic", "العربية",
                    ("noto-naskh-arabic/noto-naskh-arabic-arabic-400-normal.woff2",
                     "noto-naskh-arabic/noto-naskh-arabic-arabic-700-normal.woff2",

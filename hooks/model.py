@@ -17,7 +17,6 @@ if TYPE_CHECKING:  # the record model reads YAML through source_text, which need
 
 NOTE_TYPES = ("uncertain", "error", "disagreement", "repair", "context")
 CALENDARS = ("solar-hijri", "gregorian")
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: `[[id]]`, `[[id|text]]` link to an excerpt; `![[id]]` on a line of its own embeds it.
 REF_RE = re.compile(r"(!?)\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+))?\]\]")
@@ -198,4 +197,4 @@ class Corpus:
             label += f"{comma}{ui['page']} {excerpt.page}"
             if excerpt.page_inferred:
                 label += f" ({ui['inferred']})"
-        return label.translate(_PERSIAN_DIGITS) if edition == "fa" else label
+        return LANGUAGES[edition].number(label)

@@ -35,7 +35,7 @@ from apparatus import load_apparatus  # noqa: E402
 from bidi_isolation import isolate_html  # noqa: E402
 from cite_own import edition_reference, list_order  # noqa: E402
 from content import load_corpus  # noqa: E402
-from languages import EDITIONS, edition_prefix  # noqa: E402
+from languages import EDITIONS, LANGUAGES, edition_prefix  # noqa: E402
 from languages import direction as text_direction  # noqa: E402
 from maps_print import with_map_styles  # noqa: E402
 from model import Corpus, Paper  # noqa: E402
@@ -137,6 +137,7 @@ def document(job: Job, site: Path) -> str:
                                               ("dcterms.modified", build_date())) if value]
     references = [(Markup(markup), lang, text_direction(lang)) for markup, lang in job.references]
     return render("pdf-document.html", lang=job.edition, dir=direction, title=job.title,
+                  counter_style=LANGUAGES[job.edition].counter_style,
                   meta=meta, site_url=job.site_url, references=references,
                   sources_label=job.sources_label, url=job.url, body=Markup(body))
 

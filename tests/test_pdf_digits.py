@@ -34,6 +34,7 @@ def test_each_page_foot_gives_its_number_in_the_editions_digits(site: Path, edit
                 printed = " ".join(page.get_text("text", clip=foot).split())
                 assert printed == digits(f"{number} / {document.page_count}", edition), (
                     name, edition, number, printed)
+                assert (edition == "fa") == bool(re.fullmatch(r"[۰-۹]+ / [۰-۹]+", printed))
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
