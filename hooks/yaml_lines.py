@@ -89,10 +89,8 @@ def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
     if mark is None:
         return False
     lines = text.split("\n")
-    if mark.line >= len(lines):
-        return False
-    indent = lines[mark.line][: len(lines[mark.line]) - len(lines[mark.line].lstrip(" \t"))]
-    return "\t" in indent
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def load_yaml(path: Path, root: Path) -> tuple[Any, list[Problem]]:
