@@ -40,7 +40,9 @@ def test_each_page_foot_gives_its_number_in_the_editions_digits(site: Path, edit
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_contents_give_each_page_in_the_editions_digits(site: Path, edition: str) -> None:
     """The number at the end of each contents line (its left end in Persian and Arabic) is the
-    page the line's link leads to, written as the edition writes numbers."""
+    page the line's link leads to, written as the edition writes numbers, and part of the link
+    (WeasyPrint places a right-to-left line's inline links past the page's edge: the contents'
+    links are blocks, a rectangle the width of their lines)."""
     import pymupdf
 
     rtl = LANGUAGES[edition].dir == "rtl"
@@ -68,26 +70,30 @@ def test_the_contents_give_each_page_in_the_editions_digits(site: Path, edition:
                            else max(numbers, key=lambda n: n[1]))
                     assert end[2] == digits(str(targets[section]), edition), (
                         name, edition, section, end[2], targets[section])
+                    middle = pymupdf.Point((end[0] + end[1]) / 2, end[3])
+                    assert any(middle in rect for rect in rects), (name, edition, section,
+                                                                   "the number is not a link")
                     checked.add(section)
         assert checked == sections, (name, edition, "not printed with a page", sections - checked)
 
 
-def _numbers(page, rects: list) -> list[tuple[float, float, str]]:
-    """(left, right, digits) of each number drawn on the lines of the link's rectangles, read
-    glyph by glyph: a word extractor joins a Persian title and the page number its leader is set
-    before («خلاصه۴»), and in a right-to-left line the number is left outside the link."""
+def _numbers(page, rects: list) -> list[tuple[float, float, str, float]]:
+    """(left, right, digits, middle height) of each number drawn on the lines of the link's
+    rectangles, read glyph by glyph: a word extractor joins a Persian title and the page number
+    its leader is set before («خلاصه۴»)."""
     glyphs = sorted(
-        (round(char["bbox"][1]), char["bbox"][0], char["bbox"][2], char["c"])
+        (round(char["bbox"][1]), char["bbox"][0], char["bbox"][2], char["c"],
+         (char["bbox"][1] + char["bbox"][3]) / 2)
         for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", ())
         for span in line["spans"] for char in span["chars"]
         if NUMBER.match(char["c"]) and any(
             rect.y0 <= (char["bbox"][1] + char["bbox"][3]) / 2 <= rect.y1 for rect in rects))
-    numbers: list[tuple[float, float, str]] = []
+    numbers: list[tuple[float, float, str, float]] = []
     last_line = None
-    for line, left, right, char in glyphs:
+    for line, left, right, char, middle in glyphs:
         if numbers and line == last_line and left - numbers[-1][1] < 1.5:
-            numbers[-1] = (numbers[-1][0], right, numbers[-1][2] + char)
+            numbers[-1] = (numbers[-1][0], right, numbers[-1][2] + char, middle)
         else:
-            numbers.append((left, right, char))
+            numbers.append((left, right, char, middle))
         last_line = line
     return numbers
