@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from apparatus import KINDS, term_excerpts
-from apparatus_text import edition_name, inline_html
+from apparatus_text import edition_name, inline_html, name_order
 from calendar_sh import digits, format_date, solar_hijri
 from languages import EDITIONS, LANGUAGES, direction
 from maps import locators, map_links
@@ -32,12 +32,12 @@ def excerpt_refs(build: ReaderBuild, ids: list[str], page_url: str) -> Markup:
                          semicolon=LANGUAGES[build.edition].semicolon))
 
 
-def forms(names: dict[str, str]) -> list[dict[str, Any]]:
-    """A name's forms in the editions' order, each written once, with the languages that write it
-    so (`langs`): "Alexander Wendt", not "Alexander Wendt · Alexander Wendt" where the English
-    and Turkish forms are the same."""
+def forms(names: dict[str, str], first: str = "en") -> list[dict[str, Any]]:
+    """A name's forms, the form in the language `first` first and the others in the editions'
+    order, each written once, with the languages that write it so (`langs`): "Alexander Wendt",
+    not "Alexander Wendt · Alexander Wendt" where the English and Turkish forms are the same."""
     out: list[dict[str, Any]] = []
-    for code in EDITIONS:
+    for code in sorted(EDITIONS, key=lambda code: code != first):
         text = names.get(code)
         same = next((form for form in out if form["text"] == text), None) if text else None
         if same is not None:
@@ -52,7 +52,7 @@ def glossary_html(build: ReaderBuild, page_url: str) -> str:
     uses = term_excerpts(build.app, list(corpus.excerpts.values()))
     on_maps, small_maps = map_links(build, page_url), locators(build)
     terms = []
-    for term in sorted(build.app.terms.values(), key=lambda t: t.names["en"].casefold()):
+    for term in sorted(build.app.terms.values(), key=lambda t: name_order(t.names, edition)):
         lang = edition if term.definition.get(edition) else "en"
         by_paper: dict[str, list[str]] = {}
         for ex_id in uses.get(term.id, []):
@@ -77,10 +77,10 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
     for kind in KINDS:
         entities = []
         for entity in sorted((e for e in build.app.entities.values() if e.kind == kind),
-                             key=lambda e: e.names["en"].casefold()):
+                             key=lambda e: name_order(e.names, edition)):
             about_lang = edition if entity.about.get(edition) else "en"
             entities.append({
-                "id": entity.id, "forms": forms(entity.names),
+                "id": entity.id, "forms": forms(entity.names, first=edition),
                 "maps": on_maps.get(("entity", entity.id), []),
                 "locator": small_maps.get(("entity", entity.id)),
                 # the names' Latin spellings, each after its language's name in the edition's

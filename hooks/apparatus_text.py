@@ -21,6 +21,7 @@ from typing import Any
 
 import markdown
 import nh3
+from collation import sort_key
 from languages import EDITIONS, english_name
 from markupsafe import Markup, escape
 from md_labels import label_marks
@@ -41,6 +42,13 @@ def edition_name(names: dict[str, str], edition: str) -> tuple[str, str]:
     """An entry's name in the edition's language, or its English name where the edition has none
     yet, with "en" to mark it so (else "")."""
     return (names[edition], "") if names.get(edition) else (names["en"], "en")
+
+
+def name_order(names: dict[str, str], edition: str) -> bytes:
+    """Where an entry stands in the edition's lists of names (the glossary, the table of
+    concepts, the index): by its name in the edition's language, in that language's alphabetical
+    order (`collation`)."""
+    return sort_key(edition_name(names, edition)[0], edition)
 
 
 #: a text without any of these is plain text: it is escaped, not converted

@@ -29,14 +29,13 @@ else as many last words of the printed name as the Latin family name has.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from calendar_sh import digits
 from cite import name_runs, page_span, reference
+from collation import sort_key
 from languages import LANGUAGES
 from model import Paper
 from record_model import Author
@@ -142,23 +141,10 @@ def _numbers(volume: str | None, issue: str | None, pages: tuple[str, str | None
 
 
 _TAG = re.compile(r"<[^>]+>")
-#: the article a list sets aside at the start of a reference, by its language
-_ARTICLE = {"en": re.compile(r"^(?:The|An|A) "), "ar": re.compile(r"^ال(?=\w{2})")}
-_NONE = re.compile(r"(?!)")
 
 
-@functools.cache
-def _collator() -> Any:
-    from pyuca import Collator
-
-    return Collator()
-
-
-def list_order(reference: str, lang: str) -> tuple[int, ...]:
-    """Where a formatted reference (HTML) in `lang` stands in an alphabetical reference list: by
-    the Unicode Collation Algorithm (pyuca), from its first letter, an opening bracket or
-    quotation mark aside, and from the word after an article that opens it (English "The", "A",
-    "An"; the Arabic article «ال»), as such lists sort works by their first significant word."""
-    text = html.unescape(_TAG.sub("", reference)).lstrip("[«\"“' ")
-    text = _ARTICLE.get(lang, _NONE).sub("", text, count=1)
-    return tuple(_collator().sort_key(text))
+def list_order(reference: str, lang: str) -> bytes:
+    """Where a formatted reference (HTML) in `lang` stands in an alphabetical reference list: in
+    the alphabetical order of its language (`collation.sort_key`), from its first significant
+    word, as such lists sort works."""
+    return sort_key(html.unescape(_TAG.sub("", reference)), lang)

@@ -22,7 +22,7 @@ from datetime import date
 from itertools import pairwise
 
 from apparatus import term_excerpts
-from apparatus_text import edition_name, inline_plain
+from apparatus_text import edition_name, inline_plain, name_order
 from calendar_sh import digits, format_date, solar_hijri_new_year
 from event_file import Event
 from mkdocs.utils import get_relative_url
@@ -50,8 +50,7 @@ def concepts_html(build: ReaderBuild, page_url: str) -> str:
     glossary = "" if glossary in (".", "./") else glossary
     papers = [{"key": p.key, "title": p.short_title(edition)} for p in corpus.papers.values()]
     rows = []
-    for term in sorted(build.app.terms.values(),
-                       key=lambda t: (t.names.get(edition) or t.names["en"]).casefold()):
+    for term in sorted(build.app.terms.values(), key=lambda t: name_order(t.names, edition)):
         cells = []
         for paper in papers:
             ids = [i for i in uses.get(term.id, []) if corpus.excerpts[i].paper == paper["key"]]

@@ -108,10 +108,15 @@ def test_each_form_of_a_name_is_shown_once(site: Path, app) -> None:
             for entry in entries:
                 shown = [form.get_text() for form in entry.select("[lang]")]
                 assert len(shown) == len(set(shown)), (prefix, page, shown)
+        # the edition's form first: the index is in its alphabetical order
         wendt = read_html(site, f"{prefix}people-and-places/").select_one(
             "#entity-alexander-wendt .entity__names")
-        assert [(f["lang"], f.get_text()) for f in wendt.select("[lang]")] == [
-            ("en", "Alexander Wendt"), ("fa", "الکساندر ونت"), ("ar", "ألكسندر ونت")]
+        latin, fa, ar = ("Alexander Wendt", "الکساندر ونت", "ألكسندر ونت")
+        assert [(f["lang"], f.get_text()) for f in wendt.select("[lang]")] == {
+            "": [("en", latin), ("fa", fa), ("ar", ar)],
+            "tr/": [("tr", latin), ("fa", fa), ("ar", ar)],
+            "fa/": [("fa", fa), ("en", latin), ("ar", ar)],
+            "ar/": [("ar", ar), ("en", latin), ("fa", fa)]}[prefix]
         # the glossary names the languages that write a form alike
         drone = read_html(site, f"{prefix}glossary/").select("#term-bayraktar-tb2 .term__form")
         ui = load_ui(ROOT / "docs" / "data" / "ui.yml")[prefix.strip("/") or "en"]
@@ -175,6 +180,58 @@ def test_no_gloss_cuts_a_run_on_the_right_to_left_pages(site: Path) -> None:
             found += [f"{path.relative_to(site)}: {text[m.start() - 60:m.end() + 60]!r}"
                       for m in _CUT_RUN.finditer(text)]
     assert not found, found[:5]
+
+
+#: names of each edition's glossary and index, in its alphabetical order (each name by the
+#: start of it): the order of code points, or the English names' order, reverses some of them
+ALPHABETICAL = {
+    ("tr", "glossary/"): ["ıraksama", "İkinci Karabağ", "jeopolitik", "süreç izleme", "Şuşa",
+                          "TANAP"],
+    ("fa", "glossary/"): ["آتش‌بس", "بیانیۀ سه‌جانبۀ", "پان‌ترکیسم", "تاناپ", "کمالیسم",
+                          "گروه مینسک", "مؤسسۀ یونس امره"],
+    # «البرنامج» under ب, «الهوية» under ه
+    ("ar", "glossary/"): ["أمن الطاقة", "البرنامج النووي", "بروتوكولا زيورخ", "نموذج «بام»",
+                          "الهوية", "وقف إطلاق النار"],
+    ("en", "glossary/"): ["1994 ceasefire", "Azerbaijan Democratic Republic", "Zangezur"],
+    ("tr", "people-and-places/"): ["Barry Buzan", "Bülent Ecevit", "Ebulfez Elçibey"],
+    ("fa", "people-and-places/"): ["آلپ ارسلان", "ابوالفضل ایلچی‌بیگ", "مولود چاووش‌اوغلو",
+                                   "نظامی گنجوی"],
+}
+
+
+def _names(site: Path, edition: str, page: str) -> list[str]:
+    doc = read_html(site, f"{'' if edition == 'en' else edition + '/'}{page}")
+    if page == "glossary/":
+        return [name.get_text() for name in doc.select("section.term .term__name")]
+    return [item.select_one(".entity__names [lang]").get_text() for item in doc.select("li.entity")]
+
+
+@pytest.mark.parametrize("edition, page", ALPHABETICAL)
+def test_the_glossary_and_the_index_list_their_names_in_the_editions_alphabetical_order(
+        site: Path, edition: str, page: str) -> None:
+    names = _names(site, edition, page)
+    where = [next(i for i, name in enumerate(names) if name.startswith(start))
+             for start in ALPHABETICAL[edition, page]]
+    assert where == sorted(where), list(zip(ALPHABETICAL[edition, page], where))
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_every_list_of_names_is_in_the_editions_alphabetical_order(site: Path, edition: str) -> None:
+    """The glossary's terms and the concepts table's rows, in the same order, and the index's
+    entries of each kind: by their name in the edition's language, which the index shows first."""
+    from collation import sort_key
+
+    prefix = "" if edition == "en" else f"{edition}/"
+    glossary = read_html(site, f"{prefix}glossary/")
+    names = _names(site, edition, "glossary/")
+    assert names == sorted(names, key=lambda name: sort_key(name, edition))
+    assert [row["data-term"] for row in glossary.select("table.concepts tbody tr")] == \
+        [term["data-term"] for term in glossary.select("section.term")]
+    for kind in read_html(site, f"{prefix}people-and-places/").select("ul.entities"):
+        first = [item.select_one(".entity__names [lang]") for item in kind.select("li.entity")]
+        assert {form["lang"] for form in first} == {edition}
+        shown = [form.get_text() for form in first]
+        assert shown == sorted(shown, key=lambda name: sort_key(name, edition))
 
 
 def test_index_of_entities(site: Path, corpus, app) -> None:
