@@ -30,7 +30,8 @@ from yaml_lines import load_yaml, unknown_keys
 KINDS = ("person", "organisation", "place")
 #: the keys of a glossary term and of an entry of the index (`unknown_keys` reports any other)
 TERM_KEYS = frozenset({*EDITIONS, "definition", "match", "aliases", "variants"})
-ENTITY_KEYS = frozenset({"id", "kind", "names", "translit", "about", "match", "variants"})
+ENTITY_KEYS = frozenset({"id", "kind", "names", "family", "translit", "about", "match",
+                         "variants"})
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Entity:
     match: list[str]
     line: int
     excerpts: list[str] = field(default_factory=list)
+    #: a person's family name in each language, as the name in `names` ends with it
+    family: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -189,10 +192,35 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
         problems += [p for key in ("names", "translit", "about")
                      for p in check_texts(rel, entry, key, f"entity '{entry['id']}'")]
         app.variants.append((rel, str(entry["id"]), entry.get("variants")))
+        family, found = _family(entry, names, rel, line)
         app.entities[entry["id"]] = Entity(
             entry["id"], kind, names, edition_texts(entry.get("translit")),
-            edition_texts(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line)
+            edition_texts(entry.get("about")), _forms(entry.get("match")) or list(names.values()), line,
+            family=family)
+        problems += found
     return problems
+
+
+def _family(entry: dict[str, Any], names: dict[str, str], rel: str,
+            line: int) -> tuple[dict[str, str], list[Problem]]:
+    """A person's `family` names: one for each form of `names`, each the end of that form."""
+    family, what = edition_texts(entry.get("family")), f"entity '{entry['id']}'"
+    if "family" not in entry:
+        return {}, []
+    line = entry.get("__lines__", {}).get("family", line)
+    if entry.get("kind") != "person" or not family:
+        return {}, [Problem(rel, line, f"{what}: `family` is a person's family name in each "
+                            "language", "write `family: {en: Aliyev, tr: Aliyev, fa: علی‌اف, "
+                            "ar: علييف}` for a person, or leave it out")]
+    problems = [Problem(rel, line, f"{what}: `family` has no {lang} form, which its name has",
+                        f"add `{lang}: ...`, the end of «{names[lang]}» that is the family name")
+                for lang in names if lang not in family]
+    problems += [Problem(rel, line, f"{what}: the {lang} family name «{text}» is not the end of "
+                         f"the {lang} name «{names.get(lang, '')}»",
+                         "write the family name as the name in `names` ends with it")
+                 for lang, text in family.items()
+                 if not names.get(lang, "").endswith(" " + text)]
+    return ({}, problems) if problems else (family, [])
 
 
 def check_terms(excerpts: list[Any], app: Apparatus) -> list[Problem]:

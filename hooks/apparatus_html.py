@@ -77,7 +77,7 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
     for kind in KINDS:
         entities = []
         for entity in sorted((e for e in build.app.entities.values() if e.kind == kind),
-                             key=lambda e: name_order(e.names, edition)):
+                             key=lambda e: name_order(e.names, edition, e.family)):
             about_lang = edition if entity.about.get(edition) else "en"
             entities.append({
                 "id": entity.id, "forms": forms(entity.names, first=edition),

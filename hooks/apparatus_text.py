@@ -44,11 +44,16 @@ def edition_name(names: dict[str, str], edition: str) -> tuple[str, str]:
     return (names[edition], "") if names.get(edition) else (names["en"], "en")
 
 
-def name_order(names: dict[str, str], edition: str) -> bytes:
+def name_order(names: dict[str, str], edition: str, family: dict[str, str] | None = None) -> bytes:
     """Where an entry stands in the edition's lists of names (the glossary, the table of
     concepts, the index): by its name in the edition's language, in that language's alphabetical
-    order (`collation`)."""
-    return sort_key(edition_name(names, edition)[0], edition)
+    order (`collation`); a person with a `family` name by it, then by the given names ("Aliyev
+    Heydar" before "Aliyev Ilham")."""
+    name, english = edition_name(names, edition)
+    surname = (family or {}).get(english or edition, "")
+    if surname and name.endswith(" " + surname):
+        name = f"{surname} {name[:-len(surname)].strip()}"
+    return sort_key(name, edition)
 
 
 #: a text without any of these is plain text: it is escaped, not converted

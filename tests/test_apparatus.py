@@ -212,13 +212,15 @@ def test_the_glossary_and_the_index_list_their_names_in_the_editions_alphabetica
     names = _names(site, edition, page)
     where = [next(i for i, name in enumerate(names) if name.startswith(start))
              for start in ALPHABETICAL[edition, page]]
-    assert where == sorted(where), list(zip(ALPHABETICAL[edition, page], where))
+    assert where == sorted(where), list(zip(ALPHABETICAL[edition, page], where, strict=True))
 
 
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
-def test_every_list_of_names_is_in_the_editions_alphabetical_order(site: Path, edition: str) -> None:
+def test_every_list_of_names_is_in_the_editions_alphabetical_order(site: Path, app,
+                                                                  edition: str) -> None:
     """The glossary's terms and the concepts table's rows, in the same order, and the index's
-    entries of each kind: by their name in the edition's language, which the index shows first."""
+    entries of each kind: by their name in the edition's language, which the index shows first,
+    a person's by the family name."""
     from collation import sort_key
 
     prefix = "" if edition == "en" else f"{edition}/"
@@ -228,10 +230,70 @@ def test_every_list_of_names_is_in_the_editions_alphabetical_order(site: Path, e
     assert [row["data-term"] for row in glossary.select("table.concepts tbody tr")] == \
         [term["data-term"] for term in glossary.select("section.term")]
     for kind in read_html(site, f"{prefix}people-and-places/").select("ul.entities"):
-        first = [item.select_one(".entity__names [lang]") for item in kind.select("li.entity")]
+        items = kind.select("li.entity")
+        first = [item.select_one(".entity__names [lang]") for item in items]
         assert {form["lang"] for form in first} == {edition}
-        shown = [form.get_text() for form in first]
+        # a person with a family name under it, then the given names
+        shown = []
+        for item, form in zip(items, first, strict=True):
+            family = app.entities[item["data-entity"]].family.get(edition, "")
+            name = form.get_text()
+            shown.append(f"{family} {name.removesuffix(family)}" if family else name)
         assert shown == sorted(shown, key=lambda name: sort_key(name, edition))
+
+
+_PERSON = """# people
+- id: heydar-aliyev
+  kind: {kind}
+  names: {{en: "Heydar Aliyev", tr: "Haydar Aliyev", fa: "حیدر علی‌اف", ar: "حيدر علييف"}}
+  family: {family}
+  about: {{en: "Leader of Soviet Azerbaijan."}}
+"""
+
+
+@pytest.mark.parametrize("kind, family, says", [
+    ("place", '{en: "Aliyev", tr: "Aliyev", fa: "علی‌اف", ar: "علييف"}',
+     "entity 'heydar-aliyev': `family` is a person's family name in each language"),
+    ("person", '{en: "Aliyev", tr: "Aliyev", fa: "علی‌اف"}', "`family` has no ar form"),
+    ("person", '{en: "Aliyev", tr: "Aliev", fa: "علی‌اف", ar: "علييف"}',
+     "the tr family name «Aliev» is not the end of the tr name «Haydar Aliyev»"),
+    # the end of a word is not a family name, nor is the whole name
+    ("person", '{en: "liyev", tr: "Aliyev", fa: "علی‌اف", ar: "علييف"}', "«liyev» is not the end"),
+    ("person", '{en: "Heydar Aliyev", tr: "Aliyev", fa: "علی‌اف", ar: "علييف"}',
+     "«Heydar Aliyev» is not the end"),
+], ids=["not-a-person", "a-language-left-out", "another-spelling", "part-of-a-word", "whole-name"])
+def test_a_family_name_must_end_each_form_of_a_persons_name(project_copy: Path, kind: str,
+                                                             family: str, says: str) -> None:
+    """The index lists a person under the family name (`family` in entities.yml): a slip in it is
+    reported with the file and the line of the entry, not a person listed under a wrong letter."""
+    (project_copy / "docs" / "data" / "entities.yml").write_text(
+        _PERSON.format(kind=kind, family=family), encoding="utf-8")
+    app, problems = load_apparatus(project_copy / "docs", set())
+    (problem,) = [str(p) for p in problems if "entities.yml" in str(p)]
+    assert problem.startswith("docs/data/entities.yml:5:") and says in problem, problem
+    assert app.entities["heydar-aliyev"].family == {}
+
+
+def test_a_person_is_listed_under_the_family_name(site: Path) -> None:
+    """…then under the given names; a person known by a given name or a title is listed under
+    it. In each edition, by the names it writes («داوود اوغلو», «إلجي بيك»: two words)."""
+    expected = {
+        "": ["Heydar Aliyev", "Ilham Aliyev", "Alp Arslan", "Benedict Anderson"],
+        "tr/": ["Haydar Aliyev", "İlham Aliyev", "Alparslan", "Benedict Anderson"],
+        "fa/": ["مصطفی کمال آتاتورک", "آلپ ارسلان", "بولنت اجویت", "رجب طیب اردوغان"],
+        "ar/": ["مصطفى كمال أتاتورك", "بولنت أجاويد", "رجب طيب أردوغان", "ألب أرسلان"]}
+    for prefix, first in expected.items():
+        people = read_html(site, f"{prefix}people-and-places/").select_one("ul.entities")
+        shown = [item.select_one(".entity__names [lang]").get_text()
+                 for item in people.select("li.entity")]
+        assert shown[:4] == first, (prefix, shown[:4])
+        # under E: Ecevit, Elçibey, Enver Paşa (a title), Erdoğan
+        if prefix == "tr/":
+            e = [name for name in shown if name.split()[-1].startswith("E") or name == "Enver Paşa"]
+            assert e == ["Bülent Ecevit", "Ebulfez Elçibey", "Enver Paşa", "Recep Tayyip Erdoğan"]
+    fa = [item.select_one(".entity__names [lang]").get_text() for item in
+          read_html(site, "fa/people-and-places/").select_one("ul.entities").select("li.entity")]
+    assert fa.index("مولود چاووش‌اوغلو") < fa.index("احمد داوود اوغلو") < fa.index("سلیمان دمیرل")
 
 
 def test_index_of_entities(site: Path, corpus, app) -> None:
