@@ -40,8 +40,8 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagef
 #: the interface strings of the search dialog (docs/data/ui.yml)
 UI_KEYS = ("search", "search_label", "search_placeholder", "search_all_editions",
            "search_close", "search_results", "search_none", "search_loading", "search_hint",
-           "search_kind_excerpt", "search_kind_term", "search_kind_entity", "search_kind_event",
-           "search_kind_section")
+           "search_kind_excerpt", "search_kind_term", "search_kind_person",
+           "search_kind_organisation", "search_kind_place", "search_kind_event", "search_kind_section")
 
 _DOCUMENT = Environment(autoescape=select_autoescape(default=True)).from_string(
     '<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ r.title }}'
@@ -49,6 +49,7 @@ _DOCUMENT = Environment(autoescape=select_autoescape(default=True)).from_string(
     '<span data-pagefind-meta="u">{{ r.url }}</span>'
     '<span data-pagefind-meta="e">{{ lang }}</span>'
     '<span data-pagefind-meta="k">{{ r.kind }}</span>'
+    '{% if r.caption %}<span data-pagefind-meta="c">{{ r.caption }}</span>{% endif %}'
     '<span data-pagefind-meta="b0">{{ runs[0] }}</span>'
     '{% for lang, text in r.texts %}<span data-pagefind-meta="l{{ loop.index }}">{{ lang }}</span>'
     '<span data-pagefind-meta="t{{ loop.index }}">{{ text }}</span>'

@@ -103,6 +103,9 @@ class Record:
     #: the runs the page marks in another language (`search_marks`), of the title then of each
     #: text
     marks: list[list[Mark]] = field(default_factory=list)
+    #: what the result is, where more precise than its kind: an index entry's person,
+    #: organisation or place
+    caption: str = ""
 
 
 def _record(url: str, kind: str, title: tuple[str, list[Mark]],
@@ -179,13 +182,14 @@ def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
     for entity in _select(content, _ENTITIES):
         names = _by_class(entity, "entity__names")
         about = _by_class(entity, "entity__about")
-        # the entry's title: its name in the edition's language (the list starts with English)
+        # the entry's title: its name in the edition's language (the list starts with it)
         name = None
         if names is not None:
             name = _first(names, f".//span[@lang='{edition}']")
             name = _first(names, ".//span") if name is None else name
         record = _entry(entity, url, "entity", name,
                         [_first(about, ".//span") if about is not None else None], edition)
+        record.caption = str(entity.get("data-kind") or "")
         translit = _by_class(entity, "entity__translit")  # the spellings, not their labels
         record.hidden = " ".join([_text(names), *(_text(i) for i in (
             translit.iterfind(".//i") if translit is not None else ()))])

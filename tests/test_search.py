@@ -170,12 +170,28 @@ def test_only_the_readers_edition_unless_all_editions_is_ticked(page: Page, serv
 
 
 @pytest.mark.browser
+def test_an_index_entry_says_whether_it_is_a_person_an_organisation_or_a_place(
+        page: Page, server: str) -> None:
+    """Above its name, in the reader's edition: "Kuruluş" over NATO, not "Kişiler ve yerler"."""
+    for edition, query, entry, kind in [("en", "Elchibey", "abulfaz-elchibey", "person"),
+                                        ("tr", "NATO", "nato", "organisation"),
+                                        ("fa", "شوشا", "shusha", "place"),
+                                        ("ar", "سوكار", "socar", "organisation")]:
+        open_search(page, server, edition)
+        run_query(page, query)
+        result = page.locator(f'[data-search-results] a[href$="#entity-{entry}"]').first
+        assert result.locator(".reader-search__kind").inner_text() == \
+            UI[edition][f"search_kind_{kind}"], (edition, query)
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_interface_chrome_is_not_indexed(page: Page, server: str, edition: str) -> None:
     """The "Copy link" button beside every excerpt is not indexed: no excerpt, entry or event is
     found by its words (the reading guide, which explains it, may be)."""
     open_search(page, server, edition)
-    kinds = {UI[edition][f"search_kind_{k}"] for k in ("excerpt", "term", "entity", "event")}
+    kinds = {UI[edition][f"search_kind_{k}"]
+             for k in ("excerpt", "term", "person", "organisation", "place", "event")}
     for key in ("copy_link",):
         run_query(page, UI[edition].get(key) or UI["en"][key])
         found = page.locator("[data-search-results] .reader-search__kind").all_inner_texts()

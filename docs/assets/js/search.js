@@ -179,7 +179,8 @@
     link.href = siteRoot + meta.u;
     var head = document.createElement("span");
     head.className = "reader-search__kind";
-    head.textContent = strings["search_kind_" + meta.k] || "";
+    // what the result is: an index entry says whether a person, an organisation or a place
+    head.textContent = strings["search_kind_" + (meta.c || meta.k)] || "";
     if (meta.e && meta.e !== edition) {
       link.hreflang = meta.e;
       head.textContent += " · " + data.editions[meta.e];
