@@ -107,8 +107,9 @@ def apparatus_json(build: ReaderBuild) -> dict[str, Any]:
     return {
         "terms": [{"id": t.id, "names": t.names, "definition": _plain(t.definition),
                    "excerpts": uses.get(t.id, [])} for t in app.terms.values()],
-        "entities": [{"id": e.id, "kind": e.kind, "names": e.names, "translit": e.translit,
-                      "about": _plain(e.about), "excerpts": e.excerpts} for e in app.entities.values()],
+        "entities": [{"id": e.id, "kind": e.kind, "names": e.names, "family": e.family,
+                      "translit": e.translit, "about": _plain(e.about), "excerpts": e.excerpts}
+                     for e in app.entities.values()],
         "events": [{"id": e.id, "date": e.date, "end": e.end,
                     "date_solar_hijri": solar_hijri(e.date) or None, "names": _plain(e.title),
                     "excerpts": [build.excerpt(i).id for i in e.excerpts]}

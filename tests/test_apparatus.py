@@ -406,6 +406,11 @@ def test_export_carries_the_apparatus(site: Path, corpus, app) -> None:
             assert all(x in corpus.excerpts for x in item["excerpts"])
     assert all("date" in e for e in data["events"])
     assert {t["id"] for t in data["terms"]} == set(app.terms)
+    # a person's family name in each language, as the index sorts by it
+    entities = {e["id"]: e for e in data["entities"]}
+    assert entities["ahmet-davutoglu"]["family"] == {
+        "en": "Davutoğlu", "tr": "Davutoğlu", "fa": "داوود اوغلو", "ar": "داود أوغلو"}
+    assert entities["alp-arslan"]["family"] == {} and entities["shusha"]["family"] == {}
 
 
 @pytest.mark.parametrize("edition", ["", "tr/", "fa/", "ar/"])
