@@ -204,9 +204,9 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
 def _family(entry: dict[str, Any], names: dict[str, str], rel: str,
             line: int) -> tuple[dict[str, str], list[Problem]]:
     """A person's `family` names: one for each form of `names`, each the end of that form."""
-    family, what = edition_texts(entry.get("family")), f"entity '{entry['id']}'"
     if "family" not in entry:
         return {}, []
+    family, what = edition_texts(entry.get("family")), f"entity '{entry['id']}'"
     line = entry.get("__lines__", {}).get("family", line)
     if entry.get("kind") != "person" or not family:
         return {}, [Problem(rel, line, f"{what}: `family` is a person's family name in each "

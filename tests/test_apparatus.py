@@ -238,7 +238,7 @@ def test_every_list_of_names_is_in_the_editions_alphabetical_order(site: Path, a
         for item, form in zip(items, first, strict=True):
             family = app.entities[item["data-entity"]].family.get(edition, "")
             name = form.get_text()
-            shown.append(f"{family} {name.removesuffix(family)}" if family else name)
+            shown.append(f"{family} {name.removesuffix(family).strip()}" if family else name)
         assert shown == sorted(shown, key=lambda name: sort_key(name, edition))
 
 
@@ -265,7 +265,8 @@ _PERSON = """# people
 def test_a_family_name_must_end_each_form_of_a_persons_name(project_copy: Path, kind: str,
                                                              family: str, says: str) -> None:
     """The index lists a person under the family name (`family` in entities.yml): a slip in it is
-    reported with the file and the line of the entry, not a person listed under a wrong letter."""
+    reported with the file and the line of the `family:` key, not a person listed under a wrong
+    letter."""
     (project_copy / "docs" / "data" / "entities.yml").write_text(
         _PERSON.format(kind=kind, family=family), encoding="utf-8")
     app, problems = load_apparatus(project_copy / "docs", set())
