@@ -97,6 +97,7 @@ def entities_html(build: ReaderBuild, page_url: str) -> str:
 def timeline_html(build: ReaderBuild, page_url: str) -> str:
     corpus, edition = build.corpus, build.edition
     separator = LANGUAGES[edition].comma
+    order = {excerpt_id: n for n, excerpt_id in enumerate(corpus.excerpts)}
     events = []
     for event in build.app.events:
         title_lang = edition if event.title.get(edition) else "en"
@@ -104,7 +105,9 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
         if edition == "fa":  # none where the calendar does not count the first or last date
             dates = [solar_hijri(d) for d in (event.date, event.end) if d]
             solar_hijri_date = digits(" – ".join(dates), "fa") if all(dates) else ""
-        papers = sorted({build.excerpt(i).paper for i in event.excerpts})
+        # the excerpts by paper, in the menu's order of the papers, then by paragraph
+        refs = sorted(event.excerpts, key=lambda i: order[build.excerpt(i).id])
+        papers = dict.fromkeys(build.excerpt(i).paper for i in refs)
         events.append({
             # a span of time is two dates, each an element of its own: bidi isolation then sees
             # «1914» and «11» in two texts, not a range of numbers «1914 – 11» to isolate
@@ -115,6 +118,6 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
             "title_lang": title_lang, "title_dir": direction(title_lang),
             "title": inline_html(event.title.get(title_lang, "")),
             "papers": separator.join(corpus.papers[k].short_title(edition) for k in papers),
-            "refs": excerpt_refs(build, event.excerpts, page_url),
+            "refs": excerpt_refs(build, refs, page_url),
         })
     return render("timeline.html", events=events, edition=edition, dir=build.dir)

@@ -20,6 +20,7 @@ from model import (
     Corpus,
     Problem,
 )
+from nav_file import CONFIG, paper_order
 from pages import check_pages, check_refs
 from paper_file import _PaperReader
 from source_text import HTML_TAG, _rel, scan_letters, scan_text
@@ -152,7 +153,7 @@ def load_corpus(docs_dir: Path) -> Corpus:
 def data_signature(docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """What the content's files look like now: a change to any of them changes this."""
     files = sorted((docs_dir / "data").rglob("*")) + sorted(docs_dir.glob("*/packets/*.md")) + \
-        sorted(docs_dir.glob("*/papers/*.md"))
+        sorted(docs_dir.glob("*/papers/*.md")) + [docs_dir.parent / CONFIG]  # the papers' order
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
 
 
@@ -179,7 +180,10 @@ def _read_corpus(docs_dir: Path) -> tuple[Corpus, list[Problem]]:
     root = docs_dir.parent
     corpus = Corpus(ui=load_ui(docs_dir / "data" / "ui.yml"))
     problems: list[Problem] = ui_problems(docs_dir / "data" / "ui.yml", root)
-    for path in sorted((docs_dir / "data" / "papers").glob("*.yml")):
+    # the papers in the menu's order, which every list of them follows; any other after them
+    order = {key: n for n, key in enumerate(paper_order(root))}
+    for path in sorted((docs_dir / "data" / "papers").glob("*.yml"),
+                       key=lambda p: (order.get(p.stem, len(order)), p.stem)):
         reader = _PaperReader(path, root)
         paper = reader.read()
         problems.extend(reader.problems)

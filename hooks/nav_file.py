@@ -5,6 +5,8 @@ A page that `nav:` does not list is published, but no menu leads to it: `make ch
 that an edition does not translate under its `nav_translations` is shown there in English, and a
 translation of a title the menu no longer has (the English was reworded) is never used: both are
 warnings, as for the other strings an edition has not translated yet.
+
+The menu's order of the papers is the site's: every list of them follows it (`paper_order`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,15 @@ def nav_items(nav: Any) -> Iterator[tuple[str | None, str | None]]:
                 else:
                     yield str(title), None
                     yield from nav_items(value)
+
+
+def paper_order(root: Path) -> list[str]:
+    """The keys of the papers in the order the menu lists their pages (`papers/<key>.md`): the
+    order of every list of the papers on the site. Empty where the project has no `nav:`."""
+    config, _, _ = read_config(root)
+    pages = [Path(page) for _, page in nav_items(config.get("nav")) if page]
+    return [page.stem for page in pages
+            if page.parent.as_posix() == "papers" and page.suffix == ".md" and page.stem != "index"]
 
 
 def _line(lines: list[str], key: str, after: str = "nav:") -> int:

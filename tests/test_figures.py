@@ -15,6 +15,7 @@ import pytest
 import yaml
 from conftest import EDITIONS, ROOT, read_html
 from figures import _MIN_TICK, Axis, cell_level, tick_years, year_fraction
+from nav_file import paper_order
 from playwright.sync_api import Browser
 from sanitize import UnsafeContent, sanitize
 
@@ -23,8 +24,10 @@ _TO_LATIN = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 
 
 def _papers() -> dict[str, dict]:
+    """Each paper's data file, in the menu's order, as the site lists the papers."""
+    order = paper_order(ROOT)
     out = {}
-    for path in sorted((DATA / "papers").glob("*.yml")):
+    for path in sorted((DATA / "papers").glob("*.yml"), key=lambda p: order.index(p.stem)):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         out[data["key"]] = data
     return out

@@ -1,14 +1,20 @@
 """The menu (`nav:` in mkdocs.yml): a page it does not list is refused, by `make check` and by the
 build; a title an edition does not translate, or a translation of a title the menu no longer
-has, is a warning with its line in mkdocs.yml."""
+has, is a warning with its line in mkdocs.yml. The menu's order of the papers is the order of
+every list of them on the site."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
-from conftest import ROOT, mkdocs_build
-from nav_file import nav_items, nav_problems
+import pytest
+from conftest import EDITIONS, ROOT, mkdocs_build, read_html
+from content import read_corpus
+from languages import edition_prefix
+from nav_file import nav_items, nav_problems, paper_order
 
 
 def _project(tmp_path: Path, config: str | None = None) -> Path:
@@ -83,3 +89,61 @@ def test_the_build_stops_on_a_page_the_menu_does_not_list(project_copy: Path,
     assert bad.returncode == 1
     assert 'not included in the "nav" configuration' in bad.stderr, bad.stderr[-2000:]
     assert "en/papers/nemune.md" in bad.stderr and "en/x.md" in bad.stderr
+
+
+def _keys(url: str, hrefs: list[str]) -> list[str]:
+    """The paper keys of the links to paper pages on the page at `url`, in order, each once."""
+    found = (re.search(r"/papers/([a-z0-9-]+)/(?:#.*)?$", urljoin(f"/{url}", href))
+             for href in hrefs)
+    return list(dict.fromkeys(m.group(1) for m in found if m))
+
+
+def test_the_papers_order_is_the_menus(tmp_path: Path) -> None:
+    """The corpus lists its papers in the menu's order, whatever their file names; a paper the
+    menu does not list comes after them."""
+    shipped = paper_order(ROOT)
+    assert sorted(shipped) == sorted(p.stem for p in (ROOT / "docs/data/papers").glob("*.yml"))
+    assert list(read_corpus(ROOT / "docs")[0].papers) == shipped
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = [line for line in config.split("\n") if re.search(r": papers/[a-z0-9-]+\.md$", line)]
+    moved = config.replace("\n".join(lines), "\n".join([*reversed(lines[1:])]))
+    (tmp_path / "mkdocs.yml").write_text(moved, encoding="utf-8")
+    assert paper_order(tmp_path) == list(reversed(shipped[1:]))
+    corpus, _ = read_corpus(tmp_path / "docs")
+    assert list(corpus.papers) == [*reversed(shipped[1:]), shipped[0]]
+    excerpt_papers = list(dict.fromkeys(e.paper for e in corpus.excerpts.values()))
+    assert excerpt_papers == list(corpus.papers)
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_list_of_the_papers_follows_the_menu(site: Path, corpus, edition: str) -> None:
+    """The menu, the table of papers on the home and papers pages, the download list, the
+    columns of the table of concepts, the timeline's lanes and each of its events give the
+    papers in one order."""
+    prefix = edition_prefix(edition)
+    home = read_html(site, prefix)
+    menu = _keys(prefix, [a["href"] for a in home.select(".md-nav--primary a.md-nav__link[href]")])
+    assert menu == paper_order(ROOT)
+    for url in (prefix, f"{prefix}papers/"):
+        table = read_html(site, url).select(".papers-table tbody td:first-child a[href]")
+        assert _keys(url, [a["href"] for a in table]) == menu, url
+    titles = [a.get_text(strip=True) for a in
+              read_html(site, prefix).select(".papers-table tbody td:first-child a[href]")]
+    bib = read_html(site, f"{prefix}corpus/").select('ul.downloads a[href$=".bib"]')
+    assert [Path(a["href"]).stem for a in bib] == menu
+    row = read_html(site, f"{prefix}glossary/").select_one("figure.figure--concepts tbody tr")
+    assert [td["data-paper"] for td in row.select("td[data-paper]")] == menu
+    timeline = read_html(site, f"{prefix}timeline/")
+    lanes = timeline.select("figure.figure--timeline li")
+    assert [" ".join(li.get_text().split()[1:]) for li in lanes[:len(menu)]] == titles
+    # each event's excerpts: by paper in that order, then by paragraph; its papers likewise
+    ids = list(corpus.excerpts)
+    for event in timeline.select("li.event"):
+        refs = [a["data-ref"] for a in event.select(".event__refs a[data-ref]")]
+        assert refs == sorted(refs, key=lambda r: ids.index(corpus.resolve(r).id)), event["id"]
+        papers = list(dict.fromkeys(corpus.resolve(r).paper for r in refs))
+        named = event.select_one(".event__papers").get_text()
+        assert sorted(papers, key=lambda k: named.index(corpus.papers[k].short_title(edition))) \
+            == papers, event["id"]
