@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from apparatus_text import edition_name
+from collation import sort_key
 from maps_data import Feature, LonLat, MapData, MapFrame
 from mkdocs.utils import get_relative_url
 from pyproj import Transformer
@@ -178,9 +179,14 @@ def map_html(build: ReaderBuild, data: MapData, name: str, rel: Callable[[str], 
         if on == name:
             x, y = projection.points([(lon, lat)])[0]
             countries.append({"label": build.ui[key], "x": x, "y": y})
+    # the list under the map names its places, countries and seas in the edition's alphabetical
+    # order; the map draws them in the data's (a label drawn later stands over an earlier one)
+    listed = {f"listed_{group}": sorted(groups[group],
+                                        key=lambda i: sort_key(str(i["name"]), build.edition))
+              for group in ("places", "regions")}
     return render("map.html", ui=build.ui, map_name=name, title=build.ui[f"map_{name}"],
                   width=projection.width, height=projection.height, lang=build.edition,
-                  shapes=_shapes(build, projection), countries=countries, **groups)
+                  shapes=_shapes(build, projection), countries=countries, **groups, **listed)
 
 
 def locators(build: ReaderBuild) -> dict[tuple[str, str], Markup]:

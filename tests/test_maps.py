@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from apparatus import load_apparatus
+from collation import sort_key
 from conftest import EDITIONS, ROOT, mkdocs_build, read_html
 from content import read_corpus
 from languages import edition_prefix
@@ -261,6 +262,25 @@ def test_each_map_is_wellformed_inert_light_and_links_every_feature(site: Path, 
             if feature.group == "places":
                 names = app.entities[feature.ref[1]].names
                 assert link.get_text(strip=True) == (names.get(edition) or names["en"])
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_the_list_under_a_map_names_its_places_in_alphabetical_order(site: Path,
+                                                                       edition: str) -> None:
+    """Places, and countries and seas, in the edition's alphabetical order (the map draws them
+    in the data's); the lines and outlines stay in the data's order, grouped by how they are
+    drawn."""
+    (data, _), _ = map_data()
+    soup = read_html(site, maps_url(edition))
+    for name in data.frames:
+        lists = soup.find(id=f"map-{name}").select_one(".map__list")
+        for items in lists.select("ul.map__items--places"):
+            names = [a.get_text(strip=True) for a in items.select("a")]
+            assert len(names) >= 5
+            assert names == sorted(names, key=lambda n: sort_key(n, edition)), (name, names)
+        drawn = [a["href"] for a in soup.select(f"#map-{name} .map__places a")]
+        listed = [a["href"] for a in lists.select("ul.map__items--places")[0].select("a")]
+        assert sorted(drawn) == sorted(listed) and drawn != listed
 
 
 @pytest.mark.parametrize("edition", ["en", "fa"])
