@@ -203,12 +203,21 @@ def _read_entities(app: Apparatus, data: Any, problems: list[Problem], rel: str)
 
 def _family(entry: dict[str, Any], names: dict[str, str], rel: str,
             line: int) -> tuple[dict[str, str], list[Problem]]:
-    """A person's `family` names: one for each form of `names`, each the end of that form."""
+    """A person's `family` names: one for each form of `names`, each the end of that form; none
+    for a person known by a given name or a title (`family: null`)."""
+    what, person = f"entity '{entry['id']}'", entry.get("kind") == "person"
     if "family" not in entry:
+        return {}, [] if not person else [Problem(
+            rel, line, f"{what}: a person has no `family:`, so the index cannot tell the family "
+            "name from the given names", "give the family name as each form of the name ends "
+            "with it (`family: {en: Aliyev, tr: Aliyev, fa: علی‌اف, ar: علييف}` for «Heydar "
+            "Aliyev»), or write `family: null` for a person known by a given name or a title "
+            "(Alp Arslan, Enver Pasha)")]
+    if person and entry["family"] is None:
         return {}, []
-    family, what = edition_texts(entry.get("family")), f"entity '{entry['id']}'"
+    family = edition_texts(entry.get("family"))
     line = entry.get("__lines__", {}).get("family", line)
-    if entry.get("kind") != "person" or not family:
+    if not person or not family:
         return {}, [Problem(rel, line, f"{what}: `family` is a person's family name in each "
                             "language", "write `family: {en: Aliyev, tr: Aliyev, fa: علی‌اف, "
                             "ar: علييف}` for a person, or leave it out")]

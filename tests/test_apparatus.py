@@ -275,6 +275,29 @@ def test_a_family_name_must_end_each_form_of_a_persons_name(project_copy: Path, 
     assert app.entities["heydar-aliyev"].family == {}
 
 
+@pytest.mark.parametrize("family, says", [
+    (None, "entity 'heydar-aliyev': a person has no `family:`"),
+    ("null", None),
+], ids=["left-out", "known-by-a-given-name"])
+def test_a_person_without_a_family_name_says_so(project_copy: Path, family: str | None,
+                                                says: str | None) -> None:
+    """A person entered without `family:` would be listed under the first name unnoticed: it is a
+    problem on the entry's line, unless `family: null` says the person is known by a given name
+    or a title."""
+    entry = _PERSON.format(kind="person", family=family)
+    if family is None:
+        entry = entry.replace("  family: None\n", "")
+    (project_copy / "docs" / "data" / "entities.yml").write_text(entry, encoding="utf-8")
+    app, problems = load_apparatus(project_copy / "docs", set())
+    found = [str(p) for p in problems if "entities.yml" in str(p)]
+    if says is None:
+        assert found == [] and app.entities["heydar-aliyev"].family == {}
+    else:
+        (problem,) = found
+        assert problem.startswith("docs/data/entities.yml:2:") and says in problem, problem
+        assert "`family: null`" in problem
+
+
 def test_a_person_is_listed_under_the_family_name(site: Path) -> None:
     """…then under the given names; a person known by a given name or a title is listed under
     it. In each edition, by the names it writes («داوود اوغلو», «إلجي بيك»: two words)."""

@@ -28,7 +28,9 @@ DELETE = "DELETE"
 NOTE = "        text: See [[sample-one]]."
 LONG = " ".join(["sözcük"] * 300)
 ENTITY = ('- id: ilham-aliyev\n  kind: person\n  names: {en: "Ilham Aliyev", tr: "İlham Aliyev", '
-          'fa: "الهام علی‌اف", ar: "إلهام علييف"}\n  about: {en: "President of Azerbaijan."}\n'
+          'fa: "الهام علی‌اف", ar: "إلهام علييف"}\n'
+          '  family: {en: Aliyev, tr: Aliyev, fa: علی‌اف, ar: علييف}\n'
+          '  about: {en: "President of Azerbaijan."}\n'
           '  match: ["Ilham Aliyev"]\n')
 PK = "docs/en/packets/a-packet.md"
 PACKET = "---\npacket: true\ntitle: A packet\nterms: [soft-power]\n---\n# A packet\n"
