@@ -312,6 +312,35 @@ def test_printed_pages_are_filled_and_keep_headings_with_their_text(
     assert not bare, (url, bare)
 
 
+@pytest.mark.parametrize("url", ["tr/packets/war-2020/", "packets/iran/", "fa/maps/"])
+def test_a_printed_list_of_places_is_not_cut(browser: Browser, server: str, url: str,
+                                             tmp_path: Path) -> None:
+    """The places, and the countries and seas, listed under a map are a few lines in columns:
+    printed, each list is on one page (the printed 2020-war packet in Turkish left Rusya alone at
+    the top of a page)."""
+    page = browser.new_page()
+    page.goto(server + url)
+    count = page.evaluate("""() => {
+      const lists = document.querySelectorAll('.md-content ul.map__items--places');
+      lists.forEach((list, n) => list.querySelectorAll('li').forEach(item => {
+        const mark = document.createElement('span');
+        mark.textContent = ` mapl${n}x`;
+        mark.style.fontSize = '1px';
+        item.append(mark);
+      }));
+      return lists.length;
+    }""")
+    printed = tmp_path / "printed.pdf"
+    printed.write_bytes(page.pdf(format="A4"))
+    page.close()
+    on_pages: dict[str, set[int]] = {}
+    for number, (_, lines) in enumerate(printed_lines(printed), start=1):
+        for word in (w for _, line in lines for w in line if re.fullmatch(r"mapl\d+x", w)):
+            on_pages.setdefault(word, set()).add(number)
+    assert count >= 2 and len(on_pages) == count, (url, count, on_pages)
+    assert all(len(pages) == 1 for pages in on_pages.values()), (url, on_pages)
+
+
 #: a word at the end of every heading, too small to change how the page is laid out
 _HEADING_END = re.compile(r"endh\d+x")
 MARK_HEADINGS = """() => document.querySelectorAll('.md-content :is(h1, h2, h3, h4)')
