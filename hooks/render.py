@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import markdown
 from calendar_sh import digits
-from cite import citation_meta, reference_parts, reference_text, ris  # noqa: F401
+from cite import citation_meta, gregorian_year, reference_parts, reference_text, ris  # noqa: F401
 from cite_files import bibtex  # noqa: F401  (importable from here)
 from cite_own import Part, edition_reference
 from languages import LANGUAGES, direction
@@ -178,8 +178,19 @@ def record_html(paper: Paper, ui: dict[str, str], cite_links: dict[str, str], ti
     return render("record.html", paper=paper, ui=ui, links=cite_links, rows=rows, stated=stated,
                   missing=missing, reference=reference_html(paper),
                   own_reference=reference_html(paper, own) if own else None,
-                  own_dir=direction(edition),
+                  own_dir=direction(edition), year_note=_year_note(paper, ui, edition),
                   separator=LANGUAGES[edition].comma)
+
+
+def _year_note(paper: Paper, ui: dict[str, str], edition: str) -> str | None:
+    """Where the paper is dated in the Solar Hijri calendar: that the reference gives another
+    year than the excerpts' citation labels, and which."""
+    printed, gregorian = (paper.record.year or "").strip(), gregorian_year(paper)
+    if (paper.record.year_calendar or paper.calendar) != "solar-hijri" or gregorian is None \
+            or paper.cite_year != printed:  # the labels give another year than the printed one
+        return None
+    return ui["cite_year_sh"].replace("{year}", digits(printed, edition)).replace(
+        "{gregorian}", digits(str(gregorian), edition))
 
 
 def abstracts_html(paper: Paper, corpus: Corpus, ui: dict[str, str], href: Href) -> str:

@@ -415,3 +415,27 @@ def test_names_in_the_printed_script() -> None:
     assert _name(spaced, CONVENTIONS["ar"]) == "عبد الرحمن، سارة"
     assert _name(Author(name="Ahmet Kemal Yılmaz"), CONVENTIONS["tr"]) == "Yılmaz, A. K."
     assert _name(Author(name="Aliyev"), CONVENTIONS["tr"]) == "Aliyev"
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_a_solar_hijri_paper_says_why_its_labels_and_reference_differ(site: Path, corpus,
+                                                                      edition: str) -> None:
+    """Kazemi's excerpts are labelled with the printed year, 1403, and the reference gives 2025:
+    "How to cite" says which gives which, in the edition's language and digits. A paper dated in
+    the Gregorian calendar has no such line."""
+    from calendar_sh import digits
+    from languages import edition_prefix
+
+    page = read_html(site, f"{edition_prefix(edition)}papers/kazemi-1403/")
+    (line,) = page.select("#how-to-cite .cite__year")
+    text = line.get_text()
+    assert digits("1403", edition) in text and digits("2025", edition) in text
+    assert text == corpus.ui[edition]["cite_year_sh"].replace(
+        "{year}", digits("1403", edition)).replace("{gregorian}", digits("2025", edition))
+    assert "(2025)" in page.select_one("#how-to-cite .cite__reference").get_text()
+    label = page.select_one("cite.excerpt__label").get_text()
+    assert digits("1403", edition) in label and digits("2025", edition) not in label
+    for key in corpus.papers:
+        if key != "kazemi-1403":
+            other = read_html(site, f"{edition_prefix(edition)}papers/{key}/")
+            assert other.select_one("#how-to-cite") and not other.select(".cite__year"), key
