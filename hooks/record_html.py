@@ -62,7 +62,8 @@ class _Record:
 
     def titles(self) -> list[Row]:
         ui, title, site = self.ui, self.rec.title, self.rec.site_title
-        original = self.original(title.original) if title.original else self.missing()
+        original = Markup(self.m.title(title.original, self.paper.lang, self.paper.dir)) \
+            if title.original else self.missing()
         if title.en:
             who = ui["authors_own"] if title.en_by == "authors" else ui["site_own"]
             english = self.by(title.en, who)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bidi_runs import RTL_LETTER
-from languages import EDITIONS, edition_prefix
+from languages import EDITIONS, direction, edition_prefix
 from playwright.sync_api import Browser, Page
 from test_a11y import DRAWN
 
@@ -755,6 +755,43 @@ def test_a_gloss_opens_inside_a_phone_screen(browser: Browser, server: str, edit
             page.keyboard.press("Escape")
             assert "is-open" not in (gloss.get_attribute("class") or ""), url
     context.close()
+
+
+#: the lines of each `.title-run` on the page: its direction and each line's left and right edge
+TITLE_LINES = """() => [...document.querySelectorAll('.md-content .title-run')].map(run => {
+  const range = document.createRange(); range.selectNodeContents(run);
+  const lines = {};
+  for (const r of range.getClientRects()) {
+    if (r.width < 1) continue;
+    const top = Math.round(r.top);
+    const line = lines[top] || (lines[top] = {left: r.left, right: r.right});
+    line.left = Math.min(line.left, r.left); line.right = Math.max(line.right, r.right);
+  }
+  return {dir: run.getAttribute('dir'), lines: Object.values(lines)};
+})"""
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_a_wrapped_title_of_the_other_direction_starts_each_line_at_its_side(
+        browser: Browser, server: str, edition: str) -> None:
+    """The table of papers gives each paper's original title: a Persian title that wraps in the
+    English table, or a Turkish one in the Persian table, began its second line at the cell's
+    side, the first line's end. Each line of a wrapped title starts where its language's lines
+    start: a right-to-left title's lines at one right edge, a left-to-right title's at one left
+    edge; so does the original title in the record."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}{edition_prefix(edition)}papers/")
+    titles = page.evaluate(TITLE_LINES)
+    page.goto(f"{server}{edition_prefix(edition)}papers/kazemi-1403/")
+    page.set_viewport_size({"width": 700, "height": 900})
+    titles += page.evaluate(TITLE_LINES)
+    page.close()
+    wrapped = [t for t in titles if len(t["lines"]) > 1]
+    assert len(titles) >= 6 and [t for t in wrapped if t["dir"] != direction(edition)], titles
+    for title in wrapped:
+        side = "right" if title["dir"] == "rtl" else "left"
+        edges = [line[side] for line in title["lines"]]
+        assert max(edges) - min(edges) < 2, (edition, title)
 
 
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
