@@ -757,8 +757,9 @@ def test_a_gloss_opens_inside_a_phone_screen(browser: Browser, server: str, edit
     context.close()
 
 
-#: the lines of each `.title-run` on the page: its direction and each line's left and right edge
-TITLE_LINES = """() => [...document.querySelectorAll('.md-content .title-run')].map(run => {
+#: the lines of each element the selector finds on the page: its direction, its text and each
+#: line's left and right edge
+LINES_OF = """(selector) => [...document.querySelectorAll(selector)].map(run => {
   const range = document.createRange(); range.selectNodeContents(run);
   const lines = {};
   for (const r of range.getClientRects()) {
@@ -767,7 +768,7 @@ TITLE_LINES = """() => [...document.querySelectorAll('.md-content .title-run')].
     const line = lines[top] || (lines[top] = {left: r.left, right: r.right});
     line.left = Math.min(line.left, r.left); line.right = Math.max(line.right, r.right);
   }
-  return {dir: run.getAttribute('dir'), lines: Object.values(lines)};
+  return {dir: run.getAttribute('dir'), text: run.textContent, lines: Object.values(lines)};
 })"""
 
 
@@ -781,10 +782,10 @@ def test_a_wrapped_title_of_the_other_direction_starts_each_line_at_its_side(
     edge; so does the original title in the record."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}{edition_prefix(edition)}papers/")
-    titles = page.evaluate(TITLE_LINES)
+    titles = page.evaluate(LINES_OF, '.md-content .title-run')
     page.goto(f"{server}{edition_prefix(edition)}papers/kazemi-1403/")
     page.set_viewport_size({"width": 700, "height": 900})
-    titles += page.evaluate(TITLE_LINES)
+    titles += page.evaluate(LINES_OF, '.md-content .title-run')
     page.close()
     wrapped = [t for t in titles if len(t["lines"]) > 1]
     assert len(titles) >= 6 and [t for t in wrapped if t["dir"] != direction(edition)], titles
@@ -792,6 +793,23 @@ def test_a_wrapped_title_of_the_other_direction_starts_each_line_at_its_side(
         side = "right" if title["dir"] == "rtl" else "left"
         edges = [line[side] for line in title["lines"]]
         assert max(edges) - min(edges) < 2, (edition, title)
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_a_name_in_the_index_is_not_cut_between_two_lines(browser: Browser, server: str,
+                                                          edition: str) -> None:
+    """On a phone, each form of a name at the head of an index entry moves to the next line
+    whole: the Arabic «بندكت أندرسون» in the Turkish index began at the end of one line and ended
+    at the start of the next. A form longer than a line starts each of its lines at its side."""
+    page = browser.new_page(viewport={"width": 360, "height": 800}, is_mobile=True)
+    page.goto(f"{server}{edition_prefix(edition)}people-and-places/")
+    names = page.evaluate(LINES_OF, ".entity__names > span[dir]")
+    page.close()
+    assert len(names) > 300 and {n["dir"] for n in names} == {"ltr", "rtl"}
+    for name in (n for n in names if len(n["lines"]) > 1):
+        side = "right" if name["dir"] == "rtl" else "left"
+        edges = [line[side] for line in name["lines"]]
+        assert max(edges) - min(edges) < 2, (edition, name)
 
 
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
