@@ -77,6 +77,11 @@ def _sh_date(value: Any) -> date | None:
     return jalali_to_gregorian(parsed[0], parsed[1], parsed[2])
 
 
+def year_calendar(paper: Paper) -> str:
+    """The calendar of the year the record gives: its own `year_calendar`, else the paper's."""
+    return paper.record.year_calendar or paper.calendar
+
+
 def gregorian_year(paper: Paper) -> int | None:
     """The Gregorian year of publication, or None where the source states no year.
 
@@ -86,8 +91,7 @@ def gregorian_year(paper: Paper) -> int | None:
     year = (rec.year or "").strip()
     if not year:
         return None
-    calendar = rec.year_calendar or paper.calendar
-    if calendar != "solar-hijri":
+    if year_calendar(paper) != "solar-hijri":
         return int(year) if year.isdigit() else None
     parsed = parse_solar_hijri(year)
     if parsed is None:
@@ -103,8 +107,7 @@ def gregorian_year(paper: Paper) -> int | None:
 def _notes(paper: Paper, supplied: bool) -> list[str]:
     rec = paper.record
     notes = []
-    calendar = rec.year_calendar or paper.calendar
-    if rec.year and calendar == "solar-hijri":
+    if rec.year and year_calendar(paper) == "solar-hijri":
         span = gregorian_equivalent(rec.year)
         notes.append(f"Dated {rec.year} SH (Solar Hijri; {span}) in the source")
     if supplied:

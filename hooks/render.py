@@ -17,7 +17,14 @@ from urllib.parse import quote
 
 import markdown
 from calendar_sh import digits
-from cite import citation_meta, gregorian_year, reference_parts, reference_text, ris  # noqa: F401
+from cite import (  # noqa: F401
+    citation_meta,
+    gregorian_year,
+    reference_parts,
+    reference_text,
+    ris,
+    year_calendar,
+)
 from cite_files import bibtex  # noqa: F401  (importable from here)
 from cite_own import Part, edition_reference
 from languages import LANGUAGES, direction
@@ -186,7 +193,7 @@ def _year_note(paper: Paper, ui: dict[str, str], edition: str) -> str | None:
     """Where the paper is dated in the Solar Hijri calendar: that the reference gives another
     year than the excerpts' citation labels, and which."""
     printed, gregorian = (paper.record.year or "").strip(), gregorian_year(paper)
-    if (paper.record.year_calendar or paper.calendar) != "solar-hijri" or gregorian is None \
+    if year_calendar(paper) != "solar-hijri" or gregorian is None \
             or paper.cite_year != printed:  # the labels give another year than the printed one
         return None
     return ui["cite_year_sh"].replace("{year}", digits(printed, edition)).replace(
