@@ -568,3 +568,20 @@ def test_print_fonts_are_unpacked_once_and_read_from_the_copy(tmp_path: Path) ->
     for elsewhere in ("https://example.org/x.css", "file:///etc/hostname"):
         with pytest.raises(ValueError):
             fetcher.fetch(elsewhere)
+
+
+@pytest.mark.parametrize("edition", ["fa", "ar"])
+def test_a_wrapped_title_of_the_other_direction_starts_each_line_at_its_side(
+        site: Path, edition: str) -> None:
+    """In the record of a Persian or Arabic PDF, the Turkish paper's original title wraps: its
+    second line began at the right, the cell's side, as the title's first line ended. Both lines
+    start at the left, as the screen sets them (`.title-run`)."""
+    import pymupdf
+
+    with pymupdf.open(site / "pdf" / edition / "kardeslik.pdf") as pdf:
+        lines = [(line["bbox"][0], "".join(s["text"] for s in line["spans"]).strip())
+                 for block in pdf[0].get_text("dict")["blocks"] for line in block.get("lines", [])]
+    (second,) = [n for n, (_, text) in enumerate(lines) if text == "Bölgesel Düzen"]
+    first_x, first = lines[second - 1]
+    assert "Kardeşlikten Stratejik" in first and first.endswith("ve"), first
+    assert abs(lines[second][0] - first_x) < 1, (first_x, lines[second])
