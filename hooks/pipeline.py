@@ -38,7 +38,7 @@ from reader_page import PageError, ReaderPage
 from sanitize import UnsafeContent, repeated_ids, sanitize
 from source_text import _rel, read_text, without_code
 from table_cards import card_tables
-from templates import render
+from templates import DOT, render
 from toc_titles import typeset_toc
 
 _H1 = re.compile(r"^#\s+.+$", re.M)
@@ -120,10 +120,10 @@ def _heading_pair(section: Section, paper: Paper, edition: str) -> str:
                     section.heading_in(lang))
     original = span("section-original", paper.lang, section.original)
     if edition == paper.lang:
-        return f"{original} · {span('section-en', 'en', section.en)}"
+        return f"{original}{DOT} {span('section-en', 'en', section.en)}"
     if edition == "en" or edition not in section.headings:
-        return f"{span('section-en', 'en', section.en)} · {original}"
-    return f"{span('section-edition', edition, section.headings[edition])} · {original}"
+        return f"{span('section-en', 'en', section.en)}{DOT} {original}"
+    return f"{span('section-edition', edition, section.headings[edition])}{DOT} {original}"
 
 
 def source_stage(markdown: str, page: ReaderPage) -> tuple[str, bool]:

@@ -186,7 +186,7 @@ def apparatus(content: _Element, url: str, edition: str) -> list[Record]:
         name = None
         if names is not None:
             name = _first(names, f".//span[@lang='{edition}']")
-            name = _first(names, ".//span") if name is None else name
+            name = _first(names, ".//span[@lang]") if name is None else name
         record = _entry(entity, url, "entity", name,
                         [_first(about, ".//span") if about is not None else None], edition)
         record.caption = str(entity.get("data-kind") or "")

@@ -48,6 +48,11 @@ class MemoryBytecodeCache(BytecodeCache):
 BYTECODE = MemoryBytecodeCache()
 
 
+#: the separator of a list of names or links ("Ilham Aliyev · İlham Aliyev"), the template global
+#: `dot`, written before the space that follows it: its no-break space glues it to the item before
+#: it, so that a line never begins with it
+DOT = "\u00a0·"
+
 #: a range of numbers ("251–278", "۲۵۱–۲۷۸"): a line may not break after its dash
 _RANGE = re.compile(r"\d+–\d+")
 
@@ -67,6 +72,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, keep_trailing_newline=False, auto_reload=False,
                       bytecode_cache=BYTECODE)
     env.filters["keep_ranges"] = keep_ranges
+    env.globals["dot"] = DOT
     return env
 
 
@@ -80,4 +86,4 @@ def render(name: str, **context: Any) -> str:
     return environment().get_template(name).render(**context).strip()
 
 
-__all__ = ["Markup", "render"]
+__all__ = ["DOT", "Markup", "render"]

@@ -121,7 +121,7 @@ def test_each_form_of_a_name_is_shown_once(site: Path, app) -> None:
         drone = read_html(site, f"{prefix}glossary/").select("#term-bayraktar-tb2 .term__form")
         ui = load_ui(ROOT / "docs" / "data" / "ui.yml")[prefix.strip("/") or "en"]
         assert [(f.select_one(".term__lang").get_text(), f.select_one("[lang]")["lang"])
-                for f in drone] == [(f"{ui['lang_en']} · {ui['lang_tr']}", "en"),
+                for f in drone] == [(f"{ui['lang_en']}\u00a0· {ui['lang_tr']}", "en"),
                                     (ui["lang_fa"], "fa"), (ui["lang_ar"], "ar")]
 
 

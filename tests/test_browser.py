@@ -795,6 +795,28 @@ def test_a_wrapped_title_of_the_other_direction_starts_each_line_at_its_side(
         assert max(edges) - min(edges) < 2, (edition, title)
 
 
+LINE_START_DOTS = (Path(__file__).parent / "js" / "line_start_dots.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_no_line_begins_with_a_separator(browser: Browser, server: str, corpus,
+                                         edition: str) -> None:
+    """The «·» between the forms of a name, between two headings of a section, between links,
+    ends its line: on a phone the English index set «· إلهام علييف» at the start of a line, and
+    the narrow table of contents of a desktop «· Çalışmanın Önemi»."""
+    papers = [f"papers/{key}/" for key in corpus.papers]
+    dots = 0
+    for width, paths in ((360, ["people-and-places/", "glossary/", *papers]), (1280, papers)):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        for path in paths:
+            page.goto(f"{server}{edition_prefix(edition)}{path}")
+            dots += page.evaluate("document.querySelector('.md-main').textContent.split('·')"
+                                  ".length - 1")
+            assert page.evaluate(LINE_START_DOTS) == [], (width, path)
+        page.close()
+    assert dots > 1000, dots  # the index, the glossary and the headings have separators
+
+
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
 def test_a_name_in_the_index_is_not_cut_between_two_lines(browser: Browser, server: str,
                                                           edition: str) -> None:
@@ -803,7 +825,7 @@ def test_a_name_in_the_index_is_not_cut_between_two_lines(browser: Browser, serv
     at the start of the next. A form longer than a line starts each of its lines at its side."""
     page = browser.new_page(viewport={"width": 360, "height": 800}, is_mobile=True)
     page.goto(f"{server}{edition_prefix(edition)}people-and-places/")
-    names = page.evaluate(LINES_OF, ".entity__names > span[dir]")
+    names = page.evaluate(LINES_OF, ".entity__name > span[dir]")
     page.close()
     assert len(names) > 300 and {n["dir"] for n in names} == {"ltr", "rtl"}
     for name in (n for n in names if len(n["lines"]) > 1):
