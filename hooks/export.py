@@ -71,7 +71,9 @@ def excerpt_json(build: ReaderBuild, excerpt: Excerpt) -> dict[str, Any]:
     section = next(s for s in corpus.papers[excerpt.paper].sections if s.id == excerpt.section)
     return {
         "id": excerpt.id, "paper": excerpt.paper, "lang": excerpt.lang,
-        "number": excerpt.number, "label": corpus.label(excerpt),
+        # the label with plain spaces, as the notes' plain text gives it (the pages join the
+        # page's abbreviation to its number with a no-break space)
+        "number": excerpt.number, "label": " ".join(corpus.label(excerpt).split()),
         "original": plain_text(excerpt.original),
         "translation": plain_text(excerpt.translation, True),
         "page": excerpt.page, "page_inferred": excerpt.page_inferred,

@@ -182,19 +182,20 @@ class Corpus:
 
         In English: "Kazemi & Salehi Yeganeh 1403, ¶1, p. 255 (inferred)"; in another edition
         its words, punctuation and interface digits: «کاظمی و صالحی یگانه ۱۴۰۳، ¶۱، ص. ۲۵۵ (استنباطی)».
+        A no-break space joins the page's abbreviation to its number: no line parts them.
         """
         paper = self.papers[excerpt.paper]
         if edition == "en":
             label = f"{paper.cite_authors} {paper.cite_year}, ¶{excerpt.number}"
             if excerpt.page:
-                label += f", p. {excerpt.page}" + (" (inferred)" if excerpt.page_inferred else "")
+                label += f", p.\u00a0{excerpt.page}" + (" (inferred)" if excerpt.page_inferred else "")
             return label
         ui = self.ui[edition]
         comma = LANGUAGES[edition].comma
         year = ui["no_date"] if paper.cite_year == "n.d." else paper.cite_year
         label = f"{paper.authors_in(edition)} {year}{comma}¶{excerpt.number}"
         if excerpt.page:
-            label += f"{comma}{ui['page']} {excerpt.page}"
+            label += f"{comma}{ui['page']}\u00a0{excerpt.page}"
             if excerpt.page_inferred:
                 label += f" ({ui['inferred']})"
         return LANGUAGES[edition].number(label)

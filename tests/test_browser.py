@@ -817,6 +817,23 @@ def test_no_line_begins_with_a_separator(browser: Browser, server: str, corpus,
     assert dots > 1000, dots  # the index, the glossary and the headings have separators
 
 
+SPLIT_PAGES = (Path(__file__).parent / "js" / "split_pages.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
+def test_a_labels_page_number_stays_beside_its_abbreviation(browser: Browser, server: str,
+                                                            edition: str) -> None:
+    """On a phone, a citation label that wraps keeps "p. 25" (s. 25, «ص. ۲۵») on one line: the
+    Persian and Arabic index and glossary ended some 80 lines each with «ص.», its number
+    beginning the next."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    for path in ("people-and-places/", "glossary/", "papers/kardeslik/"):
+        page.goto(f"{server}{edition_prefix(edition)}{path}")
+        split, labels = page.evaluate(SPLIT_PAGES)
+        assert labels > 100 and split == [], (path, split[:5])
+    page.close()
+
+
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
 def test_a_name_in_the_index_is_not_cut_between_two_lines(browser: Browser, server: str,
                                                           edition: str) -> None:
