@@ -5,6 +5,7 @@ The expected numbers are computed here from the YAML files themselves, not throu
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from itertools import pairwise
@@ -16,7 +17,8 @@ import yaml
 from conftest import EDITIONS, ROOT, read_html
 from figures import _MIN_TICK, Axis, cell_level, tick_years, year_fraction
 from nav_file import paper_order
-from playwright.sync_api import Browser
+from PIL import Image
+from playwright.sync_api import Browser, Locator
 from sanitize import UnsafeContent, sanitize
 
 DATA = ROOT / "docs" / "data"
@@ -253,4 +255,48 @@ def test_the_keyboard_can_skip_the_timeline_chart(browser: Browser, server: str,
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#timeline-list') !== null")
+    context.close()
+
+
+def _edge_shades(scroller: Locator) -> tuple[float, float]:
+    """How much darker (or, in the dark palette, lighter) than the page the box's left and right
+    edges are drawn, with the figure itself hidden: the shadows alone."""
+    scroller.evaluate("e => { e.firstElementChild.style.visibility = 'hidden'; }")
+    image = Image.open(io.BytesIO(scroller.screenshot())).convert("L")
+    scroller.evaluate("e => { e.firstElementChild.style.visibility = ''; }")
+    width, height = image.size
+    middle = height // 2
+    page = image.getpixel((width // 2, middle))
+
+    def shade(x: int) -> float:
+        return abs(float(image.getpixel((x, middle))) - float(page))  # type: ignore[arg-type]
+    return shade(1), shade(width - 2)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_figure_wider_than_its_column_shows_where_more_of_it_lies(
+        browser: Browser, server: str, edition: str, scheme: str) -> None:
+    """The timeline chart, wider than a desktop's column, scrolls inside its box: a shadow
+    marks the side where more of it lies out of sight (its end: the right in English and
+    Turkish, the left in Persian and Arabic), and moves to the other side once the reader has
+    scrolled to the end."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  color_scheme="dark" if scheme == "dark" else "light")
+    page = context.new_page()
+    page.goto(server + page_url(edition, "timeline"))
+    assert page.evaluate("document.body.dataset.mdColorScheme") == (
+        "slate" if scheme == "dark" else "default")
+    scroller = page.locator("figure.figure--timeline .figure__scroll")
+    scroller.scroll_into_view_if_needed()
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth + 100")
+    rtl = EDITIONS[edition] == "rtl"
+    left, right = _edge_shades(scroller)
+    start, end = (right, left) if rtl else (left, right)
+    assert end > 12 and start < 3, (start, end)
+    scroller.evaluate("e => { e.scrollLeft = e.scrollLeft + (e.dir === 'rtl' || "
+                      "getComputedStyle(e).direction === 'rtl' ? -1 : 1) * e.scrollWidth; }")
+    left, right = _edge_shades(scroller)
+    start, end = (right, left) if rtl else (left, right)
+    assert start > 12 and end < 3, (start, end)
     context.close()
