@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from md_labels import label_marks
 from model import Problem
 from source_text import scan_letters, scan_markup, scan_paths, scan_text
+from typography import Glue, glue
 from yaml_lines import unknown_keys
 
 
@@ -61,7 +62,7 @@ _MARKUP = re.compile(r"[*_<>&`\\\[\]]")
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 #: what would begin a list, heading, quotation or rule: "16. yüzyıl" is an ordinal, not a list
 _BLOCK_START = re.compile(r"^(\d+)\.(?=\s)|^([-+*](?=\s)|#|>)")
-_markdown = markdown.Markdown()
+_markdown = markdown.Markdown(extensions=[Glue()])
 
 
 def _convert(text: str) -> str:
@@ -78,7 +79,7 @@ def inline_html(text: str) -> Markup:
     `source_text.scan_markup` reports, gives the text alone, escaped)."""
     text = " ".join(text.split())
     if not _MARKUP.search(text):
-        return escape(text)
+        return escape(glue(text))
     converted = _convert(text)
     match = _PARAGRAPH.match(converted)
     if match and "<p>" not in match.group(1):

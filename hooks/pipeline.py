@@ -6,7 +6,9 @@
    its title and its excerpts under the paper's own section headings after its prose; a packet
    gets its PDF button; a page that embeds excerpts gets the view switch.
 2. **Markdown** (`reader_syntax`, during conversion): `[[id]]` links, `![[id]]` embeds and
-   `::: name` blocks become HTML through the page's `ReaderPage` (`reader_page`).
+   `::: name` blocks become HTML through the page's `ReaderPage` (`reader_page`); last, once the
+   headings have their ids, a page's number is kept with its abbreviation and a date with its
+   calendar's mark (`typography`).
 3. **HTML** (`html_stage`, on the converted page): each data table's cells labelled by their
    column, for the cards a phone shows of a table too wide for it (`table_cards`); glosses of
    glossary terms, then the fallback notice and the English marking of a page an edition has

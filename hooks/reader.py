@@ -50,9 +50,11 @@ from render import Forge
 from sanitize import anchor_ids, with_policy
 from search import Indexer, SearchError, ui_strings
 from theme_a11y import named_section_toggles, palette_names, valid_toggles
+from typography import Glue
 
 log = logging.getLogger("mkdocs.hooks.reader")
 _syntax = ReaderSyntax()
+_glue = Glue()
 _index = Indexer()
 #: the pages of the edition being built, by source path
 _pages: dict[str, tuple[ReaderPage, tuple[str, str, str] | None]] = {}
@@ -101,8 +103,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(err)) from None
     build.site_url, build.repo_url = config.site_url or "", config.repo_url or ""
     templates.reload()
-    if _syntax not in config.markdown_extensions:
-        config.markdown_extensions.append(_syntax)  # type: ignore[arg-type]
+    for extension in (_syntax, _glue):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     return config
 
 

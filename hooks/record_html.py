@@ -16,6 +16,7 @@ from languages import LANGUAGES, direction
 from model import Paper
 from record_model import Record
 from templates import Markup, environment
+from typography import Glue, glue
 
 Row = tuple[str, Markup]
 
@@ -114,7 +115,7 @@ class _Record:
         if not isinstance(value, dict) and ISO_DATE.match(text):  # Gregorian, in numbers
             return Markup(self.m.run(format_date(text, self.edition), self.edition,
                                      direction(self.edition)))
-        return Markup(self.m.run(text, lang, direction(lang)))
+        return Markup(self.m.run(glue(text), lang, direction(lang)))
 
     def identifiers(self) -> list[Row]:
         rec, ui = self.rec, self.ui
@@ -142,7 +143,7 @@ class _Record:
         if not notes:
             return []
         lang = self.edition if notes.get(self.edition) else "en"
-        body = Markup(markdown.markdown(notes[lang]).replace("\n", " "))
+        body = Markup(markdown.markdown(notes[lang], extensions=[Glue()]).replace("\n", " "))
         return [(self.ui["record_note"], Markup(self.m.note(lang, direction(lang), body)))]
 
 

@@ -32,6 +32,7 @@ from model import Corpus, Excerpt, Note, Paper
 from reader_syntax import ReaderSyntax
 from record_html import record_rows
 from templates import Markup, render
+from typography import Glue, glue
 
 Href = Callable[[str], str]
 _NOTE_EXTENSIONS = ["abbr", "attr_list", "pymdownx.tilde"]
@@ -44,15 +45,17 @@ def esc(text: Any) -> str:
 _EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
 
 
-def paragraphs(text: str, emphasis: bool = False) -> str:
+def paragraphs(text: str, emphasis: bool = False, glued: bool = False) -> str:
     """Plain text with blank-line paragraphs, as escaped <p> elements on one line each.
 
-    With `emphasis`, `*words*` (a book title in a translation, say) is set in italics.
+    With `emphasis`, `*words*` (a book title in a translation, say) is set in italics; with
+    `glued`, the editors' prose keeps a page's number with its abbreviation and a date with its
+    calendar's mark (`typography.glue`).
     """
     parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     out = []
     for part in parts:
-        html_part = esc(part)
+        html_part = esc(glue(part) if glued else part)
         if emphasis:
             html_part = _EMPHASIS.sub(r"<em>\1</em>", html_part)
         out.append(f"<p>{html_part}</p>")
@@ -88,7 +91,7 @@ class _NoteContext:
 
 
 _note_syntax = ReaderSyntax()
-_note_markdown = markdown.Markdown(extensions=[*_NOTE_EXTENSIONS, _note_syntax])
+_note_markdown = markdown.Markdown(extensions=[*_NOTE_EXTENSIONS, _note_syntax, Glue()])
 
 
 def note_markdown(text: str, corpus: Corpus, href: Href, edition: str = "en") -> str:
@@ -150,7 +153,7 @@ def excerpt_html(corpus: Corpus, excerpt: Excerpt, ui: dict[str, str], href: Hre
         label=corpus.label(excerpt, edition), embedded=embedded, paper_href=paper_href,
         paper_title=paper.short_title(edition),
         original=Markup(paragraphs(excerpt.original)),
-        translation=Markup(paragraphs(excerpt.translation, True)),
+        translation=Markup(paragraphs(excerpt.translation, True, glued=True)),
         notes=[Markup(note_html(n, corpus, href, ui)) for n in excerpt.notes],
         terms=[(t, names.get(t, (t, ""))) for t in excerpt.terms],
         cited_on=cited_on, page_url=page_url, forge=forge)

@@ -806,22 +806,26 @@ def test_no_line_begins_with_a_separator_or_a_labels_page_number(browser: Browse
     ends its line: on a phone the English index set «· إلهام علييف» at the start of a line, and
     the narrow table of contents of a desktop «· Çalışmanın Önemi». A citation label that wraps
     keeps "p. 25" (s. 25, «ص. ۲۵») on one line: the Persian and Arabic index and glossary ended
-    some 80 lines each on a phone with «ص.», its number beginning the next."""
+    some 80 lines each on a phone with «ص.», its number beginning the next. So does the editors'
+    prose, and it keeps a date with its calendar's mark: a note ended a line with "p." or «1370»
+    and began the next with "338" or «هـ.ش»."""
     papers = [f"papers/{key}/" for key in corpus.papers]
-    dots = labels = 0
-    for width, paths in ((360, ["people-and-places/", "glossary/", *papers]), (1280, papers)):
+    dots = labels = prose = 0
+    for width, paths in ((360, ["people-and-places/", "glossary/", "guide/", *papers]),
+                         (1280, papers)):
         page = browser.new_page(viewport={"width": width, "height": 800})
         for path in paths:
             page.goto(f"{server}{edition_prefix(edition)}{path}")
             dots += page.evaluate("document.querySelector('.md-main').textContent.split('·')"
                                   ".length - 1")
             assert page.evaluate(LINE_START_DOTS) == [], (width, path)
-            split, count = page.evaluate(SPLIT_PAGES)
-            labels += count
+            split, count, places = page.evaluate(SPLIT_PAGES)
+            labels, prose = labels + count, prose + places
             assert split == [], (width, path, split[:5])
         page.close()
     assert dots > 1000, dots  # the index, the glossary and the headings have separators
     assert labels > 1000, labels  # and the excerpts' labels, and the links to them
+    assert prose > 100, prose  # and the notes their pages and dates
 
 
 @pytest.mark.parametrize("edition", ["en", "tr", "fa", "ar"])
