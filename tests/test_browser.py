@@ -779,16 +779,23 @@ def test_a_wrapped_title_of_the_other_direction_starts_each_line_at_its_side(
     English table, or a Turkish one in the Persian table, began its second line at the cell's
     side, the first line's end. Each line of a wrapped title starts where its language's lines
     start: a right-to-left title's lines at one right edge, a left-to-right title's at one left
-    edge; so does the original title in the record."""
+    edge; so does the original title in the record, and its English title (or keywords) in the
+    other editions: in the Persian and Arabic record on a phone, the English title's lines
+    ended at the right, each starting somewhere else."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}{edition_prefix(edition)}papers/")
     titles = page.evaluate(LINES_OF, '.md-content .title-run')
     page.goto(f"{server}{edition_prefix(edition)}papers/kazemi-1403/")
     page.set_viewport_size({"width": 700, "height": 900})
     titles += page.evaluate(LINES_OF, '.md-content .title-run')
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{server}{edition_prefix(edition)}papers/kardeslik/")
+    titles += page.evaluate(LINES_OF, '.record__field dd > span[lang][dir]:not(.record__by)')
     page.close()
     wrapped = [t for t in titles if len(t["lines"]) > 1]
     assert len(titles) >= 6 and [t for t in wrapped if t["dir"] != direction(edition)], titles
+    if edition != "en":  # the English title of the record is one of them
+        assert any(t["text"].startswith("From Brotherhood") for t in wrapped), titles
     for title in wrapped:
         side = "right" if title["dir"] == "rtl" else "left"
         edges = [line[side] for line in title["lines"]]
