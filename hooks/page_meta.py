@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import re
 import subprocess
 from collections.abc import Mapping
@@ -44,7 +45,7 @@ def _plain(markdown: str) -> str:
     text = re.sub(r"!?\[\[[^\]]+\]\]", "", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\{[:#.][^}]*\}|<[^>]+>|[*_`]", "", text)
-    return " ".join(text.split())
+    return " ".join(html.unescape(text).split())  # text: the templates escape it
 
 
 def description(markdown: str, limit: int = DESCRIPTION_LIMIT) -> str | None:

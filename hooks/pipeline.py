@@ -34,6 +34,7 @@ from html_tokens import Token, start_tag, tokenize
 from languages import direction
 from mkdocs.structure.files import File
 from model import REF_RE, ContentError, Paper, Section
+from page_meta import first_heading
 from pages import check_markdown
 from reader_build import ReaderBuild
 from reader_page import PageError, ReaderPage
@@ -155,8 +156,7 @@ def cited_on(build: ReaderBuild, files: list[File]) -> dict[str, list[tuple[str,
         if not file.abs_src_path:
             continue
         text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-        title_match = _H1.search(text)
-        title = title_match.group(0).lstrip("#").strip() if title_match else file.url
+        title = first_heading(text) or file.url
         for match in REF_RE.finditer(without_code(text)):
             add(match.group(2).strip(), (title, file.url))
     for excerpt in build.corpus.excerpts.values():
