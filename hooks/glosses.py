@@ -13,6 +13,7 @@ from bidi_runs import runs
 from html_tokens import Token, element, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
+from typography import glue
 
 #: text inside these is never glossed (titles in italics stay whole: no link splits them)
 _SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "cite", "em", "th", "summary",
@@ -42,8 +43,10 @@ def _splits(span: tuple[int, int], against: list[tuple[int, int]]) -> bool:
 
 
 def definition(build: ReaderBuild, term_id: str) -> str:
+    """The term's definition as the gloss's popup shows it: plain text, glued as the glossary
+    sets it (`typography.glue`)."""
     term = build.app.terms[term_id]
-    return inline_plain(term.definition.get(build.edition) or term.definition["en"])
+    return glue(inline_plain(term.definition.get(build.edition) or term.definition["en"]))
 
 
 def gloss_html(markup: str, build: ReaderBuild, page_url: str) -> str:

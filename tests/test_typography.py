@@ -67,3 +67,16 @@ def test_the_apparatus_is_glued_on_the_page_and_plain_in_the_export() -> None:
     assert f"1370{NBSP}SH (p.{NBSP}12)" in inline_html(text)
     assert f"1370{NBSP}SH" in inline_html("Recognised in 1370 SH.")  # no markup: escaped only
     assert inline_plain(text) == "Recognised in 1370 SH (p. 12), as Bound to Lead says."
+
+
+def test_a_glosss_popup_is_glued_as_the_glossary_sets_its_definition() -> None:
+    from types import SimpleNamespace
+
+    from glosses import definition
+    term = SimpleNamespace(definition={"en": "Signed in 1370 SH; see *Bound to Lead*, p. 12.",
+                                       "fa": "امضا در ۱۳۷۰ ه.ش"})
+    build = SimpleNamespace(app=SimpleNamespace(terms={"t": term}), edition="en")
+    assert definition(build, "t") == (  # type: ignore[arg-type]
+        f"Signed in 1370{NBSP}SH; see Bound to Lead, p.{NBSP}12.")
+    build.edition = "fa"
+    assert definition(build, "t") == f"امضا در ۱۳۷۰{NBSP}ه.ش"  # type: ignore[arg-type]
