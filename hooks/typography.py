@@ -25,9 +25,10 @@ NBSP = "\u00a0"
 
 #: a page's abbreviation (Latin, with its full stop; Persian and Arabic, with or without it)
 #: before a number, not the end of a longer word («خاص 12» is not a page)
-_PAGE = re.compile(r"(?<![\w.])((?:pp?|ss?|S|Ss)\.|صص?\.?) (?=\d)")
-#: a date (a year, or a date written with slashes) before the mark of its calendar
-_CALENDAR = re.compile(r"(?<=\d) (?=(?:SH|AH|CE|BCE|AD|BC|HŞ|hş\.|هـ?\.[شق]|هـ|ش|م|ق)(?!\w))")
+_PAGE = re.compile(r"(?<![\w.])((?:pp?|ss?|S|Ss)\.|صص?\.?)(?: |\n[ \t]*)(?=\d)")
+#: a date (a year, or a date written with slashes) before the mark of its calendar; either
+#: after a space, or at the end of a line of the source (which Markdown shows as a space)
+_CALENDAR = re.compile(r"(?<=\d)(?: |\n[ \t]*)(?=(?:SH|AH|CE|BCE|AD|BC|HŞ|hş\.|هـ?\.[شق]|هـ|ش|م|ق)(?!\w))")
 #: elements whose text is code, not prose
 _CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 
@@ -35,7 +36,7 @@ _CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 def glue(text: str) -> str:
     """`text` with a no-break space between a page's abbreviation and its number, and between a
     date and its calendar's mark."""
-    if " " not in text:
+    if " " not in text and "\n" not in text:
         return text
     return _CALENDAR.sub(NBSP, _PAGE.sub(rf"\1{NBSP}", text))
 

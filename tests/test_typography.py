@@ -26,6 +26,8 @@ GLUED = [
     ("(1389 هـ.ش)، ص 338. وتكرر", f"(1389{NBSP}هـ.ش)، ص{NBSP}338. وتكرر"),
     ("(ص. ۲۵۸–۲۵۹)؛ سرصفحه", f"(ص.{NBSP}۲۵۸–۲۵۹)؛ سرصفحه"),
     ("صص 251-278", f"صص{NBSP}251-278"),
+    ("a source line that ends with p.\n  338 and 1370\nSH", f"a source line that ends with "
+     f"p.{NBSP}338 and 1370{NBSP}SH"),
 ]
 
 UNCHANGED = [
@@ -53,12 +55,14 @@ def test_nothing_else_is_glued(text: str) -> None:
 def test_the_extension_glues_prose_and_leaves_code_and_ids_alone() -> None:
     source = ("## From 1370 SH to p. 12\n\n"
               "The note, p. 338, and `p. 338` in code; *1400 SH* in italics.\n\n"
+              "A source line that ends with p.\n12 goes on.\n\n"
               "    p. 5 in a code block\n")
     html = markdown.markdown(source, extensions=["toc", Glue()])
     assert 'id="from-1370-sh-to-p-12"' in html  # the id the heading had without the glue
     assert f"From 1370{NBSP}SH to p.{NBSP}12</h2>" in html
     assert f"The note, p.{NBSP}338, and <code>p. 338</code> in code" in html
     assert f"<em>1400{NBSP}SH</em>" in html
+    assert f"ends with p.{NBSP}12 goes on" in html
     assert "<pre><code>p. 5 in a code block" in html
 
 
