@@ -28,7 +28,7 @@ NBSP = "\u00a0"
 _PAGE = re.compile(r"(?<![\w.])((?:pp?|ss?|S|Ss)\.|صص?\.?)(?: |\n[ \t]*)(?=\d)")
 #: a date (a year, or a date written with slashes) before the mark of its calendar; either
 #: after a space, or at the end of a line of the source (which Markdown shows as a space)
-_CALENDAR = re.compile(r"(?<=\d)(?: |\n[ \t]*)(?=(?:SH|AH|CE|BCE|AD|BC|HŞ|hş\.|هـ?\.[شق]|هـ|ش|م|ق)(?!\w))")
+_CALENDAR = re.compile(r"(?<=\d)(?: |\n[ \t]*)(?=(?:SH|AH|CE|BCE|AD|BC|HŞ|hş\.|ه[ـ\u200d]?\.[شق]|هـ|ش|م|ق)(?!\w))")
 #: elements whose text is code, not prose
 _CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
 

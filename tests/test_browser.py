@@ -815,11 +815,13 @@ def test_no_line_begins_with_a_separator_or_a_labels_page_number(browser: Browse
     keeps "p. 25" (s. 25, «ص. ۲۵») on one line: the Persian and Arabic index and glossary ended
     some 80 lines each on a phone with «ص.», its number beginning the next. So does the editors'
     prose, and it keeps a date with its calendar's mark: a note ended a line with "p." or «1370»
-    and began the next with "338" or «هـ.ش»."""
+    and began the next with "338" or «هـ.ش»; so did the Solar Hijri dates of the Persian
+    timeline, on a desktop, «(۴۵۰–۴۵۱» | «ه‍.ش)»."""
     papers = [f"papers/{key}/" for key in corpus.papers]
     dots = labels = prose = 0
-    for width, paths in ((360, ["people-and-places/", "glossary/", "guide/", *papers]),
-                         (1280, papers)):
+    for width, paths in ((360, ["people-and-places/", "glossary/", "guide/", "timeline/",
+                                *papers]),
+                         (1280, ["timeline/", *papers])):
         page = browser.new_page(viewport={"width": width, "height": 800})
         for path in paths:
             page.goto(f"{server}{edition_prefix(edition)}{path}")
