@@ -101,10 +101,10 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
     events = []
     for event in build.app.events:
         title_lang = edition if event.title.get(edition) else "en"
-        solar_hijri_date = ""
+        solar_hijri_dates: list[str] = []
         if edition == "fa":  # none where the calendar does not count the first or last date
             dates = [solar_hijri(d) for d in (event.date, event.end) if d]
-            solar_hijri_date = digits(" – ".join(dates), "fa") if all(dates) else ""
+            solar_hijri_dates = [digits(d, "fa") for d in dates] if all(dates) else []
         # the excerpts by paper, in the menu's order of the papers, then by paragraph
         refs = sorted(event.excerpts, key=lambda i: order[build.excerpt(i).id])
         papers = dict.fromkeys(build.excerpt(i).paper for i in refs)
@@ -114,7 +114,7 @@ def timeline_html(build: ReaderBuild, page_url: str) -> str:
             "id": event.id, "date": event.date, "end": event.end,
             "when": format_date(event.date, edition),
             "until": format_date(event.end, edition) if event.end else "",
-            "solar_hijri": solar_hijri_date,
+            "solar_hijri": solar_hijri_dates,
             "title_lang": title_lang, "title_dir": direction(title_lang),
             "title": inline_html(event.title.get(title_lang, "")),
             "papers": separator.join(corpus.papers[k].short_title(edition) for k in papers),

@@ -978,6 +978,43 @@ def test_a_span_of_time_reads_in_order(browser: Browser, server: str, edition: s
     assert spans >= 12
 
 
+#: each Solar Hijri date of the element (a year, the two years a Gregorian one overlaps, a day)
+#: whose characters stand on more than one line; and how many dates it has
+SH_DATES_CUT = """(element) => {
+  let text = ""; const at = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) { text += node.data[i]; at.push([node, i]); }
+  }
+  const top = ([node, i]) => { const range = document.createRange();
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const r = [...range.getClientRects()].find(r => r.width > 0); return r ? r.top : null; };
+  const cut = []; let count = 0;
+  for (const m of text.matchAll(/[\u06f0-\u06f9]+(?:[\\/\u2013][\u06f0-\u06f9]+)*/g)) {
+    count += 1;
+    const tops = [...m[0]].map((_, i) => top(at[m.index + i])).filter(t => t !== null);
+    if (Math.max(...tops) - Math.min(...tops) > 3) cut.push(m[0]);
+  }
+  return [cut, count];
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_solar_hijri_date_of_the_timeline_stays_on_one_line(browser: Browser, server: str,
+                                                              width: int) -> None:
+    """In the Persian timeline's narrow column of dates on a desktop, «(۴۴۱–۴۴۲ – ۴۵۰–۴۵۱ ه‍.ش)»
+    broke inside «۴۵۰–۴۵۱», the two Solar Hijri years that one Gregorian year overlaps. Each
+    date now moves to the next line whole."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "fa/timeline/")
+    cut, dates = [], 0
+    for solar in page.locator(".event__sh").all():
+        found, count = solar.evaluate(SH_DATES_CUT)
+        cut, dates = cut + found, dates + count
+    page.close()
+    assert dates > 100 and cut == [], (dates, cut)
+
+
 def test_a_long_page_draws_its_first_screen_first_then_the_rest(browser: Browser,
                                                                 server: str) -> None:
     """The excerpts below the first screen wait for the first view (content-visibility) and are
