@@ -978,25 +978,7 @@ def test_a_span_of_time_reads_in_order(browser: Browser, server: str, edition: s
     assert spans >= 12
 
 
-#: each Solar Hijri date of the element (a year, the two years a Gregorian one overlaps, a day)
-#: whose characters stand on more than one line; and how many dates it has
-SH_DATES_CUT = """(element) => {
-  let text = ""; const at = [];
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (let i = 0; i < node.data.length; i++) { text += node.data[i]; at.push([node, i]); }
-  }
-  const top = ([node, i]) => { const range = document.createRange();
-    range.setStart(node, i); range.setEnd(node, i + 1);
-    const r = [...range.getClientRects()].find(r => r.width > 0); return r ? r.top : null; };
-  const cut = []; let count = 0;
-  for (const m of text.matchAll(/[\u06f0-\u06f9]+(?:[\\/\u2013][\u06f0-\u06f9]+)*/g)) {
-    count += 1;
-    const tops = [...m[0]].map((_, i) => top(at[m.index + i])).filter(t => t !== null);
-    if (Math.max(...tops) - Math.min(...tops) > 3) cut.push(m[0]);
-  }
-  return [cut, count];
-}"""
+SH_DATES_CUT = (Path(__file__).parent / "js" / "sh_dates_cut.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("width", [1280, 360])
