@@ -155,6 +155,34 @@ def test_a_names_own_entry_comes_first(page: Page, server: str) -> None:
     assert not failures, "\n".join(failures)
 
 
+#: words the site does not hold, which Pagefind by itself answers with a short word of the
+#: index that begins them ("the" for "theocracy", "and", "i", "sh", "از", "به", "من")
+ABSENT = [("en", "theocracy"), ("en", "Andorra"), ("en", "shusa"), ("tr", "Iğdır"),
+          ("fa", "ازدواج"), ("fa", "بهشت"), ("ar", "منطاد"), ("en", "Karabakh theocracy")]
+#: what it does hold: a word being typed, inflected forms (a Turkish word's stem, a Persian
+#: plural with its pronoun, an Arabic word with a preposition on its article) and a phrase
+HELD = [("en", "azerb", "papers/kardeslik/"), ("en", "theo", "papers/"),
+        ("tr", "savaşlarımızdan", "tr/"), ("fa", "درگیریهایشان", "fa/papers/karabakh-war/"),
+        ("ar", "بالحرب", "ar/papers/karabakh-war/"), ("en", '"soft power"', "timeline/")]
+
+
+@pytest.mark.browser
+def test_a_word_the_site_does_not_hold_finds_nothing(page: Page, server: str) -> None:
+    failures = []
+    for edition in EDITIONS:
+        open_search(page, server, edition)
+        for query in [q for e, q in ABSENT if e == edition]:
+            hrefs = run_query(page, query)
+            status = page.locator("[data-search-status]").text_content()
+            if hrefs or status != UI[edition]["search_none"]:
+                failures.append(f"{query!r} ({edition}): {status!r} {hrefs[:3]}")
+        for query, where in [(q, w) for e, q, w in HELD if e == edition]:
+            hrefs = [h.removeprefix(server) for h in run_query(page, query)]
+            if not any(h.startswith(where) for h in hrefs):
+                failures.append(f"{query!r} ({edition}): nothing in {where} among {hrefs[:3]}")
+    assert not failures, "\n".join(failures)
+
+
 @pytest.mark.browser
 def test_only_the_readers_edition_unless_all_editions_is_ticked(page: Page, server: str) -> None:
     open_search(page, server, "fa")

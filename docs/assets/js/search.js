@@ -216,6 +216,40 @@
       .map(function (entry) { return entry[2]; });
   }
 
+  /* Pagefind answers a word its index lacks with the longest word it holds that begins the
+     query's word: "theocracy" finds every "the", "Iğdır" every "i". A query word is the site's
+     when a word Pagefind matched in the results shown holds at least half of it from a beginning
+     (three letters at least, or all of a shorter word: "azerb" in "azerbaijan", "الحرب" in
+     "بالحرب"), or when Pagefind finds it as an exact word (its stem: "savaşlarımızdan" finds
+     "savaş"); a query with a word that is neither finds nothing. Resolves to true or false. */
+  function holdsEveryWord(pagefind, folded, shown) {
+    var matched = [];
+    shown.forEach(function (data) {
+      var text = data.content.split(/[\r\n\s]+/g);  // Pagefind's words, as its excerpts count them
+      data.locations.forEach(function (at) {
+        if (text[at]) matched.push(text[at].replace(/^[^\p{L}\p{N}]+/u, ""));
+      });
+    });
+    if (!matched.length || folded.indexOf('"') !== -1) return Promise.resolve(true);
+    var doubtful = folded.split(" ").filter(Boolean).filter(function (word) {
+      var need = Math.min(word.length, Math.max(3, Math.ceil(word.length / 2)));
+      return !matched.some(function (text) {
+        return Math.max(beginsIn(text, word), beginsIn(word, text)) >= need;
+      });
+    });
+    return Promise.all(doubtful.map(function (word) {
+      return pagefind.search('"' + word + '"').then(function (exact) {
+        return exact.results.length > 0;
+      });
+    })).then(function (held) { return held.every(Boolean); });
+  }
+  /* How much of the beginning of `a` stands somewhere in `b`. */
+  function beginsIn(a, b) {
+    var n = Math.min(a.length, b.length);
+    while (n > 0 && b.indexOf(a.slice(0, n)) === -1) n--;
+    return n;
+  }
+
   function search() {
     var token = ++counter, query = input.value;
     loadRules().then(function (data) {
@@ -223,21 +257,25 @@
       if (!folded) { results.replaceChildren(); say(""); done(token); return null; }
       say(strings.search_loading);
       var engine = allBox.checked ? allEngine(data) : ownEngine();
-      return engine.then(function (pagefind) { return pagefind.search(folded); })
-        .then(function (found) {
+      return engine.then(function (pagefind) {
+        return pagefind.search(folded).then(function (found) {
           return Promise.all(found.results.slice(0, LIMIT).map(function (r) { return r.data(); }))
             .then(function (shown) {
-              if (token !== counter) return;
-              var words = terms(folded, data);
-              var ordered = entriesFirst(shown, folded, data);
-              results.replaceChildren.apply(results, ordered.map(function (r) {
-                return item(r, words, data);
-              }));
-              say(found.results.length ? count(found.results.length) : strings.search_none);
-              done(token);
+              return holdsEveryWord(pagefind, folded, shown).then(function (held) {
+                if (token === counter) show(held ? shown : [], found.results.length, folded, data);
+                done(token);
+              });
             });
         });
+      });
     }).catch(function (error) { say(String(error)); done(token); });
+  }
+  function show(shown, total, folded, data) {
+    var words = terms(folded, data);
+    results.replaceChildren.apply(results, entriesFirst(shown, folded, data).map(function (r) {
+      return item(r, words, data);
+    }));
+    say(shown.length ? count(total) : strings.search_none);
   }
   /* aria-busy on the results: true from a keystroke until its results are shown. */
   function done(token) { if (token === counter) results.setAttribute("aria-busy", "false"); }
