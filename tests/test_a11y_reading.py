@@ -13,6 +13,7 @@ import pytest
 import yaml
 from languages import LANGUAGES
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from test_a11y import DRAWN, PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -256,3 +257,76 @@ def test_the_contents_menu_gives_way_to_the_sidebar_on_a_wide_screen(desktop: Pa
     desktop.goto(server + "ar/papers/karabakh-war/")
     assert not desktop.locator("details.page-contents").is_visible()
     assert desktop.locator(".md-sidebar--secondary nav").first.is_visible()
+
+
+#: the focused element's text, and whether a reader sees it: inside the window, and the element
+#: Chromium finds at its centre is it (not the overlay, a panel over it or the page under the
+#: drawer); the theme's palette switch, an input of no size, shows its focus on the label after it
+FOCUS_SEEN = """() => {
+    let e = document.activeElement;
+    const next = e.nextElementSibling;
+    if (!e.offsetWidth && next && next.tagName === 'LABEL') e = next;
+    const r = e.getBoundingClientRect();
+    const inside = r.width > 0 && r.left >= 0 && r.right <= innerWidth + 1 && r.top >= 0
+        && r.bottom <= innerHeight + 1;
+    const at = inside && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const name = (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40);
+    return [name, !!at && (at === e || e.contains(at))]; }"""
+IN_DRAWER = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+
+
+def seen_once_slid(page: Page) -> bool:
+    """Whether the focused element comes into sight once the drawer or a panel has slid in."""
+    try:
+        page.wait_for_function(f"() => ({FOCUS_SEEN})()[1]", timeout=3000)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
+def tab_and_see(page: Page, times: int, key: str = "Tab") -> list[tuple[str, bool]]:
+    seen = []
+    for _ in range(times):
+        page.keyboard.press(key)
+        seen.append(tuple(page.evaluate(FOCUS_SEEN)))
+    return seen
+
+
+@pytest.mark.parametrize("edition,width", [("en", 1024), ("fa", 390), ("ar", 390)])
+def test_the_drawer_opens_with_the_keyboard_and_hides_its_links_while_closed(
+        browser: Browser, server: str, corpus, edition: str, width: int) -> None:
+    """Below 1220 px the site's navigation is a drawer. Closed, its links were still reached by
+    Tab, out of sight (30 stops at x = -242 on a tablet), and its menu button, the theme's
+    <label>, could not be reached at all; nor could the way back from a section's panel."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(server + PREFIXES[edition] + "papers/masoumi-2025/")
+    stops = []
+    while len(stops) < 40 and not page.evaluate(
+            "() => !!document.activeElement.closest('.md-content')"):
+        stops += tab_and_see(page, 1)
+    assert 4 < len(stops) < 40 and all(seen for _, seen in stops[:-1]), stops
+    page.reload()
+    tab_to(page, ".md-header button[data-drawer-button]")
+    button = page.locator(".md-header button[data-drawer-button]")
+    assert button.get_attribute("aria-label") == corpus.ui[edition]["menu"]
+    assert focus_ring(page) not in ("none", "") and page.evaluate(FOCUS_SEEN)[1]
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.evaluate(IN_DRAWER) and seen_once_slid(page), "Enter moves into it"
+    tab_to(page, ".md-sidebar--primary label.md-nav__link[for^='__nav']")
+    section = page.evaluate("document.activeElement.htmlFor")
+    page.keyboard.press("Enter")  # the section's panel: every stop in it in sight
+    assert seen_once_slid(page)
+    panel = [page.evaluate(FOCUS_SEEN)] + tab_and_see(page, 3)
+    assert all(seen for _, seen in panel) and page.evaluate(IN_DRAWER), panel
+    tab_and_see(page, 3, "Shift+Tab")
+    assert page.evaluate("document.activeElement.htmlFor") == section, "the way back, first"
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.matches('.md-nav__link[for]')")
+    assert seen_once_slid(page), "back on the section's own label"
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('.md-header [data-drawer-button]')")
+    context.close()

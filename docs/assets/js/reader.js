@@ -268,7 +268,92 @@
     document.querySelectorAll("input.md-toggle:checked").forEach(function (toggle) {
       toggle.checked = false;
     });
+    syncDrawer();
   });
+
+  /* The drawer of a phone or tablet (the site's navigation) opens with the theme's menu
+     button, a <label> for its checkbox that a mouse or a finger could use and a keyboard could
+     not reach; so did the way back from a section's panel and the page's contents in it. The
+     menu becomes a <button> (named by the label's title, in the edition's language; aria-expanded
+     says whether the drawer is open), and those labels are reached by Tab, as the theme's own
+     section labels are. Enter or Space opens or closes what each names and the focus moves to
+     what is now in sight: into the drawer or a panel, or back to what opened it. Escape, or
+     the focus leaving the drawer, closes it. While the drawer or a panel is out of sight its
+     links are out of the keyboard's way too (reader.css, under html.reader-drawer: only where
+     this script runs). */
+  var drawerToggle = document.getElementById("__drawer");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var drawerButton = menuButton(document.querySelector('.md-header label[for="__drawer"]'));
+  function menuButton(label) {
+    if (!label) return null;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-drawer-button", "");
+    button.title = label.title;
+    button.setAttribute("aria-label", label.title);
+    button.append.apply(button, Array.prototype.slice.call(label.childNodes));
+    label.replaceWith(button);
+    return button;
+  }
+  function syncDrawer() {
+    if (drawerButton && drawerToggle) {
+      drawerButton.setAttribute("aria-expanded", String(drawerToggle.checked));
+    }
+  }
+  function setDrawer(open) {
+    drawerToggle.checked = open;
+    drawerToggle.dispatchEvent(new Event("change"));  // the theme (un)locks the page's scroll
+  }
+  function firstIn(element) {
+    return element && element.querySelector("a[href], [tabindex='0']");
+  }
+  /* Enter or Space on a label of the drawer: what it names opens or closes, and the focus
+     moves (still sliding in: no scroll to it, which would shift the drawer's contents). */
+  function toggleByKey(event) {
+    var label = event.target.closest ? event.target.closest("label[for]") : null;
+    if (!label || (event.key !== "Enter" && event.key !== " ")) return;
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle || toggle.type !== "checkbox") return;
+    event.preventDefault();
+    event.stopPropagation();  // the theme's own Enter on a label would click it a second time
+    label.click();
+    var panel = toggle.parentElement.querySelector(":scope > .md-nav");
+    var opener = drawer.querySelector('label.md-nav__link[for="' + toggle.id + '"]');
+    var next = toggle.checked ? firstIn(panel) : opener;
+    if (next) next.focus({ preventScroll: true });
+  }
+  if (drawerToggle && drawerButton && drawer) {
+    root.classList.add("reader-drawer");
+    drawerButton.addEventListener("click", function () {
+      setDrawer(!drawerToggle.checked);
+      var first = drawerToggle.checked && firstIn(drawer);
+      if (first) first.focus({ preventScroll: true });
+    });
+    drawer.querySelectorAll(
+      'label.md-nav__title[for]:not([for="__drawer"]), label.md-nav__link[for]'
+    ).forEach(function (label) {
+      if (!label.hasAttribute("tabindex")) label.tabIndex = 0;  // a section's has one already
+      label.addEventListener("keydown", toggleByKey);
+    });
+    drawerToggle.addEventListener("change", function () {
+      syncDrawer();
+      // closed by its overlay while a link in it had the focus: the focus comes back to the button
+      if (!drawerToggle.checked && drawer.contains(document.activeElement)) drawerButton.focus();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !drawerToggle.checked) return;
+      setDrawer(false);
+      drawerButton.focus();
+    });
+    // the focus leaving the open drawer (Tab past its end, or back to the header) closes it
+    document.addEventListener("focusin", function (event) {
+      if (drawerToggle.checked && !drawer.contains(event.target) && event.target !== drawerButton) {
+        setDrawer(false);
+      }
+    });
+    syncDrawer();
+  }
 
   /* Long pages: the excerpts below the first screen are left undrawn for the first view
      (content-visibility, reader.css); once the page has loaded they are drawn, two at a time,
