@@ -67,6 +67,14 @@ QUERIES = [
     ("fa", "قره‌باغ", "fa/papers/karabakh-war/#karabakh-abstract"),
     ("fa", "قرهباغ", "fa/papers/karabakh-war/#karabakh-abstract"),
     ("tr", "Karabakh", "tr/papers/karabakh-war/#karabakh-significance"),
+    # spellings the site does not write, which readers type: an entry's `variants:` and the
+    # rules file's `names:` (a treaty of the timeline)
+    ("en", "Nakhichevan", "people-and-places/#entity-nakhchivan"),
+    ("tr", "Nakhichevan", "tr/people-and-places/#entity-nakhchivan"),
+    ("en", "Ilham Aliev", "people-and-places/#entity-ilham-aliyev"),
+    ("en", "Erevan", "people-and-places/#entity-yerevan"),
+    ("en", "Golestan", "timeline/#event-treaty-gulistan-1813"),
+    ("ar", "Turkmanchay", "ar/timeline/#event-treaty-turkmenchay-1828"),
     # an excerpt's exact phrase, in each script, original and translation
     ("fa", "مفهوم قدرت در طول تاریخ با ظرفیت نظامی یکسان بوده است",
      "fa/papers/kazemi-1403/#kazemi-abstract"),
