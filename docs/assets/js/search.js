@@ -230,7 +230,9 @@
         if (text[at]) matched.push(text[at].replace(/^[^\p{L}\p{N}]+/u, ""));
       });
     });
-    if (!matched.length || folded.indexOf('"') !== -1) return Promise.resolve(true);
+    // a phrase in quotes is Pagefind's exact search, which has no stand-in; a result without
+    // a matched word (Pagefind gives none) leaves each word to the exact search
+    if (!shown.length || folded.indexOf('"') !== -1) return Promise.resolve(true);
     var doubtful = folded.split(" ").filter(Boolean).filter(function (word) {
       var need = Math.min(word.length, Math.max(3, Math.ceil(word.length / 2)));
       return !matched.some(function (text) {
