@@ -75,6 +75,9 @@ QUERIES = [
     ("en", "Erevan", "people-and-places/#entity-yerevan"),
     ("en", "Golestan", "timeline/#event-treaty-gulistan-1813"),
     ("ar", "Turkmanchay", "ar/timeline/#event-treaty-turkmenchay-1828"),
+    ("fa", "نخچیوان", "fa/people-and-places/#entity-nakhchivan"),
+    ("ar", "ناخيتشيفان", "ar/people-and-places/#entity-nakhchivan"),
+    ("fa", "زنگه‌زور", "fa/people-and-places/#entity-zangezur"),
     # an excerpt's exact phrase, in each script, original and translation
     ("fa", "مفهوم قدرت در طول تاریخ با ظرفیت نظامی یکسان بوده است",
      "fa/papers/kazemi-1403/#kazemi-abstract"),
