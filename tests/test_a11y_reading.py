@@ -5,6 +5,7 @@ hand on a 390 px screen."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from languages import LANGUAGES
+from PIL import Image, ImageStat
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from test_a11y import DRAWN, PREFIXES
@@ -329,4 +331,30 @@ def test_the_drawer_opens_with_the_keyboard_and_hides_its_links_while_closed(
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.matches('.md-header [data-drawer-button]')")
+    context.close()
+
+
+def fill(page: Page, selector: str) -> tuple[float, ...]:
+    """The mean colour of an element as Chromium paints it (its computed style keeps the
+    page's colours where a forced-colors mode paints the system's)."""
+    shot = Image.open(io.BytesIO(page.locator(selector).screenshot())).convert("RGB")
+    return tuple(ImageStat.Stat(shot).mean)
+
+
+@pytest.mark.parametrize("edition", ["en", "fa"])
+def test_the_chosen_view_shows_in_a_forced_colors_mode(browser: Browser, server: str,
+                                                       edition: str) -> None:
+    """Windows' contrast themes replace the page's colours with the system's: the chosen view's
+    fill went with them, and the three buttons of the view switch looked alike."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, forced_colors="active")
+    page = context.new_page()
+    page.goto(server + PREFIXES[edition] + "papers/kazemi-1403/")
+    for chosen in ("both", "original"):
+        page.locator(f'.excerpt-view [data-view="{chosen}"]').click()
+        page.mouse.move(0, 400)  # no hover on the buttons
+        looks = {view: fill(page, f'.excerpt-view [data-view="{view}"]')
+                 for view in ("both", "original", "translation")}
+        apart = min(sum(abs(a - b) for a, b in zip(looks[chosen], look, strict=True))
+                    for view, look in looks.items() if view != chosen)
+        assert apart > 60, (chosen, looks)
     context.close()
