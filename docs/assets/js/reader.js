@@ -324,7 +324,11 @@
     if (next) next.focus({ preventScroll: true });
   }
   if (drawerToggle && drawerButton && drawer) {
-    root.classList.add("reader-drawer");
+    // closed from the start: the drawer and its panels hide at once, not after a slide they
+    // never made (reader.css: html.reader-drawer--now)
+    root.classList.add("reader-drawer", "reader-drawer--now");
+    void drawer.offsetWidth;
+    root.classList.remove("reader-drawer--now");
     drawerButton.addEventListener("click", function () {
       setDrawer(!drawerToggle.checked);
       var first = drawerToggle.checked && firstIn(drawer);
