@@ -359,6 +359,55 @@
     syncDrawer();
   }
 
+  /* A short run kept on one line (`.unbroken`: a citation, a date or a title set against the
+     text's direction, hooks/bidi_runs.py) that is wider than the line it stands in (a note on a
+     small phone, a page zoomed in, a large text size) may break after all: kept whole, it ran
+     out of its column and made the whole page wider than the screen. An excerpt not yet drawn
+     has its runs fitted when it is drawn. */
+  function lineWidth(run) {
+    for (var box = run.parentElement; box; box = box.parentElement) {
+      var style = getComputedStyle(box);
+      if (!/^inline|^contents$/.test(style.display)) {
+        return box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      }
+    }
+    return Infinity;
+  }
+  /* wider than its line, or out of the page's text column (a grid's or a flex row's column
+     widened to hold it), unless a box between them scrolls or clips it (a wide table) */
+  function tooWide(run) {
+    var box = run.getBoundingClientRect();
+    if (!box.width) return false;
+    if (box.width > lineWidth(run) + 0.5) return true;
+    var column = run.closest(".md-content__inner");
+    if (!column) return false;
+    var edges = column.getBoundingClientRect();
+    if (box.left >= edges.left - 0.5 && box.right <= edges.right + 0.5) return false;
+    for (var up = run.parentElement; up && up !== column; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== "visible") return false;
+    }
+    return true;
+  }
+  function fitRuns(scope, skip) {
+    var runs = Array.prototype.filter.call(scope.querySelectorAll(".unbroken"), function (run) {
+      return !(skip && skip(run));
+    });
+    runs.forEach(function (run) { run.classList.remove("unbroken--wraps"); });
+    runs.filter(tooWide).forEach(function (run) { run.classList.add("unbroken--wraps"); });
+  }
+  function undrawnOffScreen(run) {
+    var excerpt = run.closest(".excerpt:not(.excerpt--drawn)");
+    return !!excerpt && excerpt.getBoundingClientRect().top > window.innerHeight;
+  }
+  function fitAllRuns() { fitRuns(document, undrawnOffScreen); }
+  window.ReaderFitRuns = fitRuns;  // for the search's results (search.js)
+  fitAllRuns();
+  var fitting = 0;
+  window.addEventListener("resize", function () {
+    if (!fitting) fitting = requestAnimationFrame(function () { fitting = 0; fitAllRuns(); });
+  });
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitAllRuns);
+
   /* Long pages: the excerpts below the first screen are left undrawn for the first view
      (content-visibility, reader.css); once the page has loaded they are drawn, two at a time,
      while the browser is idle, so that the finished page is whole (its height, the places of
@@ -367,7 +416,10 @@
     var rest = Array.prototype.slice.call(document.querySelectorAll(".excerpt:not(.excerpt--drawn)"));
     var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 16); };
     function step() {
-      rest.splice(0, 2).forEach(function (excerpt) { excerpt.classList.add("excerpt--drawn"); });
+      rest.splice(0, 2).forEach(function (excerpt) {
+        excerpt.classList.add("excerpt--drawn");
+        fitRuns(excerpt);
+      });
       if (rest.length) idle(step);
       else document.documentElement.setAttribute("data-reader-drawn", "");
     }

@@ -277,6 +277,7 @@
     results.replaceChildren.apply(results, entriesFirst(shown, folded, data).map(function (r) {
       return item(r, words, data);
     }));
+    if (window.ReaderFitRuns) window.ReaderFitRuns(results);  // a run wider than its line (reader.js)
     say(shown.length ? count(total) : strings.search_none);
   }
   /* aria-busy on the results: true from a keystroke until its results are shown. */
