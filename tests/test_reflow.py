@@ -11,6 +11,7 @@ import pytest
 from languages import EDITIONS, edition_prefix
 from playwright.sync_api import Browser
 from test_a11y import DRAWN
+from test_search import open_search, run_query
 
 WIDER = (Path(__file__).parent / "js" / "wider_than_screen.js").read_text(encoding="utf-8")
 
@@ -103,4 +104,25 @@ def test_a_records_field_names_keep_their_column_in_large_text(browser: Browser,
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, key
     context.close()
     assert fields >= 20
+    assert not crowded, crowded
+
+
+#: each text of the search's results that runs past its own box
+CROWDED_RESULTS = """() => [...document.querySelectorAll('[data-search-results] a *')]
+  .filter((e) => getComputedStyle(e).display !== 'inline' && e.scrollWidth > e.clientWidth + 1)
+  .map((e) => e.textContent.trim().slice(0, 50))"""
+
+
+@pytest.mark.parametrize("edition", ["fa", "ar"])
+def test_search_results_fit_a_zoomed_in_phone(browser: Browser, server: str,
+                                              edition: str) -> None:
+    """At 260 px the search's results fit the dialog: a Turkish title in a label, kept on one
+    line, broke out of the result's title on the left («[…deşlikten Stratejik İttifaka]»)."""
+    context = browser.new_context(viewport={"width": ZOOMED, "height": 700}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    open_search(page, server, edition, "")
+    assert len(run_query(page, "Kardeşlikten Stratejik")) >= 5
+    crowded = page.evaluate(CROWDED_RESULTS)
+    context.close()
     assert not crowded, crowded
