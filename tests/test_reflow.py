@@ -126,3 +126,21 @@ def test_search_results_fit_a_zoomed_in_phone(browser: Browser, server: str,
     crowded = page.evaluate(CROWDED_RESULTS)
     context.close()
     assert not crowded, crowded
+
+
+@pytest.mark.parametrize("url", ["fa/papers/kardeslik/#kardeslik-4-1-first-war-reform",
+                                 "ar/papers/kardeslik/#kardeslik-2-2-early-policy"])
+def test_an_address_opens_at_its_excerpt_on_a_zoomed_in_phone(browser: Browser, server: str,
+                                                              url: str) -> None:
+    """Opened by its address at 260 px, an excerpt is at the top of the screen once the page is
+    drawn: as the excerpts above it were drawn, the browser's scroll anchoring lost it, and the
+    page stood 7,000–14,000 px from it."""
+    context = browser.new_context(viewport={"width": ZOOMED, "height": 700}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(server + url)
+    page.wait_for_function(DRAWN, timeout=20000)
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top",
+                        url.split("#")[1])
+    context.close()
+    assert 0 <= top < 200, (url, top)

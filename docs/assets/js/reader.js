@@ -362,8 +362,9 @@
   /* A short run kept on one line (`.unbroken`: a citation, a date or a title set against the
      text's direction, hooks/bidi_runs.py) that is wider than the line it stands in (a note on a
      small phone, a page zoomed in, a large text size) may break after all: kept whole, it ran
-     out of its column and made the whole page wider than the screen. An excerpt not yet drawn
-     has its runs fitted when it is drawn. */
+     out of its column and made the whole page wider than the screen. The runs of an excerpt
+     not yet drawn are left alone until it is: measured, they made the browser lay out what it
+     had skipped, and a page opened at an excerpt's address at times stood 2,000 px from it. */
   function lineWidth(run) {
     for (var box = run.parentElement; box; box = box.parentElement) {
       var style = getComputedStyle(box);
@@ -395,11 +396,8 @@
     runs.forEach(function (run) { run.classList.remove("unbroken--wraps"); });
     runs.filter(tooWide).forEach(function (run) { run.classList.add("unbroken--wraps"); });
   }
-  function undrawnOffScreen(run) {
-    var excerpt = run.closest(".excerpt:not(.excerpt--drawn)");
-    return !!excerpt && excerpt.getBoundingClientRect().top > window.innerHeight;
-  }
-  function fitAllRuns() { fitRuns(document, undrawnOffScreen); }
+  function undrawn(run) { return !!run.closest(".excerpt:not(.excerpt--drawn)"); }
+  function fitAllRuns() { fitRuns(document, undrawn); }
   window.ReaderFitRuns = fitRuns;  // for the search's results (search.js)
   fitAllRuns();
   var fitting = 0;
@@ -408,6 +406,23 @@
   });
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(fitAllRuns);
 
+  /* A page opened at an anchor keeps it at the top of the screen, where the browser put it,
+     while the excerpts above it are drawn, until the reader scrolls: the browser's own scroll
+     anchoring lost it on a phone zoomed in (the Persian Kardeşlik page at 280 px opened an
+     excerpt's address 16,000 px away from the excerpt). */
+  var kept = null;  // the anchor's element
+  function keepPlace() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    kept = id ? document.getElementById(id) : null;
+  }
+  function holdPlace() {
+    if (kept) kept.scrollIntoView({ block: "start", behavior: "instant" });
+  }
+  ["wheel", "touchstart", "keydown", "pointerdown"].forEach(function (type) {
+    window.addEventListener(type, function () { kept = null; }, { capture: true, passive: true });
+  });
+  window.addEventListener("hashchange", keepPlace);
+
   /* Long pages: the excerpts below the first screen are left undrawn for the first view
      (content-visibility, reader.css); once the page has loaded they are drawn, two at a time,
      while the browser is idle, so that the finished page is whole (its height, the places of
@@ -415,12 +430,15 @@
   function drawRest() {
     var rest = Array.prototype.slice.call(document.querySelectorAll(".excerpt:not(.excerpt--drawn)"));
     var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 16); };
+    var drawn = [];
+    keepPlace();
     function step() {
-      rest.splice(0, 2).forEach(function (excerpt) {
-        excerpt.classList.add("excerpt--drawn");
-        fitRuns(excerpt);
-      });
-      if (rest.length) idle(step);
+      // the runs of the excerpts drawn the step before, which the browser has laid out since
+      drawn.forEach(function (excerpt) { fitRuns(excerpt); });
+      holdPlace();
+      drawn = rest.splice(0, 2);
+      drawn.forEach(function (excerpt) { excerpt.classList.add("excerpt--drawn"); });
+      if (drawn.length) idle(step);
       else document.documentElement.setAttribute("data-reader-drawn", "");
     }
     idle(step);
