@@ -14,6 +14,7 @@ from bidi_runs import RTL_LETTER
 from languages import EDITIONS, direction, edition_prefix
 from playwright.sync_api import Browser, Page
 from test_a11y import DRAWN
+from test_site import edition_urls
 
 
 def rtl_paper(corpus) -> str:
@@ -488,9 +489,7 @@ def test_every_text_of_every_page_displays_in_reading_order(browser: Browser, se
     """Not only the places above: every block of text of every page of the edition that mixes
     the two directions, as Chromium lays it out on a phone or a desktop (`SWEEP_WIDTHS`), reads
     in order (the check of `visual_order.js`)."""
-    urls = [url for url in (path.relative_to(site).as_posix().removesuffix("index.html")
-                            for path in sorted(site.rglob("index.html")))
-            if (url.split("/")[0] if url.split("/")[0] in EDITIONS else "en") == edition]
+    urls = edition_urls(site, edition)
     assert len(urls) >= 19, urls
     width = SWEEP_WIDTHS[edition]
     context = browser.new_context(viewport={"width": width, "height": 900},

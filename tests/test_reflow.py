@@ -12,6 +12,7 @@ from languages import EDITIONS, edition_prefix
 from playwright.sync_api import Browser
 from test_a11y import DRAWN
 from test_search import open_search, run_query
+from test_site import edition_urls
 
 WIDER = (Path(__file__).parent / "js" / "wider_than_screen.js").read_text(encoding="utf-8")
 
@@ -20,14 +21,6 @@ ZOOMED = 260
 
 #: Chromium's "very large" text size (the default is 16 px)
 LARGE_TEXT = 24
-
-
-def edition_urls(site: Path, edition: str) -> list[str]:
-    """Every page of the edition, by its address under the site."""
-    urls = (path.relative_to(site).as_posix().removesuffix("index.html")
-            for path in sorted(site.rglob("index.html")))
-    return [url for url in urls
-            if (url.split("/")[0] if url.split("/")[0] in EDITIONS else "en") == edition]
 
 
 @pytest.mark.parametrize("edition", list(EDITIONS))

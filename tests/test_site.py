@@ -29,6 +29,12 @@ def edition_of(url: str) -> str:
     return first if first in EDITIONS else "en"
 
 
+def edition_urls(site: Path, edition: str) -> list[str]:
+    """Every page of the edition, by its address under the site."""
+    return [url for url in (url_of(site, path) for path in sorted(site.rglob("index.html")))
+            if edition_of(url) == edition]
+
+
 @pytest.mark.parametrize("edition, direction", EDITIONS.items())
 def test_edition_home_has_language_and_direction(site: Path, edition: str, direction: str) -> None:
     doc = read_html(site, edition_prefix(edition))
