@@ -300,3 +300,54 @@ def test_a_figure_wider_than_its_column_shows_where_more_of_it_lies(
     start, end = (right, left) if rtl else (left, right)
     assert start > 12 and end < 3, (start, end)
     context.close()
+
+
+_PAPER_HEADS = """() => Array.from(document.querySelectorAll('table.concepts th.concepts__paper'), (th) => {
+  const r = th.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {top: r.top, bottom: r.bottom, x: r.left + r.width / 2,
+          shown: !!hit && hit.closest('th') === th};
+})"""
+_FOCUSED = "() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.bottom]; }"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_matrix_keeps_its_papers_in_view(browser: Browser, server: str, edition: str,
+                                             width: int) -> None:
+    """Down the matrix's seventy rows the header row (the papers) stays in view: on a desktop,
+    where the table fits its column, under the theme's header as the page scrolls; on a phone,
+    where it does not, at the top of its box, which is no taller than the screen. A link the
+    keyboard reaches is never under that row, and on paper the box holds the whole table."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(server + page_url(edition, "glossary"))
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
+    box = page.locator("figure.figure--concepts .figure__scroll")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    if width == 1280:
+        assert box.get_attribute("data-reader-fits") == "" and box.get_attribute("tabindex") is None
+        page.locator("table.concepts tbody tr").nth(35).evaluate(
+            "e => e.scrollIntoView({block: 'center'})")
+        top, left, right = header, 0, width
+    else:
+        assert box.get_attribute("data-reader-fits") is None and box.get_attribute("tabindex") == "0"
+        # down to the box (scrolling up would bring out the theme's "back to top" button)
+        box.evaluate("(e, header) => { e.scrollTop = e.scrollHeight / 2; window.scrollTo(0, "
+                     "e.getBoundingClientRect().top + window.scrollY - header); }", header)
+        frame = box.bounding_box()
+        assert frame and frame["height"] <= 800 - header
+        top, left, right = frame["y"], frame["x"], frame["x"] + frame["width"]
+    heads = page.evaluate(_PAPER_HEADS)
+    assert len(heads) == 5
+    heads = [head for head in heads if left < head["x"] < right]  # on a phone, those in sight
+    assert len(heads) >= 3
+    for head in heads:
+        assert head["shown"] and abs(head["top"] - top) <= 1, (head, top)
+    page.locator("table.concepts tbody a").last.focus()
+    for _ in range(12):
+        page.keyboard.press("Shift+Tab")
+        focused_top, focused_bottom = page.evaluate(_FOCUSED)
+        assert focused_top >= max(head["bottom"] for head in heads) - 1 and focused_bottom <= 800
+    page.emulate_media(media="print")
+    assert box.evaluate("e => e.clientHeight >= e.querySelector('table').offsetHeight")
+    page.close()

@@ -186,6 +186,26 @@
   window.addEventListener("resize", scrollableBlocks);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(scrollableBlocks);
 
+  /* The papers × concepts matrix keeps its header row in view (figures.css): the box is marked
+     where the table fits its column, and then neither scrolls nor is a stop of the keyboard;
+     --concepts-head (the header row's height) keeps a focused link out from under the row. */
+  function matrixHeads() {
+    document.querySelectorAll(".figure--concepts .figure__scroll").forEach(function (box) {
+      box.setAttribute("data-reader-fits", "");
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.removeAttribute("data-reader-fits");
+        box.setAttribute("tabindex", "0");
+      } else {
+        box.removeAttribute("tabindex");
+      }
+      var head = box.querySelector("thead");
+      if (head) box.style.setProperty("--concepts-head", Math.ceil(head.getBoundingClientRect().height) + "px");
+    });
+  }
+  matrixHeads();
+  window.addEventListener("resize", matrixHeads);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(matrixHeads);
+
   /* A map wider than the screen (a phone: maps.css) pans sideways in its frame, which is then
      reachable with the keyboard and named after the map. It starts on the feature the address
      names, else on the outlined areas (the war's ground) with their labels, else centred. */
