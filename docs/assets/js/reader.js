@@ -450,19 +450,24 @@
   function drawRest() {
     var rest = Array.prototype.slice.call(document.querySelectorAll(".excerpt:not(.excerpt--drawn)"));
     var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 16); };
-    var drawn = [];
     keepPlace();
     function step() {
-      // the runs of the excerpts drawn the step before, which the browser has laid out since
+      var drawn = rest.splice(0, 2);
+      // drawn, then fitted at once: a run left wider than its line for a step shifted the page
+      // sideways on a phone in large text
+      drawn.forEach(function (excerpt) { excerpt.classList.add("excerpt--drawn"); });
       drawn.forEach(function (excerpt) { fitRuns(excerpt); });
       holdPlace();
-      drawn = rest.splice(0, 2);
-      drawn.forEach(function (excerpt) { excerpt.classList.add("excerpt--drawn"); });
       if (drawn.length) idle(step);
       else document.documentElement.setAttribute("data-reader-drawn", "");
     }
     idle(step);
   }
+  /* An excerpt not yet drawn that the browser draws of itself (it comes near the screen) is
+     fitted then: it is laid out by that time, and nothing skipped is measured. */
+  document.addEventListener("contentvisibilityautostatechange", function (event) {
+    if (!event.skipped && event.target.classList.contains("excerpt")) fitRuns(event.target);
+  }, true);
   if (document.readyState === "complete") drawRest();
   else window.addEventListener("load", drawRest);
 
