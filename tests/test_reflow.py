@@ -77,14 +77,32 @@ def test_a_run_breaks_only_where_it_is_wider_than_its_line(browser: Browser, ser
     context.close()
 
 
-#: each record field whose name's text runs past its own box, or into its value's text
+#: each record field whose name's text runs past its own box, or into its value's text (beside
+#: it, or, in a narrow record, above it)
 CROWDED_FIELDS = """() => [...document.querySelectorAll('.record__field')].flatMap((field) => {
   const [name, value] = [field.querySelector('dt'), field.querySelector('dd')];
   const text = (e) => { const r = document.createRange(); r.selectNodeContents(e);
                         return r.getBoundingClientRect(); };
   const [n, v] = [text(name), text(value)];
-  const apart = n.right <= v.left + 0.5 || v.right <= n.left + 0.5;
+  const apart = n.right <= v.left + 0.5 || v.right <= n.left + 0.5 || n.bottom <= v.top + 0.5;
   return name.scrollWidth > name.clientWidth + 1 || !apart ? [name.textContent.trim()] : [];
+})"""
+
+#: a record's dates with a calendar's mark («1403/05/12 SH», glued by a no-break space): each
+#: one as [its text, whether the mark is on the date's line]
+DATE_MARKS = r"""() => [...document.querySelectorAll('.record__field dd')].flatMap((dd) => {
+  const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+  const dates = [];
+  for (let before = null, node = walker.nextNode(); node; before = node, node = walker.nextNode()) {
+    const mark = /^\u00a0(\S+)/.exec(node.data);
+    if (!mark || !before || !/\d$/.test(before.data)) continue;
+    const range = document.createRange();
+    range.setStart(before, before.data.length - 1);
+    range.setEnd(node, mark[0].length);
+    const tops = [...range.getClientRects()].map((rect) => rect.top);
+    dates.push([before.data + node.data, Math.max(...tops) - Math.min(...tops) <= 8]);
+  }
+  return dates;
 })"""
 
 
@@ -93,13 +111,15 @@ def test_a_records_field_names_keep_their_column_in_large_text(browser: Browser,
                                                                corpus, edition: str) -> None:
     """In Chromium's very large text on a 390 px phone the record at a glance keeps its two
     columns apart: a name's column is at least as wide as its longest word. Squeezed to fit 13em
-    of value beside it, the Arabic "(بالإنجليزية)" ran over the English title beside it."""
+    of value beside it, the Arabic "(بالإنجليزية)" ran over the English title beside it. At
+    320 px each name stands above its value, and a date keeps its calendar's mark on its line:
+    beside the names «1403/05/12 SH» broke between S and H."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Page.enable")
     session.send("Page.setFontSizes", {"fontSizes": {"standard": LARGE_TEXT, "fixed": LARGE_TEXT}})
-    crowded, fields = [], 0
+    crowded, parted, fields, dated = [], [], 0, 0
     for key in corpus.papers:
         page.goto(server + f"{edition_prefix(edition)}papers/{key}/")
         # the theme's root size is 125 % of the reader's: 20 px at the default text size
@@ -107,9 +127,18 @@ def test_a_records_field_names_keep_their_column_in_large_text(browser: Browser,
         fields += page.evaluate("document.querySelectorAll('.record__field').length")
         crowded += [f"{key}: {name}" for name in page.evaluate(CROWDED_FIELDS)]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, key
+        page.set_viewport_size({"width": 320, "height": 844})
+        crowded += [f"{key} at 320 px: {name}" for name in page.evaluate(CROWDED_FIELDS)]
+        dates = page.evaluate(DATE_MARKS)
+        dated += len(dates)
+        parted += [f"{key}: {date}" for date, whole in dates if not whole]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, key
+        page.set_viewport_size({"width": 390, "height": 844})
     context.close()
-    assert fields >= 20
+    # (the Persian edition's dates are the papers' own calendar, written without its mark)
+    assert fields >= 20 and dated >= (0 if edition == "fa" else 4)
     assert not crowded, crowded
+    assert not parted, parted
 
 
 #: each text of the search's results that runs past its own box
