@@ -265,6 +265,34 @@ def test_a_contents_menu_leads_to_a_section_on_a_phone(phone: Page, server: str,
     assert heading["y"] < PHONE["height"] / 2
 
 
+@pytest.mark.parametrize("edition,width,text,stays", [
+    ("en", 320, 16, True), ("tr", 320, 16, True), ("fa", 390, 24, True), ("tr", 390, 24, False)])
+def test_an_address_shows_its_excerpt_below_the_view_switch(
+        browser: Browser, server: str, edition: str, width: int, text: int, stays: bool) -> None:
+    """Opened by its address, an excerpt stands below the header and the view switch however
+    many rows the switch wraps to: two at 320 px, three or four in very large text, where a
+    fixed margin of one row left the excerpt's first lines under it. A switch that would take,
+    with the header, more than a quarter of the screen's height scrolls away with the page."""
+    context = browser.new_context(viewport={"width": width, "height": PHONE["height"]},
+                                  is_mobile=True)
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Page.enable")
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": text, "fixed": text}})
+    anchor = "kardeslik-4-1-first-war-reform"
+    page.goto(server + PREFIXES[edition] + "papers/kardeslik/#" + anchor)
+    page.wait_for_function(DRAWN, timeout=20000)
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    bar = page.locator(".excerpt-view").bounding_box()
+    context.close()
+    assert bar
+    if stays:
+        assert abs(bar["y"] - header) <= 1 and bar["y"] + bar["height"] <= top + 1, (bar, top)
+    else:
+        assert bar["y"] + bar["height"] <= 0 and header <= top + 1 < PHONE["height"] / 2, (bar, top)
+
+
 def test_the_contents_menu_gives_way_to_the_sidebar_on_a_wide_screen(desktop: Page,
                                                                      server: str) -> None:
     desktop.goto(server + "ar/papers/karabakh-war/")

@@ -206,6 +206,24 @@
   window.addEventListener("resize", matrixHeads);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(matrixHeads);
 
+  /* The view switch stays under the header while the two take at most a quarter of the
+     screen's height; taller (wrapped on a phone in a large text size, or a phone held
+     sideways), it stays in its place. Its height, while it stays under the header, keeps an
+     excerpt opened by its address out from under it (reader.css: --reader-view-h). */
+  var viewSwitch = document.querySelector(".excerpt-view");
+  function placeSwitch() {
+    var header = document.querySelector(".md-header");
+    var height = viewSwitch.getBoundingClientRect().height;
+    var tall = (header ? header.offsetHeight : 0) + height > window.innerHeight / 4;
+    root.toggleAttribute("data-reader-switch-unstuck", tall);
+    root.style.setProperty("--reader-view-h", tall ? "0px" : Math.ceil(height) + "px");
+  }
+  if (viewSwitch) {
+    placeSwitch();
+    if (window.ResizeObserver) new ResizeObserver(placeSwitch).observe(viewSwitch);
+    window.addEventListener("resize", placeSwitch);
+  }
+
   /* A map wider than the screen (a phone: maps.css) pans sideways in its frame, which is then
      reachable with the keyboard and named after the map. It starts on the feature the address
      names, else on the outlined areas (the war's ground) with their labels, else centred. */
