@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -266,3 +266,16 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+def phone_page(browser: Browser, width: int, height: int, text: int = 16,
+               **options: bool) -> tuple[BrowserContext, Page]:
+    """A page on a phone `width` px wide, in the reader's text size `text` (Chromium's setting:
+    16 px by default, 24 px "very large"); the caller closes the context."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True,
+                                  **options)
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Page.enable")
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": text, "fixed": text}})
+    return context, page

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import phone_page
 from languages import LANGUAGES
 from PIL import Image, ImageStat
 from playwright.sync_api import Browser, Page
@@ -273,12 +274,7 @@ def test_an_address_shows_its_excerpt_below_the_view_switch(
     many rows the switch wraps to: two at 320 px, three or four in very large text, where a
     fixed margin of one row left the excerpt's first lines under it. A switch that would take,
     with the header, more than a quarter of the screen's height scrolls away with the page."""
-    context = browser.new_context(viewport={"width": width, "height": PHONE["height"]},
-                                  is_mobile=True)
-    page = context.new_page()
-    session = context.new_cdp_session(page)
-    session.send("Page.enable")
-    session.send("Page.setFontSizes", {"fontSizes": {"standard": text, "fixed": text}})
+    context, page = phone_page(browser, width, PHONE["height"], text)
     anchor = "kardeslik-4-1-first-war-reform"
     page.goto(server + PREFIXES[edition] + "papers/kardeslik/#" + anchor)
     page.wait_for_function(DRAWN, timeout=20000)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import phone_page
 from languages import EDITIONS, edition_prefix
 from playwright.sync_api import Browser
 from test_a11y import DRAWN
@@ -38,12 +39,7 @@ def test_no_page_is_wider_than_a_phone_enlarged(browser: Browser, server: str, s
     had no room left, and its buttons made every page 330 px wide."""
     urls = edition_urls(site, edition)
     assert len(urls) >= 19, urls
-    context = browser.new_context(viewport={"width": width, "height": 700}, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    session = context.new_cdp_session(page)
-    session.send("Page.enable")
-    session.send("Page.setFontSizes", {"fontSizes": {"standard": text, "fixed": text}})
+    context, page = phone_page(browser, width, 700, text, has_touch=True)
     page.add_init_script(WIDEST)
     wide = []
     for url in urls:
@@ -117,11 +113,7 @@ def test_a_records_field_names_keep_their_column_in_large_text(browser: Browser,
     of value beside it, the Arabic "(بالإنجليزية)" ran over the English title beside it. At
     320 px each name stands above its value, and a date keeps its calendar's mark on its line:
     beside the names «1403/05/12 SH» broke between S and H."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    session = context.new_cdp_session(page)
-    session.send("Page.enable")
-    session.send("Page.setFontSizes", {"fontSizes": {"standard": LARGE_TEXT, "fixed": LARGE_TEXT}})
+    context, page = phone_page(browser, 390, 844, LARGE_TEXT)
     crowded, parted, fields, dated = [], [], 0, 0
     for key in corpus.papers:
         page.goto(server + f"{edition_prefix(edition)}papers/{key}/")
@@ -158,11 +150,7 @@ def test_a_page_stays_within_the_screen_while_it_is_drawn(browser: Browser, serv
     its excerpts are drawn. A run was fitted a step after its excerpt was drawn, and not at all
     in an excerpt the browser drew of itself: for up to a second the Persian Kardeşlik page was
     429 px wide and stood 38 px off to the side, the Arabic Kazemi page 393 px."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    session = context.new_cdp_session(page)
-    session.send("Page.enable")
-    session.send("Page.setFontSizes", {"fontSizes": {"standard": LARGE_TEXT, "fixed": LARGE_TEXT}})
+    context, page = phone_page(browser, 390, 844, LARGE_TEXT)
     page.add_init_script(WIDEST)
     page.goto(server + url)
     page.wait_for_function(DRAWN, timeout=20000)
