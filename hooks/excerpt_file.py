@@ -30,6 +30,17 @@ MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
 _BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
 
+#: Markdown and HTML a translation would show as typed: it is plain text, its only mark
+#: `*italics*` (`render.paragraphs`); `[…]` for the translator's words is plain text too
+_AS_TYPED = (
+    (re.compile(r"!?\[\[[^\]\n]*\]\]"), "a cross-reference"),
+    (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), "a link"),
+    (re.compile(r"\*\*[^*\n]+\*\*|(?<!\w)__[^_\n]+__(?!\w)"), "bold"),
+    (re.compile(r"(?<!\w)_[^_\n]+_(?!\w)"), "underscores for italics"),
+    (re.compile(r"`[^`\n]*`"), "code"),
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>"), "an HTML tag"),
+)
+
 #: a page number, or the first and last of the pages a passage runs over
 _PAGE = re.compile(r"[1-9][0-9]*(?:[-–][1-9][0-9]*)?")
 
@@ -190,6 +201,7 @@ class ExcerptReader:
                          "add `translation: |` followed by the English translation", ex_id)
         lang = self._language(item, paper, original, ex_id)
         self._in_english(translation, lines.get("translation", line), ex_id)
+        self._as_typed(item.get("translation"), lines.get("translation", line), ex_id)
         section = _text(item.get("section"))
         if section not in section_ids:
             self.problem(lines.get("section", line), f"unknown section {section!r}",
@@ -248,6 +260,20 @@ class ExcerptReader:
             self.problem(line, told(found, "en", "the translation"),
                          "write the English translation here (the passage as the paper prints "
                          "it goes under `original:`)", ex_id)
+
+    def _as_typed(self, raw: Any, line: int, ex_id: str) -> None:
+        """A problem for each kind of markup on a line of the translation, which the site would
+        show as typed, at that line (a block's lines follow its `translation: |`)."""
+        start = self.text_start(line)
+        for offset, row in enumerate(str(raw or "").split("\n")):
+            for pattern, what in _AS_TYPED:
+                if found := "» «".join(dict.fromkeys(pattern.findall(row))):
+                    self.problem(start + offset if start > line else line,
+                                 f"{what} in the translation, «{found}», would be shown as "
+                                 "typed: a translation is plain text",
+                                 "write the words alone (a book's title may be set in "
+                                 "`*italics*`); a link or a remark goes in an editor's note, "
+                                 "under `notes:`", ex_id)
 
     def _words(self, item: dict[str, Any], key: str, ex_id: str) -> list[str]:
         """The list of words (as printed) under `key`; empty, after a problem, if it is not one."""

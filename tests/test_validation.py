@@ -81,6 +81,28 @@ def test_excerpt_without_text(project_copy: Path, field: str, block: str) -> Non
     assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, f'{field}: ' + chr(39))}:")
 
 
+@pytest.mark.parametrize("snippet, what", [
+    ("see [[sample-one]]", "a cross-reference in the translation, «[[sample-one]]»"),
+    ("see [the first](../one/)", "a link in the translation, «[the first](../one/)»"),
+    ("a **short** sample", "bold in the translation, «**short**»"),
+    ("a _short_ sample", "underscores for italics in the translation, «_short_»"),
+    ("a `short` sample", "code in the translation, «`short`»"),
+    ("a <b>short</b> sample", "an HTML tag in the translation, «<b>» «</b>»"),
+])
+def test_markup_a_translation_would_show_as_typed_is_named_at_its_line(
+        project_copy: Path, snippet: str, what: str) -> None:
+    edit(project_copy, PAPER, "a short sample text", snippet)
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, snippet)}:")
+    assert f"{what}, would be shown as typed" in problem and "excerpt 'sample-one'" in problem
+
+
+def test_a_translation_may_set_a_title_in_italics_and_its_own_words_in_brackets(
+        project_copy: Path) -> None:
+    edit(project_copy, PAPER, "a short sample text", "a short [sample] text in *Sample*, 2 < 3")
+    assert problems_of(project_copy) == []
+
+
 def test_unknown_language_code(project_copy: Path) -> None:
     edit(project_copy, PAPER, "lang: tr", "lang: tk")
     problem = problems_of(project_copy)[0]  # pages naming the unread paper are reported after it
