@@ -82,10 +82,12 @@ def _dates(entry: dict[str, Any], rel: str, line: int) -> tuple[str, str | None,
     where the dates cannot be read."""
     when = str(entry.get("date") or "")
     end = str(entry["end"]) if entry.get("end") else None
-    if not real_date(when) or (end and not real_date(end)):
-        return "", None, [Problem(rel, line, f"event '{entry['id']}' has a date that is not a real "
-                                  "ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                                  'write e.g. `date: "2021-06-15"`')]
+    for key, value in (("date", when), ("end", end)):
+        if value is not None and not real_date(value):
+            what = f"`{key}: {value}` is not" if value else "has no `date:`, which must be"
+            return "", None, [Problem(rel, entry["__lines__"].get(key, line), f"event "
+                                      f"'{entry['id']}' {what} a real ISO date (YYYY, YYYY-MM or "
+                                      "YYYY-MM-DD)", f'write e.g. `{key}: "2021-06-15"`')]
     if end and _ends_before(when, end):
         return when, end, [Problem(rel, entry["__lines__"].get("end", line), f"event "
                                    f"'{entry['id']}' ends ({end}) before it begins ({when})",
