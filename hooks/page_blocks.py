@@ -65,6 +65,21 @@ def _miscounted_blocks(rel: str, body: str) -> list[Problem]:
             if match and match.group(2) in PAGE_BLOCKS]
 
 
+#: a generated block's line with more than its name on it (`::: papers of 2025`): Markdown shows
+#: the line as text too
+_CROWDED_BLOCK = re.compile(r"^[ \t]*:::[ \t]*([a-z][a-z-]*)[ \t]+(\S.*?)[ \t]*$")
+
+
+def _crowded_blocks(rel: str, body: str) -> list[Problem]:
+    return [Problem(rel, number, f"`::: {match.group(1)}` is followed by «{match.group(2)}» on "
+                    f"its line: the page would show the line as text, without the "
+                    f"{match.group(1)} block", f"write `::: {match.group(1)}` alone on its line, "
+                    "and any words on a line of their own, after a blank line")
+            for number, line in enumerate(body.split("\n"), start=1)
+            for match in [_CROWDED_BLOCK.match(line)]
+            if match and match.group(1) in PAGE_BLOCKS]
+
+
 def _unknown_blocks(rel: str, body: str) -> list[Problem]:
     return [Problem(rel, number, f"unknown block `::: {match.group(1)}`",
                     f"use one of: {', '.join(PAGE_BLOCKS)}, on a line of its own")
@@ -211,7 +226,7 @@ def _shallow_items(rel: str, body: str) -> list[Problem]:
 def block_problems(rel: str, body: str) -> list[Problem]:
     """Problems of the page's block lines (`body`: the page without its front matter and its
     code, line numbers kept)."""
-    return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body)
+    return (_unknown_blocks(rel, body) + _miscounted_blocks(rel, body) + _crowded_blocks(rel, body)
             + _untitled_blocks(rel, body) + swallowed_blocks(rel, body)
             + _shallow_items(rel, body) + _parenthesised_items(rel, body)
             + _unknown_admonitions(rel, body) + misread_headings(rel, body))

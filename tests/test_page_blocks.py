@@ -12,6 +12,7 @@ import material
 import pytest
 from mkdocs.config import load_config
 from page_blocks import ADMONITION_TYPES, block_problems
+from reader_syntax import BLOCK_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,6 +100,21 @@ def test_a_block_with_two_or_four_colons_is_named(text: str, line: int) -> None:
     assert [p.line for p in found] == ([line] if line else [])
     if line:
         assert "`::: " in found[0].fix
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("::: papers of 2025\n", 1, "«of 2025»"), ("\n::: timeline {: .wide }\n", 2, "«{: .wide }»"),
+    ("::: papers\n", 0, ""), ("::: papers  \n", 0, ""), ("::: nothing-we-make here\n", 0, ""),
+])
+def test_a_block_with_more_than_its_name_on_its_line_is_named(text: str, line: int,
+                                                              words: str) -> None:
+    found = [p for p in block_problems("docs/en/x.md", text) if "is followed by" in p.message]
+    assert [p.line for p in found] == ([line] if line else [])
+    if line:
+        assert words in found[0].message and "alone on its line" in found[0].fix
+        # neither the reader's syntax nor Markdown makes anything of the line: it is shown as typed
+        assert not BLOCK_LINE.search(text)
+        assert text.strip() in site_markdown().reset().convert(text)
 
 
 @pytest.mark.parametrize("text, line", [
