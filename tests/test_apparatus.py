@@ -135,6 +135,15 @@ def test_terms_are_glossed_in_excerpts_and_summaries(site: Path, app) -> None:
         assert gloss["data-gloss"] and gloss["href"].endswith(f"glossary/#term-{gloss['data-term']}")
 
 
+@pytest.mark.parametrize("edition", ["", "fa/"])
+def test_a_maxim_of_ataturks_is_not_glossed_as_kemalism(site: Path, edition: str) -> None:
+    """«اصل آتاتورک» in kazemi-values is the maxim it quotes, "Peace at home, peace in the
+    world", not the ideology: neither it nor "Atatürk's principle" takes Kemalism's gloss."""
+    excerpt = read_html(site, f"{edition}papers/kazemi-1403/").select_one("#kazemi-values")
+    assert "اصل آتاتورک" in excerpt.get_text() and "Atatürk's principle" in excerpt.get_text()
+    assert not excerpt.select('a.gloss[data-term="kemalism"]')
+
+
 @pytest.mark.parametrize("edition, markup, glossed", [
     # a term inside a run written against its surroundings would cut it in two
     ("ar", "<p>سيؤدي إلى تفعيل (The Middle Corridor) الذي طُرح</p>", []),
