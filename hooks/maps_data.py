@@ -171,6 +171,34 @@ def _feature(group: str, entry: Any, maps_named: list[str] | None, app: Apparatu
     return Feature(points=(point,), side=side, **common), ""
 
 
+def _inside(point: LonLat, frame: MapFrame) -> bool:
+    west, south, east, north = frame.extent
+    return west <= point[0] <= east and south <= point[1] <= north
+
+
+def _outside(feature: Feature, frames: dict[str, MapFrame], rel: str) -> list[Problem]:
+    """A place, or an area's label, off a map it is on (a route or an area may run beyond the
+    map, but not lie wholly off it): most often its latitude written first."""
+    problems = []
+    for frame in (frames[m] for m in feature.maps if m in frames):
+        placed = feature.group != "routes"  # a place, a region's or an area's label
+        points = [*feature.points, *([feature.target] if feature.target else [])] if placed \
+            else [*feature.points, *(p for ring in feature.rings for p in ring)]
+        off = [p for p in points if not _inside(p, frame)]
+        if not off or (not placed and len(off) < len(points)):
+            continue
+        west, south, east, north = frame.extent
+        lon, lat = off[0]
+        swapped = all(_inside((b, a), frame) for a, b in off)
+        problems.append(Problem(
+            rel, feature.line, f"the item of `{feature.group}` at this line lies off the map "
+            f"'{frame.name}' (longitude {west} to {east}, latitude {south} to {north}): "
+            f"[{lon:g}, {lat:g}]", f"write the longitude first: [{lat:g}, {lon:g}]" if swapped
+            else f"check its coordinates, [longitude, latitude], or leave '{frame.name}' out of "
+            "its `maps:`"))
+    return problems
+
+
 def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem]]:
     """The maps' data with every problem found in docs/data/maps.yml."""
     path = docs_dir / MAPS_FILE
@@ -206,6 +234,7 @@ def read_map_data(docs_dir: Path, app: Apparatus) -> tuple[MapData, list[Problem
                                         "fix the item as the comment at the top of the file says"))
             else:
                 features.append(feature)
+                problems += _outside(feature, frames, rel)
     shapes, more = read_shapes(docs_dir)
     return MapData(frames, features, shapes), problems + more
 

@@ -96,6 +96,31 @@ def test_a_wrong_item_is_reported_with_its_file_and_line(tmp_path: Path) -> None
     assert "entity: nagorno-karabakh" in lines[problems[2].line - 1]
 
 
+@pytest.mark.parametrize("old, new, needle, problem, fix", [
+    # latitude first, as many map sites give a point: off both of Baku's maps
+    ("{entity: baku, at: [49.867, 40.409]", "{entity: baku, at: [40.409, 49.867]", "entity: baku",
+     "lies off the map 'caucasus' (longitude 40.6 to 50.6, latitude 38.3 to 43.0): "
+     "[40.409, 49.867]", "write the longitude first: [49.867, 40.409]"),
+    ("{entity: ceyhan, at: [35.817, 37.028], maps: [corridor]",
+     "{entity: ceyhan, at: [35.817, 37.028], maps: [corridor, caucasus]", "entity: ceyhan",
+     "lies off the map 'caucasus'", "leave 'caucasus' out of its `maps:`"),
+    ("label_to: [46.92, 39.55]", "label_to: [56.92, 39.55]", "entity: nagorno-karabakh",
+     "lies off the map 'caucasus'", "check its coordinates, [longitude, latitude]"),
+], ids=["place latitude first", "place off a map it names", "area label pointing off the map"])
+def test_a_point_off_its_map_is_named_with_its_line(tmp_path: Path, old: str, new: str,
+                                                    needle: str, problem: str, fix: str) -> None:
+    """A place, or an area's label, that would be drawn off a map it is on; a route that runs on
+    beyond the map, as the BTC pipeline does, is not a problem (the file as shipped has none)."""
+    text = (DOCS / "data" / "maps.yml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    _, app = map_data()
+    _, problems = read_map_data(maps_copy(tmp_path, text), app)
+    assert problems, "no problem named"
+    assert needle in text.split("\n")[problems[0].line - 1]
+    assert problem in problems[0].message and fix in problems[0].fix
+
+
 #: a whole list or mapping of the file: its key's line and the indented lines under it
 _BLOCK = r"^{}:\n(?:  .*\n)+"
 
