@@ -17,6 +17,7 @@ from cite_files import proper_nouns
 from consistency import check_variants, read_variants
 from content import data_signature, read_corpus, without_consequences
 from form_match import form_pattern
+from index_forms import shared_forms
 from languages import DEFAULT_EDITION, LANGUAGES, RTL_LANGUAGES, direction
 from maps_data import MapData, read_map_data
 from model import ContentError, Corpus, Excerpt, Problem
@@ -57,7 +58,7 @@ class ReaderBuild:
         """The build as far as the content can be read, with every problem found."""
         corpus, problems = read_corpus(docs_dir)
         app, more = load_apparatus(docs_dir, corpus.known_ids())
-        problems += more + check_terms(list(corpus.excerpts.values()), app)
+        problems += more + check_terms(list(corpus.excerpts.values()), app) + shared_forms(app)
         problems += packet_papers(app.packets, lambda ref: getattr(corpus.resolve(ref), "paper",
                                                                    None))
         variants, bad = read_variants(app.variants)

@@ -238,6 +238,9 @@ CASES = [
     ("glossary key unknown", G, APPEND,
      "other-term:\n  en: other\n  definition: {en: x}\n  mach: [other]\n", "mach:", "`mach`"),
     ("entity key unknown", E, None, ENTITY + "  colour: red\n", "colour", "`colour`"),
+    ("index form finding another entry's name", E, None,
+     ENTITY + ENTITY.replace("ilham-aliyev", "aliyev-family").replace('"Ilham Aliyev"]', '"Aliyev"]'),
+     "- id: aliyev-family", "also finds «Ilham Aliyev»"),
     ("event key unknown", V, None, EVENT + "  colour: red\n", "colour", "`colour`"),
     # YAML that would be built into too much (a chain of aliases) or too deep for its parser
     ("alias chain", G, APPEND, "bomb-a: &a [x, x, x, x]\nbomb-b: [*a, *a, *a, *a]\n", "bomb-b",
