@@ -103,6 +103,28 @@ def test_a_translation_may_set_a_title_in_italics_and_its_own_words_in_brackets(
     assert problems_of(project_copy) == []
 
 
+def test_an_excerpt_listed_before_an_earlier_sections_is_named(project_copy: Path) -> None:
+    """The excerpts follow the paper: sample-two, of the last section, listed first would have
+    taken ¶1, and sample-one, of the first, ¶2."""
+    text = (project_copy / PAPER).read_text(encoding="utf-8")
+    one, two = text.index("  - id: sample-one"), text.index("  - id: sample-two")
+    (project_copy / PAPER).write_text(text[:one] + text[two:] + text[one:two], encoding="utf-8")
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, 'id: sample-one')}:")
+    assert "excerpt 'sample-one'" in problem and "section, 'intro', comes before the section of " \
+        "'sample-two', 'end'" in problem and "numbered ¶2" in problem
+
+
+def test_pages_that_go_back_are_named_once_where_they_do(project_copy: Path) -> None:
+    edit(project_copy, PAPER, "    page: 3\n", "    page: 9\n")
+    edit(project_copy, PAPER, "    section: end\n", "    section: end\n    page: 5\n")
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, 'id: sample-two')}:")
+    assert "the pages go back here: p. 5, listed after 'sample-one' on p. 9" in problem
+    edit(project_copy, PAPER, "    page: 5\n", "    page: 9\n")  # the same page is in order
+    assert problems_of(project_copy) == []
+
+
 def test_unknown_language_code(project_copy: Path) -> None:
     edit(project_copy, PAPER, "lang: tr", "lang: tk")
     problem = problems_of(project_copy)[0]  # pages naming the unread paper are reported after it
