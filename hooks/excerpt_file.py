@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from excerpt_text import AS_TYPED, WORD, joined
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES, english_name
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
@@ -26,20 +27,8 @@ from source_text import (
 from text_language import slip, told
 from yaml_lines import unknown_keys
 
-MIN_WORDS, MAX_WORDS = 40, 250  #: an excerpt's length, in words of the original
 #: a key whose text is written as a block on the lines after it (`en: |`, `text: >-`)
 _BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")
-
-#: Markdown and HTML a translation would show as typed: it is plain text, its only mark
-#: `*italics*` (`render.paragraphs`); `[…]` for the translator's words is plain text too
-_AS_TYPED = (
-    (re.compile(r"!?\[\[[^\]\n]*\]\]"), "a cross-reference"),
-    (re.compile(r"\[[^\]\n]*\]\([^)\n]*\)"), "a link"),
-    (re.compile(r"\*\*[^*\n]+\*\*|(?<!\w)__[^_\n]+__(?!\w)"), "bold"),
-    (re.compile(r"(?<!\w)_[^_\n]+_(?!\w)"), "underscores for italics"),
-    (re.compile(r"`[^`\n]*`"), "code"),
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>"), "an HTML tag"),
-)
 
 #: a page number, or the first and last of the pages a passage runs over
 _PAGE = re.compile(r"[1-9][0-9]*(?:[-–][1-9][0-9]*)?")
@@ -86,25 +75,6 @@ class ExcerptReader:
             self._source = self.path.read_text(encoding="utf-8", errors="replace").split("\n")
         written = self._source[line - 1] if 0 < line <= len(self._source) else ""
         return line + 1 if _BLOCK_KEY.search(written) else line
-
-    def check_lengths(self, paper: Paper) -> None:
-        """40–250 words: fewer only for the one excerpt of a run-in section (it quotes the
-        whole section); more only with `long_excerpt:` saying why."""
-        run_in = {s.id for s in paper.sections if s.run_in}
-        for excerpt in paper.excerpts:
-            words = len(excerpt.original.split())
-            alone = sum(e.section == excerpt.section for e in paper.excerpts) == 1
-            if not words:
-                continue  # reported as an excerpt without text
-            if words < MIN_WORDS and not (excerpt.section in run_in and alone):
-                self.problem(excerpt.line, f"the original has {words} words; an excerpt has "
-                             f"{MIN_WORDS} to {MAX_WORDS}", "quote the whole paragraph, or, for a "
-                             "run-in subheading quoted whole, give its section `run_in: true`",
-                             excerpt.id)
-            if words > MAX_WORDS and not excerpt.long_reason:
-                self.problem(excerpt.line, f"the original has {words} words; an excerpt has "
-                             f"{MIN_WORDS} to {MAX_WORDS}", "split it into two excerpts, or, if "
-                             "it must stay whole, say why under `long_excerpt:`", excerpt.id)
 
     def read_notes(self, raw: Any, excerpt: str | None, line: int) -> list[Note]:
         notes: list[Note] = []
@@ -222,12 +192,32 @@ class ExcerptReader:
         return Excerpt(
             id=ex_id, paper=paper.key, lang=lang, section=section, original=original,
             translation=translation, page=page,
-            page_inferred=bool(item.get("page_inferred")), terms=list(terms),
+            page_inferred=self._flag(item, "page_inferred", ex_id), terms=list(terms),
             notes=self.read_notes(item.get("notes"), ex_id, lines.get("notes", line)),
             file=self.rel, line=line, aliases=aliases,
             allow_variants=self._words(item, "allow_variants", ex_id),
-            glued_in_source=self._words(item, "glued_in_source", ex_id),
+            glued_in_source=self._glued(item, original, ex_id),
         )
+
+    def _flag(self, item: dict[str, Any], key: str, ex_id: str) -> bool:
+        """A yes-or-no field: `true` or `false` (a quoted "false" would count as true)."""
+        value = item.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(item["__lines__"].get(key, item["__line__"]), f"`{key}: {value}` is not "
+                         "true or false", f"write `{key}: true`, or leave the line out", ex_id)
+        return value is True
+
+    def _glued(self, item: dict[str, Any], original: str, ex_id: str) -> list[str]:
+        """The forms under `glued_in_source`, each two or more words of the original run together
+        (side by side in the source, which may print them in another order)."""
+        forms, words = self._words(item, "glued_in_source", ex_id), set(WORD.findall(original))
+        for form in forms:
+            if form in words or not joined(form, words):
+                self.problem(item["__lines__"].get("glued_in_source", item["__line__"]),
+                             f"«{form}» under `glued_in_source` is not words of the original run "
+                             "together", "write the words as the source prints them, glued, as "
+                             "the original (which separates them) has them", ex_id)
+        return forms
 
     def _language(self, item: dict[str, Any], paper: Paper, original: str, ex_id: str) -> str:
         """The excerpt's language (its paper's, unless it says otherwise), and whether its
@@ -266,7 +256,7 @@ class ExcerptReader:
         show as typed, at that line (a block's lines follow its `translation: |`)."""
         start = self.text_start(line)
         for offset, row in enumerate(str(raw or "").split("\n")):
-            for pattern, what in _AS_TYPED:
+            for pattern, what in AS_TYPED:
                 if found := "» «".join(dict.fromkeys(pattern.findall(row))):
                     self.problem(start + offset if start > line else line,
                                  f"{what} in the translation, «{found}», would be shown as "

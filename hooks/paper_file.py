@@ -9,6 +9,7 @@ from typing import Any
 
 from calendar_sh import parse_solar_hijri
 from excerpt_file import ExcerptReader
+from excerpt_list import excerpt_lengths, excerpt_order
 from languages import (
     EDITIONS,
     ORIGINAL_LANGUAGES,
@@ -17,7 +18,6 @@ from languages import (
 from model import (
     CALENDARS,
     ID_RE,
-    Excerpt,
     Paper,
     Section,
 )
@@ -34,10 +34,6 @@ ABSTRACT_KEYS = frozenset({"lang", "heading", "text", "notes"})
 CITE_KEYS = frozenset({"authors", "year"})
 #: a citation's year: four digits, perhaps with a letter (2025a), or "n.d." (no date)
 _CITE_YEAR = re.compile(r"\d{4}[a-z]?|n\.d\.")
-
-
-def _first_page(page: str | None) -> int:  # the page a passage begins on (0: not known)
-    return int(re.split("[-–]", page)[0]) if page else 0
 
 
 class _PaperReader(ExcerptReader):
@@ -73,35 +69,8 @@ class _PaperReader(ExcerptReader):
             sections=sections, excerpts=[], file=self.rel, short_titles=short,
         )
         self._read_excerpts(data, lines, paper)
-        self.check_lengths(paper)
-        self.check_order(paper)
+        self.problems += excerpt_lengths(paper, self.rel) + excerpt_order(paper, self.rel)
         return paper
-
-    def check_order(self, paper: Paper) -> None:
-        """The excerpts in the paper's order (sections as listed, pages never going back): one
-        listed out of order would take a later passage's ¶ number."""
-        rank = {s.id: i for i, s in enumerate(paper.sections)}
-        by_section: Excerpt | None = None  #: the excerpt furthest on by its section, so far
-        by_page: Excerpt | None = None  #: and by its page
-        for excerpt in (e for e in paper.excerpts if e.section in rank):  # unknown: named apart
-            page = _first_page(excerpt.page)
-            if by_section and rank[excerpt.section] < rank[by_section.section]:
-                self.problem(excerpt.line, f"the excerpt's section, '{excerpt.section}', comes "
-                             f"before the section of '{by_section.id}', '{by_section.section}', "
-                             "in the paper, but the excerpt is listed after it: it would be "
-                             f"numbered ¶{excerpt.number}, out of the paper's order", "move it up "
-                             "the list to its place in the paper (the ¶ numbers follow the list; "
-                             "the ids stay as they are)", excerpt.id)
-                continue
-            by_section = excerpt
-            if by_page and 0 < page < _first_page(by_page.page):  # then counted from the next
-                self.problem(excerpt.line, f"the pages go back here: p. {excerpt.page}, listed "
-                             f"after '{by_page.id}' on p. {by_page.page}", "list the excerpts in "
-                             "the paper's order (the ¶ numbers follow the list); if they are, "
-                             "one of the two pages is wrong", excerpt.id)
-                by_page, page = None, -1
-            if page > 0:
-                by_page = excerpt
 
     def _mapping(self) -> dict[str, Any] | None:
         """The file read as a YAML mapping (with its lines), or None after its problems."""
