@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from excerpt_text import AS_TYPED, WORD, joined
+from excerpt_text import AS_TYPED, TRANSLATION_FIX, WORD, joined
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES, english_name
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
@@ -251,19 +251,16 @@ class ExcerptReader:
                          "write the English translation here (the passage as the paper prints "
                          "it goes under `original:`)", ex_id)
 
-    def _as_typed(self, raw: Any, line: int, ex_id: str) -> None:
-        """A problem for each kind of markup on a line of the translation, which the site would
-        show as typed, at that line (a block's lines follow its `translation: |`)."""
+    def _as_typed(self, raw: Any, line: int, ex_id: str | None, where: str = "the translation",
+                  fix: str = TRANSLATION_FIX) -> None:
+        """A problem for each kind of markup on a line of a plain text (the translation, say),
+        which the site would show as typed, at that line (a block's lines follow its `key: |`)."""
         start = self.text_start(line)
         for offset, row in enumerate(str(raw or "").split("\n")):
             for pattern, what in AS_TYPED:
                 if found := "» «".join(dict.fromkeys(pattern.findall(row))):
-                    self.problem(start + offset if start > line else line,
-                                 f"{what} in the translation, «{found}», would be shown as "
-                                 "typed: a translation is plain text",
-                                 "write the words alone (a book's title may be set in "
-                                 "`*italics*`); a link or a remark goes in an editor's note, "
-                                 "under `notes:`", ex_id)
+                    self.problem(start + offset if start > line else line, f"{what} in {where}, "
+                                 f"«{found}», would be shown as typed: it is plain text", fix, ex_id)
 
     def _words(self, item: dict[str, Any], key: str, ex_id: str) -> list[str]:
         """The list of words (as printed) under `key`; empty, after a problem, if it is not one."""

@@ -16,6 +16,10 @@ AS_TYPED = (
     (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>"), "an HTML tag"),
 )
 
+#: how to mend a translation that holds them
+TRANSLATION_FIX = ("write the words alone (a book's title may be set in `*italics*`); a link or a "
+                   "remark goes in an editor's note, under `notes:`")
+
 #: a word of an original, as the glued forms are made of them
 WORD = re.compile(r"\w+")
 

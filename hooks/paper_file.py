@@ -186,6 +186,10 @@ class _PaperReader(ExcerptReader):
             if not _text(item.get("en")):
                 self.problem(item["__line__"], f"section {item['id']!r} has no English heading",
                              "add `en: <English rendering of the heading>`")
+            for code in (c for c in EDITIONS if isinstance(item.get(c), str)):
+                self._as_typed(item[code], item["__lines__"].get(code, item["__line__"]), None,
+                               f"the {english_name(code)} heading of section {item['id']!r}",
+                               "write the heading's words alone")
             sections.append(Section(
                 id=item["id"], number=_opt(item.get("number")), level=self.level(item),
                 original=_opt(item.get("original")), en=_text(item.get("en")),
