@@ -215,8 +215,9 @@ class ExcerptReader:
             if form in words or not joined(form, words):
                 self.problem(item["__lines__"].get("glued_in_source", item["__line__"]),
                              f"«{form}» under `glued_in_source` is not words of the original run "
-                             "together", "write the words as the source prints them, glued, as "
-                             "the original (which separates them) has them", ex_id)
+                             "together", "write words of the original that the source prints "
+                             "without a space, run together as printed (the source's "
+                             "«الموضوعوالمنهج» for «الموضوع» and «والمنهج»)", ex_id)
         return forms
 
     def _language(self, item: dict[str, Any], paper: Paper, original: str, ex_id: str) -> str:

@@ -177,8 +177,8 @@ def _inside(point: LonLat, frame: MapFrame) -> bool:
 
 
 def _outside(feature: Feature, frames: dict[str, MapFrame], rel: str) -> list[Problem]:
-    """A place, or an area's label, off a map it is on (a route or an area may run beyond the
-    map, but not lie wholly off it): most often its latitude written first."""
+    """A place, or an area's label, off a map it is on, most often written latitude first; a
+    route may run on beyond the map, but not lie wholly off it (an area's outline may too)."""
     problems = []
     for frame in (frames[m] for m in feature.maps if m in frames):
         placed = feature.group != "routes"  # a place, a region's or an area's label
