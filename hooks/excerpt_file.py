@@ -259,7 +259,7 @@ class ExcerptReader:
         start = self.text_start(line)
         for offset, row in enumerate(str(raw or "").split("\n")):
             for pattern, what in AS_TYPED:
-                if found := "» «".join(dict.fromkeys(pattern.findall(row))):
+                if found := "» «".join(dict.fromkeys(m.group() for m in pattern.finditer(row))):
                     self.problem(start + offset if start > line else line, f"{what} in {where}, "
                                  f"«{found}», would be shown as typed: it is plain text", fix, ex_id)
 

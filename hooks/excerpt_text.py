@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from source_text import HTML_TAG
+
 #: Markdown and HTML a translation would show as typed: it is plain text, its only mark
 #: `*italics*` (`render.paragraphs`); `[…]` for the translator's words is plain text too
 AS_TYPED = (
@@ -13,7 +15,7 @@ AS_TYPED = (
     (re.compile(r"\*\*[^*\n]+\*\*|(?<!\w)__[^_\n]+__(?!\w)"), "bold"),
     (re.compile(r"(?<!\w)_[^_\n]+_(?!\w)"), "underscores for italics"),
     (re.compile(r"`[^`\n]*`"), "code"),
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>\n]*)?/?>"), "an HTML tag"),
+    (HTML_TAG, "an HTML tag"),  # the scans' own pattern for a tag
 )
 
 #: how to mend a translation that holds them

@@ -30,6 +30,11 @@ def _starts(first: str) -> set[str]:
     return out | ({_EZAFE_SPELT[0]} if first == _EZAFE else set())
 
 
+def form_key(form: str) -> str:
+    """A form as the glossary looks up the text it found: its ezafe as «ۀ», its case folded."""
+    return form.replace(_EZAFE_SPELT, _EZAFE).casefold()
+
+
 @functools.lru_cache(maxsize=4096)
 def _same_letter(a: str, b: str) -> bool:
     """Whether the pattern's case-insensitive matching takes letter `a` for `b`."""

@@ -10,6 +10,7 @@ import re
 
 from apparatus_text import inline_plain
 from bidi_runs import runs
+from form_match import form_key
 from html_tokens import Token, element, map_text, serialize, tokenize
 from mkdocs.utils import get_relative_url
 from reader_build import ReaderBuild
@@ -65,7 +66,7 @@ def gloss_tokens(tokens: list[Token], build: ReaderBuild, page_url: str) -> list
     against: list[tuple[int, int]] = []  # the runs of the text being glossed written against it
 
     def gloss(match: re.Match[str]) -> list[Token]:
-        term_id = build.term_by_form.get(match.group(0).replace("هٔ", "ۀ").casefold())
+        term_id = build.term_by_form.get(form_key(match.group(0)))
         if term_id is None or term_id in seen or _splits(match.span(), against):
             return [Token("text", match.group(0))]
         seen.add(term_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from apparatus import Apparatus, Entity
-from form_match import form_pattern
+from form_match import form_key, form_pattern
 from model import Problem
 
 ENTITIES, GLOSSARY = "docs/data/entities.yml", "docs/data/glossary.yml"
@@ -69,7 +69,7 @@ def shared_forms(app: Apparatus) -> list[Problem]:
                     "Aliyev», not «Aliyev»)"))
     first: dict[str, str] = {}
     for term in app.terms.values():
-        for form in dict.fromkeys(f.replace("هٔ", "ۀ").casefold() for f in term.match):
+        for form in dict.fromkeys(form_key(f) for f in term.match):
             owner = first.setdefault(form, term.id)
             if owner != term.id:
                 problems.append(Problem(

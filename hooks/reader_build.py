@@ -16,7 +16,7 @@ from apparatus import Apparatus, check_terms, link_entities, load_apparatus
 from cite_files import proper_nouns
 from consistency import check_variants, read_variants
 from content import data_signature, read_corpus, without_consequences
-from form_match import form_pattern
+from form_match import form_key, form_pattern
 from index_forms import shared_forms
 from languages import DEFAULT_EDITION, LANGUAGES, RTL_LANGUAGES, direction
 from maps_data import MapData, read_map_data
@@ -67,7 +67,7 @@ class ReaderBuild:
         problems += more
         problems = without_consequences(problems, corpus)
         link_entities(app, list(corpus.excerpts.values()))
-        by_form = {form.replace("هٔ", "ۀ").casefold(): term.id
+        by_form = {form_key(form): term.id
                    for term in app.terms.values() for form in term.match}
         build = cls(docs_dir=docs_dir, corpus=corpus, app=app,
                     translated=translated_pages(docs_dir), signature=data_signature(docs_dir),
