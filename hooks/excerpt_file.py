@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from excerpt_text import AS_TYPED, TRANSLATION_FIX, WORD, joined
+from excerpt_text import AS_TYPED, TRANSLATION_FIX, WORD, joined, stray_stars
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES, english_name
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
@@ -171,7 +171,8 @@ class ExcerptReader:
                          "add `translation: |` followed by the English translation", ex_id)
         lang = self._language(item, paper, original, ex_id)
         self._in_english(translation, lines.get("translation", line), ex_id)
-        self._as_typed(item.get("translation"), lines.get("translation", line), ex_id)
+        self._as_typed(item.get("translation"), lines.get("translation", line), ex_id,
+                       italics=True)
         section = _text(item.get("section"))
         if section not in section_ids:
             self.problem(lines.get("section", line), f"unknown section {section!r}",
@@ -253,10 +254,15 @@ class ExcerptReader:
                          "it goes under `original:`)", ex_id)
 
     def _as_typed(self, raw: Any, line: int, ex_id: str | None, where: str = "the translation",
-                  fix: str = TRANSLATION_FIX) -> None:
+                  fix: str = TRANSLATION_FIX, italics: bool = False) -> None:
         """A problem for each kind of markup on a line of a plain text (the translation, say),
-        which the site would show as typed, at that line (a block's lines follow its `key: |`)."""
+        which the site would show as typed, at that line (a block's lines follow its `key: |`);
+        in a text that may set `*italics*`, for each line with a `*` that sets none."""
         start = self.text_start(line)
+        for offset in stray_stars(str(raw or "")) if italics else []:
+            self.problem(start + offset if start > line else line, f"a `*` in {where} sets no "
+                         "italics and would be shown as typed",
+                         "close the italics, as in `*Title*`, or take the `*` out", ex_id)
         for offset, row in enumerate(str(raw or "").split("\n")):
             for pattern, what in AS_TYPED:
                 if found := "» «".join(dict.fromkeys(m.group() for m in pattern.finditer(row))):

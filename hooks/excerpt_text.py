@@ -7,6 +7,10 @@ import re
 
 from source_text import HTML_TAG
 
+#: `*words*` in a translation, set in italics (`render.paragraphs`, on a paragraph's words joined
+#: by single spaces)
+EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
+
 #: Markdown and HTML a translation would show as typed: it is plain text, its only mark
 #: `*italics*` (`render.paragraphs`); `[…]` for the translator's words is plain text too
 AS_TYPED = (
@@ -21,6 +25,33 @@ AS_TYPED = (
 #: how to mend a translation that holds them
 TRANSLATION_FIX = ("write the words alone (a book's title may be set in `*italics*`); a link or a "
                    "remark goes in an editor's note, under `notes:`")
+
+#: a paragraph's words: a run without spaces, or a blank line between two paragraphs
+_WORD_OR_BREAK = re.compile(r"\S+|\n[^\S\n]*\n\s*")
+
+
+def stray_stars(text: str) -> list[int]:
+    """The rows (from 0) of `text` that hold a `*` setting no italics, which `render.paragraphs`
+    would show as typed: an italic left open, say. The words are joined as that function joins
+    them, so that italics may run on from one row to the next. Stars of the marks in `AS_TYPED`
+    (bold) are named with those."""
+    for pattern, _ in AS_TYPED:
+        text = pattern.sub(lambda m: "x" * len(m.group()), text)
+    para = ""  # a paragraph's words, joined by single spaces
+    rows: list[int] = []  # the row of each of its characters (-1 for a space it adds)
+    stray: list[int] = []
+    for match in [*_WORD_OR_BREAK.finditer(text), None]:
+        if match is None or not match.group().strip():  # a paragraph ends
+            marks = {i for m in EMPHASIS.finditer(para) for i in (m.start(), m.end() - 1)}
+            stray += [rows[i] for i, char in enumerate(para) if char == "*" and i not in marks]
+            para, rows = "", []
+            continue
+        if para:
+            para, rows = para + " ", rows + [-1]
+        row = text.count("\n", 0, match.start())
+        para, rows = para + match.group(), rows + [row] * len(match.group())
+    return list(dict.fromkeys(stray))
+
 
 #: a word of an original, as the glued forms are made of them
 WORD = re.compile(r"\w+")

@@ -27,6 +27,7 @@ from cite import (  # noqa: F401
 )
 from cite_files import bibtex  # noqa: F401  (importable from here)
 from cite_own import Part, edition_reference
+from excerpt_text import EMPHASIS
 from languages import LANGUAGES, direction
 from model import Corpus, Excerpt, Note, Paper
 from reader_syntax import ReaderSyntax
@@ -42,8 +43,6 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-_EMPHASIS = re.compile(r"(?<![\w*])\*([^*\n]+?)\*(?![\w*])")
-
 
 def paragraphs(text: str, emphasis: bool = False, glued: bool = False) -> str:
     """Plain text with blank-line paragraphs, as escaped <p> elements on one line each.
@@ -57,7 +56,7 @@ def paragraphs(text: str, emphasis: bool = False, glued: bool = False) -> str:
     for part in parts:
         html_part = esc(glue(part) if glued else part)
         if emphasis:
-            html_part = _EMPHASIS.sub(r"<em>\1</em>", html_part)
+            html_part = EMPHASIS.sub(r"<em>\1</em>", html_part)
         out.append(f"<p>{html_part}</p>")
     return "".join(out)
 
@@ -65,7 +64,7 @@ def paragraphs(text: str, emphasis: bool = False, glued: bool = False) -> str:
 def plain_text(text: str, emphasis: bool = False) -> str:
     """The text as plain paragraphs; with `emphasis`, without its `*emphasis*` marks."""
     parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "\n\n".join(_EMPHASIS.sub(r"\1", p) if emphasis else p for p in parts)
+    return "\n\n".join(EMPHASIS.sub(r"\1", p) if emphasis else p for p in parts)
 
 
 @dataclass

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, mkdocs_build
 from content import check_site, load_corpus
 from model import ContentError
+from render import paragraphs
 
 PAPER = Path("docs/data/papers/sample.yml")
 RTL_PAPER = Path("docs/data/papers/nemune.yml")
@@ -101,6 +102,28 @@ def test_a_translation_may_set_a_title_in_italics_and_its_own_words_in_brackets(
         project_copy: Path) -> None:
     edit(project_copy, PAPER, "a short sample text", "a short [sample] text in *Sample*, 2 < 3")
     assert problems_of(project_copy) == []
+
+
+@pytest.mark.parametrize("old, new, row", [
+    ("a short sample text", "a *short sample text", "a *short"),  # the italics left open
+    ("a short sample text", "a *short*s sample text", "a *short*s"),  # a letter after: no italics
+    ("one by one.", "one by one.*", "one by one.*"),  # on the translation's second row
+])
+def test_a_star_that_sets_no_italics_is_named_at_its_line(
+        project_copy: Path, old: str, new: str, row: str) -> None:
+    edit(project_copy, PAPER, old, new)
+    (problem,) = problems_of(project_copy)
+    assert problem.startswith(f"{PAPER.as_posix()}:{line_of(project_copy, PAPER, row)}:")
+    assert "a `*` in the translation sets no italics and would be shown as typed" in problem
+    assert "excerpt 'sample-one'" in problem
+
+
+def test_italics_may_run_on_to_the_next_line_of_a_translation(project_copy: Path) -> None:
+    """The paragraph's rows are joined before `*…*` is set in italics, as the page joins them."""
+    edit(project_copy, PAPER, "in Turkish\n      letters only.", "in *Turkish\n      letters* only.")
+    assert problems_of(project_copy) == []
+    excerpt = load_corpus(project_copy / "docs").excerpts["sample-one"]
+    assert "in <em>Turkish letters</em> only." in paragraphs(excerpt.translation, emphasis=True)
 
 
 def test_an_excerpt_listed_before_an_earlier_sections_is_named(project_copy: Path) -> None:
