@@ -20,6 +20,9 @@ from languages import LANGUAGES
 #: (CONTRIBUTING.md), so a run's letters say which language it is in
 _PERSIAN_LETTERS = frozenset("پچژگکیۀ۰۱۲۳۴۵۶۷۸۹\u200c")
 _ARABIC_LETTERS = frozenset("يكةى٠١٢٣٤٥٦٧٨٩")
+#: the letters only one of the two writes, by language
+OWN_LETTERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"fa": _PERSIAN_LETTERS, "ar": _ARABIC_LETTERS})
 
 
 #: no names known

@@ -10,7 +10,9 @@ a title in *italics*, `<span lang>`, code, links, excerpt ids). The rules are `r
 Persian and Arabic tell each other apart by the letters only one of them writes, English by
 *the*, *of*, *and*, *for*, *with*, Turkish by a lower-case word with a letter only Turkish
 writes, or by one of its small words. `slip` reads a whole text, then each of its sentences: a sentence left
-untranslated, or a text joined to another language's when the line of its key was deleted.
+untranslated, or a text joined to another language's when the line of its key was deleted. A
+text of a data file too short for that (a heading, a short title, a label) is still read by
+`script_slip` for its script, and for the letters only Persian or only Arabic writes.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from languages import EDITIONS, LANGUAGES, RTL_LANGUAGES, english_name, page_place
 from model import Problem
-from run_language import ENGLISH_WORDS, TURKISH_LETTERS, script_language
+from run_language import ENGLISH_WORDS, OWN_LETTERS, TURKISH_LETTERS, script_language
 from source_text import ARABIC_SCRIPT_WORD
 
 #: what a text quotes or marks as itself, and what is not words: set aside before counting
@@ -117,14 +119,61 @@ def told(found: Slip, lang: str, what: str) -> str:
             + ", ".join(f"«{word}»" for word in found.reading.words) + ")")
 
 
-def _fix(own: str, found: str) -> str:
-    """How to put right a text under `own:` that reads as `found`."""
-    later = "" if own == "en" else (
+def _until_written(own: str) -> str:
+    """The other way to put right an edition's text in another language: to leave it out."""
+    return "" if own == "en" else (
         f", or delete `{own}:` and its text: the {english_name(own)} edition shows the English, "
         "marked as English, until it is written")
+
+
+def _fix(own: str, found: str) -> str:
+    """How to put right a text under `own:` that reads as `found`."""
     return (f"write the {english_name(own)} text here ({english_name(found)} text goes under "
-            f"`{found}:`){later}; a quotation in another language goes in «» or in "
+            f"`{found}:`){_until_written(own)}; a quotation in another language goes in «» or in "
             f'<span lang="{found}">')
+
+
+#: a word written alike in every edition: an abbreviation or a format's name («DOI», «BibTeX»)
+_ALIKE = re.compile(r"\S*[A-Z]\S*[A-Z]\S*")
+
+
+def script_slip(text: str, lang: str) -> tuple[str, str] | None:
+    """What is wrong with a text under `lang:` too short for `slip` to tell (a heading, a short
+    title, a label), and its fix: a Persian or Arabic text in the Latin script alone, an English
+    or Turkish one in the Arabic script alone, or a Persian or Arabic text spelt with letters
+    only the other writes (run_language); None if none of these."""
+    text = _ASIDE.sub(" ", text)
+    arabic, latin = ARABIC_SCRIPT_WORD.findall(text), _LATIN_WORD.findall(text)
+    name, where = english_name(lang), f"the text under `{lang}:`"
+    if lang in RTL_LANGUAGES and latin and not arabic and not _ALIKE.fullmatch(text.strip()):
+        return (f"{where} is in the Latin script, not in {name} ({_listed(latin)})",
+                f"write the {name} text here{_until_written(lang)}")
+    if lang not in RTL_LANGUAGES and arabic and not latin:
+        return (f"{where} is in the Arabic script, not in {name} ({_listed(arabic)})",
+                f"write the {name} text here (Persian text goes under `fa:`, Arabic under `ar:`)")
+    other = {"fa": "ar", "ar": "fa"}.get(lang)
+    letters = set("".join(arabic))
+    if other and letters & OWN_LETTERS[other] and not letters & OWN_LETTERS[lang]:
+        marks = _listed(sorted(letters & OWN_LETTERS[other]))
+        return (f"{where} is spelt as {english_name(other)}, not {name}, with {marks} ("
+                + _listed([w for w in arabic if set(w) & OWN_LETTERS[other]]) + ")",
+                _SPELLING[lang])
+    return None
+
+
+#: how Persian and Arabic are spelt (CONTRIBUTING.md's style guide)
+_SPELLING = {"fa": "spell Persian with ی and ک and Persian digits (Arabic text goes under `ar:`)",
+             "ar": "spell Arabic with ي and ك, without پ, چ, ژ or گ (Persian text goes under "
+                   "`fa:`)"}
+
+
+def _listed(words: list[str]) -> str:
+    return ", ".join(f"«{word}»" for word in list(dict.fromkeys(words))[:3])
+
+
+#: keys whose texts are not the edition's words: a name's transliteration is in the Latin script
+#: in every edition
+_NOT_WORDS = frozenset({"__lines__", "translit"})
 
 
 def data_slips(rel: str, data: Any, lang: str | None = None,
@@ -136,18 +185,20 @@ def data_slips(rel: str, data: Any, lang: str | None = None,
         return [p for item in data for p in data_slips(rel, item, lang, excerpt)]
     if not isinstance(data, dict):
         return []
-    if "original" in data and isinstance(data.get("id"), str):
-        excerpt = data["id"]
+    if "original" in data and isinstance(data.get("id"), str) and not set(EDITIONS) & data.keys():
+        excerpt = data["id"]  # (a section has its headings under the editions' keys)
     problems: list[Problem] = []
     lines = data.get("__lines__", {})
     for key, value in data.items():
         own = key if key in EDITIONS else lang
+        line = lines.get(key, data.get("__line__", 1))
         found = slip(value, own) if isinstance(value, str) and own else None
         if own and found:
-            problems.append(Problem(rel, lines.get(key, data.get("__line__", 1)),
-                                    told(found, own, f"the text under `{key}:`"),
+            problems.append(Problem(rel, line, told(found, own, f"the text under `{key}:`"),
                                     _fix(own, found.reading.lang), excerpt))
-        elif isinstance(value, dict | list) and key != "__lines__":
+        elif own and isinstance(value, str) and (script := script_slip(value, own)):
+            problems.append(Problem(rel, line, *script, excerpt))
+        elif isinstance(value, dict | list) and key not in _NOT_WORDS:
             problems += data_slips(rel, value, own, excerpt)
     return problems
 

@@ -398,6 +398,11 @@ CASES = [
     ("language key deleted inside folded texts", G, "    en: Power that attracts rather than "
      "coerces.\n", "    en: Power that attracts rather than coerces.\n    fa: >\n      " + FA_TEXT
      + "\n      " + AR_TEXT + "\n", "    fa: >", "a sentence of the text under `fa:`"),
+    ("English heading left under ar:", S, "en: Introduction, fa: مقدمه, ar: مقدمة",
+     "en: Introduction, fa: مقدمه, ar: Introduction", "id: intro", "is in the Latin script, "
+     "not in Arabic («Introduction»)"),
+    ("Arabic heading pasted under fa:", S, "fa: نتیجه, ar: خاتمة", "fa: خاتمة, ar: خاتمة",
+     "id: end", "is spelt as Arabic, not Persian, with «ة» («خاتمة»)"),
     ("Turkish sentence in an excerpt's translation", S, "    translation: |\n      The second",
      "    translation: |\n      " + TR_TEXT + " The second", 44,
      "a sentence of the translation"),

@@ -116,6 +116,33 @@ def test_texts_in_their_own_language_are_left_alone() -> None:
     assert data_slips("docs/data/glossary.yml", data) == []
 
 
+@pytest.mark.parametrize("yaml_text, line, said", [
+    ("sections:\n  - id: intro\n    original: x\n    en: Introduction\n    ar: Introduction\n",
+     5, "the text under `ar:` is in the Latin script, not in Arabic («Introduction»)"),
+    ("short_title:\n  en: چارچوب مفهومی\n", 2,
+     "the text under `en:` is in the Arabic script, not in English («چارچوب», «مفهومی»)"),
+    ("short_title:\n  fa: الإطار المفاهيمي\n", 2,
+     "the text under `fa:` is spelt as Arabic, not Persian, with «ي» («المفاهيمي»)"),
+    ("short_title:\n  ar: از برادری تا اتحاد راهبردی\n", 2,
+     "the text under `ar:` is spelt as Persian, not Arabic, with «ی» («برادری», «راهبردی»)"),
+    ("en:\n  search: Search\nfa:\n  search: Search\n", 4,  # ui.yml: the edition above
+     "the text under `fa:` is in the Latin script, not in Persian («Search»)"),
+])
+def test_a_short_text_in_another_script_or_spelling_is_named(yaml_text: str, line: int,
+                                                              said: str) -> None:
+    """A heading or a label is too short to read as a language, but its script and its letters
+    tell a text pasted under the wrong key, or left untranslated."""
+    [problem] = data_slips("docs/data/papers/sample.yml", _data(yaml_text))
+    assert problem.line == line and problem.message == said
+    assert problem.excerpt is None  # a section is not an excerpt
+
+
+def test_abbreviations_transliterations_and_untold_spellings_are_left_alone() -> None:
+    data = _data("fa:\n  doi: DOI\n  bibtex: BibTeX\nx:\n  translit:\n    fa: Elhām ʿAlī-ef\n"
+                 "    ar: Ilhām ʿAliyīf\n  ar: مقدمه\n  fa: «Kardeşlik» مقدمه\n")
+    assert data_slips("docs/data/entities.yml", data) == []
+
+
 def test_a_paragraph_in_another_language_of_the_pages_script_is_named() -> None:
     body = f"# Başlık\n\n{TR}\n\n{EN}\n"
     [problem] = page_slips("docs/tr/guide.md", body)
