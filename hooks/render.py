@@ -43,7 +43,6 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-
 def paragraphs(text: str, emphasis: bool = False, glued: bool = False) -> str:
     """Plain text with blank-line paragraphs, as escaped <p> elements on one line each.
 
