@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from excerpt_text import AS_TYPED, TRANSLATION_FIX, WORD, joined, stray_stars
+from excerpt_text import AS_TYPED, TRANSLATION_FIX, WORD, joined, open_stars, stray_stars
 from languages import EDITIONS, ORIGINAL_LANGUAGES, RTL_LANGUAGES, english_name
 from md_labels import undefined_labels
 from model import ID_RE, NOTE_TYPES, Excerpt, Note, Paper, Problem
@@ -117,6 +117,10 @@ class ExcerptReader:
         code_free = without_code(text)
         self.problems.extend(undefined_labels(self.rel, code_free, line, excerpt))
         self.problems.extend(swallowed_blocks(self.rel, code_free, line, excerpt))
+        for offset in open_stars(text):
+            self.problem(line + offset, "a `*` in a note opens bold or italics that it never "
+                         "closes, and would be shown as typed", "close them (`*Title*`, "
+                         "`**word**`), or write `\\*` for a star shown as such", excerpt)
         for offset, row in enumerate(code_free.split("\n")):
             if HEADING.match(row):
                 self.problem(line + offset, "a heading in a note: the note is shown inside its "

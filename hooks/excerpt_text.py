@@ -3,8 +3,10 @@ words of an original that `glued_in_source` runs together (`excerpt_file` report
 
 from __future__ import annotations
 
+import html
 import re
 
+import markdown
 from source_text import HTML_TAG
 
 #: `*words*` in a translation, set in italics (`render.paragraphs`, on a paragraph's words joined
@@ -51,6 +53,32 @@ def stray_stars(text: str) -> list[int]:
         row = text.count("\n", 0, match.start())
         para, rows = para + match.group(), rows + [row] * len(match.group())
     return list(dict.fromkeys(stray))
+
+
+#: the Markdown extensions of a note (`render.note_markdown` adds the reader's `[[id]]` and the
+#: glue of a page's number to its abbreviation, which set no emphasis)
+NOTE_EXTENSIONS = ["abbr", "attr_list", "pymdownx.tilde"]
+_note_markdown = markdown.Markdown(extensions=NOTE_EXTENSIONS)
+#: a `*` shown as typed before a letter or a mark: Markdown found no end to the emphasis it opens
+_SHOWN_STAR = re.compile(r"\*+[^\s*]{1,12}")
+_CODE = re.compile(r"<code>.*?</code>", re.S)
+
+
+def open_stars(text: str) -> list[int]:
+    """The rows (from 0) of a note's Markdown that hold a `*` Markdown shows as typed before a
+    letter or a mark, «(*2003)» or «**Brzezinski»: emphasis opened and never closed. A `*`
+    before a space (a quoted footnote's mark, «“* Bu çalışma …”») and an escaped `\\*` are
+    the writer's own."""
+    if "*" not in text:
+        return []
+    text = text.replace("\\*", "x")
+    shown = _CODE.sub("", _note_markdown.reset().convert(text))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    rows = text.split("\n")
+    first = next((n for n, row in enumerate(rows) if _SHOWN_STAR.search(row)), 0)
+    return list(dict.fromkeys(  # the row that writes what is shown, else the first that may
+        next((n for n, row in enumerate(rows) if m.group() in row), first)
+        for m in _SHOWN_STAR.finditer(shown)))
 
 
 #: a word of an original, as the glued forms are made of them

@@ -27,7 +27,7 @@ from cite import (  # noqa: F401
 )
 from cite_files import bibtex  # noqa: F401  (importable from here)
 from cite_own import Part, edition_reference
-from excerpt_text import EMPHASIS
+from excerpt_text import EMPHASIS, NOTE_EXTENSIONS
 from languages import LANGUAGES, direction
 from model import Corpus, Excerpt, Note, Paper
 from reader_syntax import ReaderSyntax
@@ -36,7 +36,6 @@ from templates import Markup, render
 from typography import Glue, glue
 
 Href = Callable[[str], str]
-_NOTE_EXTENSIONS = ["abbr", "attr_list", "pymdownx.tilde"]
 
 
 def esc(text: Any) -> str:
@@ -89,7 +88,7 @@ class _NoteContext:
 
 
 _note_syntax = ReaderSyntax()
-_note_markdown = markdown.Markdown(extensions=[*_NOTE_EXTENSIONS, _note_syntax, Glue()])
+_note_markdown = markdown.Markdown(extensions=[*NOTE_EXTENSIONS, _note_syntax, Glue()])
 
 
 def note_markdown(text: str, corpus: Corpus, href: Href, edition: str = "en") -> str:

@@ -383,6 +383,9 @@ CASES = [
      "opens no reference"),
     ("note block with raw HTML", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
      ".\n            Then <b>this</b>.", "Then <b>", "raw HTML"),
+    ("note with italics left open", S, NOTE, "        text:\n          en: |\n            See "
+     "[[sample-one]].\n            Then (*this) again.", "Then (*this", "opens bold or italics "
+     "that it never closes"),
     ("note block links nothing", S, NOTE, "        text:\n          en: |\n            See [[sample-one]]"
      ".\n            Then [[sample-zero]].", "Then [[sample-zero", "unknown excerpt"),
     ("page comment left open", P, APPEND, "\n<!-- a note to myself\n\nMore text.\n",
