@@ -111,12 +111,17 @@ def slip(text: str, lang: str) -> Slip | None:
     return None
 
 
+def _listed(words: list[str]) -> str:
+    """The first three of `words`, each once, in guillemets."""
+    return ", ".join(f"«{word}»" for word in list(dict.fromkeys(words))[:3])
+
+
 def told(found: Slip, lang: str, what: str) -> str:
     """What `found` is, for a message: `what` (or a sentence of it) reads as another language."""
     where = what if found.sentence is None else (
         f"a sentence of {what} («{' '.join(found.sentence.split()[:6])} …»)")
     return (f"{where} reads as {english_name(found.reading.lang)}, not {english_name(lang)} ("
-            + ", ".join(f"«{word}»" for word in found.reading.words) + ")")
+            + _listed(list(found.reading.words)) + ")")
 
 
 def _until_written(own: str) -> str:
@@ -165,10 +170,6 @@ def script_slip(text: str, lang: str) -> tuple[str, str] | None:
 _SPELLING = {"fa": "spell Persian with ی and ک and Persian digits (Arabic text goes under `ar:`)",
              "ar": "spell Arabic with ي and ك, without پ, چ, ژ or گ (Persian text goes under "
                    "`fa:`)"}
-
-
-def _listed(words: list[str]) -> str:
-    return ", ".join(f"«{word}»" for word in list(dict.fromkeys(words))[:3])
 
 
 #: keys whose texts are not the edition's words: a name's transliteration is in the Latin script
