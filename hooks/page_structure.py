@@ -1,7 +1,7 @@
 """A translated page keeps the structure of the English page it translates.
 
 A translator rewrites a page's words. Its headings (how many, at which levels, and the
-`{ #anchor }` each keeps in every edition), its `::: name`
+`{ #anchor }` each has in every edition, or none in any), its `::: name`
 blocks and embedded excerpts `![[id]]` (in their order), the excerpts it refers to with `[[id]]`,
 and its front matter but the title stay as they are in English: otherwise the edition lacks what
 the English page shows, and nothing else would say so. `make check` compares each translated page
@@ -133,11 +133,8 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
     else:
         for (line, _), anchor, wanted in zip(mine.headings, mine.anchors, english.anchors,
                                              strict=True):
-            if wanted and anchor != wanted:
-                warn(line, f"this heading's anchor is {'#' + anchor if anchor else 'missing'}; "
-                     f"the English page's heading here has `{{ #{wanted} }}`",
-                     f"end the heading with `{{ #{wanted} }}`: links to #{wanted} lead to it in "
-                     "every edition")
+            if anchor != wanted:
+                _anchor_warning(line, anchor, wanted, warn)
                 break
     if [b for _, b in mine.blocks] != [b for _, b in english.blocks]:
         at = _first_difference(mine.blocks, english.blocks)
@@ -158,6 +155,20 @@ def compare(rel: str, english_rel: str, mine: Structure, english: Structure,
                  else f"copy `{key}:` from the English page (only the title and the description "
                  "are translated)")
     return out
+
+
+def _anchor_warning(line: int, anchor: str, wanted: str,
+                    warn: Callable[[int, str, str], None]) -> None:
+    """A heading whose `{ #anchor }` is not the English heading's: dropped, changed or added."""
+    if wanted:
+        warn(line, f"this heading's anchor is {'#' + anchor if anchor else 'missing'}; "
+             f"the English page's heading here has `{{ #{wanted} }}`",
+             f"end the heading with `{{ #{wanted} }}`: links to #{wanted} lead to it in "
+             "every edition")
+    else:
+        warn(line, f"this heading's anchor is #{anchor}; the English page's heading here has none",
+             f"remove `{{ #{anchor} }}`, or give the English heading the same anchor: a link to "
+             f"#{anchor} leads nowhere in an edition whose heading lacks it")
 
 
 #: a section of the English page this long (in letters) is compared with its translation's

@@ -567,6 +567,9 @@ def test_a_front_matter_key_the_english_page_lacks_is_to_be_removed_not_copied(
      "heading's anchor is missing; the English page's heading here has `{ #questions }`"),
     ("{ #questions }", "{#پرسش‌ها}", "docs/fa/packets/p.md:16: warning: this heading's anchor "
      "is #پرسش‌ها; the English page's heading here has `{ #questions }`"),
+    # an anchor of the translation's own, which links in the other editions cannot reach
+    ("## Introduction\n", "## Introduction { #intro }\n", "docs/fa/packets/p.md:8: warning: this "
+     "heading's anchor is #intro; the English page's heading here has none"),
     ("## Introduction\n", "", "docs/fa/packets/p.md:15: warning: the headings differ from the "
      "English page's from heading 3 on: here # ##, in English # ## ##"),
     ("![[kazemi-abstract]]\n", "", "docs/fa/packets/p.md:12: warning: the blocks and embedded "
