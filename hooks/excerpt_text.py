@@ -7,6 +7,7 @@ import html
 import re
 
 import markdown
+import nh3
 from source_text import HTML_TAG
 
 #: `*words*` in a translation, set in italics (`render.paragraphs`, on a paragraph's words joined
@@ -73,7 +74,7 @@ def open_stars(text: str) -> list[int]:
         return []
     text = text.replace("\\*", "x")
     shown = _CODE.sub("", _note_markdown.reset().convert(text))
-    shown = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    shown = html.unescape(nh3.clean(shown, tags=set()))  # its text, as the corpus export reads it
     rows = text.split("\n")
     first = next((n for n, row in enumerate(rows) if _SHOWN_STAR.search(row)), 0)
     return list(dict.fromkeys(  # the row that writes what is shown, else the first that may
