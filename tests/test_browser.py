@@ -1015,3 +1015,37 @@ def test_a_long_page_draws_its_first_screen_first_then_the_rest(browser: Browser
     page.wait_for_timeout(300)
     assert page.evaluate("document.documentElement.scrollHeight") == height
     context.close()
+
+
+#: The browser's idle periods, replaced by ones whose deadline has a second left for `spare` more
+#: checks, then none; each period records how many excerpts it drew.
+IDLE_PERIODS = """spare => {
+  window.__periods = [];
+  window.requestIdleCallback = task => setTimeout(() => {
+    const drawn = () => document.querySelectorAll('.excerpt--drawn').length;
+    const before = drawn();
+    let left = spare;
+    task({didTimeout: false, timeRemaining: () => (left-- > 0 ? 1000 : 0)});
+    window.__periods.push(drawn() - before);
+  }, 0);
+}"""
+
+
+@pytest.mark.parametrize("spare, per_period", [(0, 1), (2, 3)])
+def test_the_rest_is_drawn_an_excerpt_at_a_time_while_the_browser_is_idle(
+        browser: Browser, server: str, spare: int, per_period: int) -> None:
+    """Each idle period draws one excerpt, then another only while the time left in it (its
+    deadline's `timeRemaining()`) is longer than the last one took: drawing an excerpt lays it
+    out, and two at a time, whatever the time left, kept a phone busy for too long to answer a
+    touch at once."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.add_init_script(f"({IDLE_PERIODS})({spare})")
+    page.goto(server + "ar/papers/karabakh-war/")
+    page.wait_for_function(DRAWN, timeout=20000)
+    periods = page.evaluate("window.__periods")
+    undrawn = page.evaluate("document.querySelectorAll('.excerpt:not(.excerpt--drawn)').length")
+    context.close()
+    assert undrawn == 0 and sum(periods) > 20, (undrawn, periods)
+    assert all(count == per_period for count in periods[:-1]), periods
+    assert 1 <= periods[-1] <= per_period, periods

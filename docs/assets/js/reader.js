@@ -462,21 +462,31 @@
   window.addEventListener("hashchange", keepPlace);
 
   /* Long pages: the excerpts below the first screen are left undrawn for the first view
-     (content-visibility, reader.css); once the page has loaded they are drawn, two at a time,
-     while the browser is idle, so that the finished page is whole (its height, the places of
-     its anchors, what assistive tools measure). <html data-reader-drawn> marks the end. */
+     (content-visibility, reader.css); once the page has loaded they are drawn while the browser
+     is idle, so that the finished page is whole (its height, the places of its anchors, what
+     assistive tools measure). <html data-reader-drawn> marks the end. Each idle period draws one
+     excerpt, then another only while the time left in it is longer than the last one took:
+     drawing an excerpt lays it out, and two at a time kept a phone's processor busy for up to
+     150 ms, too long to answer a touch at once. */
   function drawRest() {
     var rest = Array.prototype.slice.call(document.querySelectorAll(".excerpt:not(.excerpt--drawn)"));
-    var idle = window.requestIdleCallback || function (task) { return setTimeout(task, 16); };
+    var idle = window.requestIdleCallback || function (task) {
+      return setTimeout(function () { task({ timeRemaining: function () { return 0; } }); }, 16);
+    };
     keepPlace();
-    function step() {
-      var drawn = rest.splice(0, 2);
-      // drawn, then fitted at once: a run left wider than its line for a step shifted the page
-      // sideways on a phone in large text
-      drawn.forEach(function (excerpt) { excerpt.classList.add("excerpt--drawn"); });
-      drawn.forEach(function (excerpt) { fitRuns(excerpt); });
+    function step(deadline) {
+      var took = 0;
+      do {
+        var excerpt = rest.shift(), start = performance.now();
+        if (!excerpt) break;
+        // drawn, then fitted at once: a run left wider than its line for a moment shifted the
+        // page sideways on a phone in large text
+        excerpt.classList.add("excerpt--drawn");
+        fitRuns(excerpt);
+        took = performance.now() - start;
+      } while (deadline.timeRemaining() > took);
       holdPlace();
-      if (drawn.length) idle(step);
+      if (rest.length) idle(step);
       else document.documentElement.setAttribute("data-reader-drawn", "");
     }
     idle(step);
