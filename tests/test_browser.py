@@ -1049,3 +1049,19 @@ def test_the_rest_is_drawn_an_excerpt_at_a_time_while_the_browser_is_idle(
     assert undrawn == 0 and sum(periods) > 20, (undrawn, periods)
     assert all(count == per_period for count in periods[:-1]), periods
     assert 1 <= periods[-1] <= per_period, periods
+
+
+def test_without_idle_callbacks_the_rest_is_drawn_all_the_same(browser: Browser,
+                                                                 server: str) -> None:
+    """A browser without `requestIdleCallback` (Safari's, on the iPhone) draws the rest one
+    excerpt at a time on a timer: every excerpt is drawn, and the end is marked."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.add_init_script("delete window.requestIdleCallback")
+    page.goto(server + "fa/papers/kazemi-1403/")
+    page.wait_for_function(DRAWN, timeout=20000)
+    counts = page.evaluate("""[document.querySelectorAll('.excerpt').length,
+        document.querySelectorAll('.excerpt:not(.excerpt--drawn)').length,
+        typeof window.requestIdleCallback]""")
+    context.close()
+    assert counts[0] > 15 and counts[1:] == [0, "undefined"], counts
