@@ -319,6 +319,27 @@ def test_only_the_projects_fonts_are_embedded(site: Path, corpus, packets) -> No
         assert any(n.startswith("Reader-Sans") for n in names), rel
 
 
+def test_the_pilcrow_is_not_drawn_as_a_nine(site: Path, corpus, packets) -> None:
+    """Vazirmatn draws ¶ as a round bowl on one stem, the shape of the Persian and Arabic nine
+    (۹, ٩): set in it, the paragraph number «¶۱۲» of the Persian and Arabic PDFs read as «۱۲۹».
+    Every ¶ of every PDF (each excerpt's paragraph number, its citation label) is set in Noto
+    Sans (Reader-Sans), whose pilcrow has its two stems, as on screen."""
+    import pymupdf
+
+    for rel in pdf_files(corpus, packets):
+        fonts: dict[str, int] = {}
+        with pymupdf.open(site / rel) as document:
+            for page in document:
+                for block in page.get_text("dict")["blocks"]:
+                    for line in block.get("lines", []):
+                        for span in line["spans"]:
+                            count = span["text"].count("\u00b6")
+                            if count:
+                                font = span["font"].split("+")[-1]
+                                fonts[font] = fonts.get(font, 0) + count
+        assert fonts and all(font.startswith("Reader-Sans") for font in fonts), (rel, fonts)
+
+
 def test_pdfs_are_tagged_with_their_metadata(site: Path, corpus, packets) -> None:
     """A structure tree and MarkInfo /Marked true (read with PyMuPDF), a title and a language,
     and keywords where the paper states them."""

@@ -8,7 +8,8 @@ characters fell back to the Latin font and split the right-to-left run into piec
 fonts. This merges into each weight's Arabic subset every character of the Latin subset that is
 not a letter (digits, punctuation, symbols), from the same @fontsource/vazirmatn release, into
 ``docs/assets/fonts/vazirmatn/vazirmatn-print-<weight>-normal.woff2``. Latin letters stay in
-Noto Sans, as on screen.
+Noto Sans, as on screen, and so does the pilcrow: Vazirmatn draws ¶ as a round bowl on one stem,
+the shape of the Persian and Arabic nine (۹, ٩), so that a paragraph number «¶۱۲» read as «۱۲۹».
 
 ``python tools/print_fonts.py --symbols FILE`` also cuts the symbols subset of Noto Sans
 Symbols 2 (``noto-sans-symbols-2-symbols-400-normal.woff2`` of @fontsource/noto-sans-symbols-2
@@ -31,6 +32,8 @@ FONTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "fonts"
 FOLDER = FONTS / "vazirmatn"
 WEIGHTS = (400, 700)
 SYMBOLS = range(0x2190, 0x2C00)
+#: characters of Vazirmatn's Latin subset left to Noto Sans: the pilcrow (see above)
+KEPT_IN_NOTO_SANS = {0x00B6}
 
 
 def _as_ttf(source: Path, target: Path, keep: list[int] | None = None) -> Path:
@@ -53,7 +56,8 @@ def _as_ttf(source: Path, target: Path, keep: list[int] | None = None) -> Path:
 def merge_weight(weight: int, scratch: Path) -> Path:
     arabic = FOLDER / f"vazirmatn-arabic-{weight}-normal.woff2"
     latin = FOLDER / f"vazirmatn-latin-{weight}-normal.woff2"
-    not_letters = [c for c in TTFont(latin).getBestCmap() if not chr(c).isalpha()]
+    not_letters = [c for c in TTFont(latin).getBestCmap()
+                   if not chr(c).isalpha() and c not in KEPT_IN_NOTO_SANS]
     parts = [_as_ttf(arabic, scratch / f"arabic-{weight}.ttf"),
              _as_ttf(latin, scratch / f"latin-{weight}.ttf", not_letters)]
     merged = Merger().merge([str(p) for p in parts])
